@@ -1,0 +1,108 @@
+// The dossier: one pupil concern, from the first signal to its closing.
+// Pure data. Every change goes through `decide` (decide.ts); nothing here does I/O.
+
+/** The five steps of the meldcode, in the school's own words. The order is not binding. */
+export const STEPS = ['signalen', 'consultatie', 'gesprek', 'wegen', 'beslissen'] as const;
+export type Step = (typeof STEPS)[number];
+
+export type StepStatus = 'niet-gestart' | 'bezig' | 'gedaan' | 'overgeslagen';
+
+/** Age bands of the signalenkaart. 0–4 is shown for context only (a school rarely has such pupils). */
+export type AgeBand = '0-4' | '4-12' | '12-18';
+
+/**
+ * The specific forms of violence for which the step plan requires Veilig Thuis advice in step 2.
+ * `achterlating` (being left behind abroad) goes with forced marriage in the national guidance.
+ */
+export const SPECIFIC_FORMS = [
+  'vrouwelijke-genitale-verminking',
+  'huwelijksdwang',
+  'achterlating',
+  'eergerelateerd-geweld',
+  'seksueel-misbruik',
+] as const;
+export type SpecificForm = (typeof SPECIFIC_FORMS)[number];
+
+/** In these forms the parents must not be confronted: step 3 warns against a conversation with them. */
+export const FORMS_WITHOUT_PARENT_CONVERSATION: readonly SpecificForm[] = [
+  'eergerelateerd-geweld',
+  'huwelijksdwang',
+  'achterlating',
+];
+
+export type SignalSource = 'eigen-waarneming' | 'verteld-door-leerling' | 'verteld-door-ander';
+
+export type ClosureReason = 'ongegrond' | 'hulp-georganiseerd' | 'gemeld-overgedragen' | 'leerling-vertrokken';
+
+/** Who acts on a dossier. Derived per action from the school configuration; never stored as a grant. */
+export type Role = 'eigenaar' | 'zorgcoordinator' | 'beslisser';
+
+/**
+ * The pupil, identified minimally: initials or the school's pupil number, the group or class, and
+ * either the age (on the day it was recorded) or the year of birth. Never a name, never a BSN.
+ */
+export interface PupilReference {
+  reference: string;
+  group: string;
+  age?: { years: number; recordedOn: string } | undefined;
+  birthYear?: number | undefined;
+}
+
+/**
+ * One line of the chronology. Append-only: nothing is removed or changed; a correction is a new
+ * entry whose `corrects` points at the sequence number of the entry it corrects.
+ */
+export interface LogEntry {
+  seq: number;
+  at: string; // ISO timestamp
+  authorId: string; // Entra object id
+  authorName: string;
+  role: Role;
+  kind: LogKind;
+  step?: Step | undefined;
+  data: Record<string, unknown>;
+  corrects?: number | undefined;
+}
+
+/** Past-tense names of what happened, one per command (and per effect the app records). */
+export type LogKind =
+  | 'dossierOpened'
+  | 'signalRecorded'
+  | 'contactRecorded'
+  | 'noteRecorded'
+  | 'consultationRecorded'
+  | 'veiligThuisAdviceRecorded'
+  | 'conversationRecorded'
+  | 'conversationSkipped'
+  | 'weighingRecorded'
+  | 'afwegingsvraagAnswered'
+  | 'reportRecorded'
+  | 'reportFeedbackRecorded'
+  | 'helpPlanRecorded'
+  | 'followUpRecorded'
+  | 'entryCorrected'
+  | 'dossierClosed'
+  | 'dossierReopened';
+
+/**
+ * The stored dossier. The header fields (ids, owner, status, nextReminderAt) are what the stores
+ * index; everything about the steps is derived from `log` by the functions in steps.ts.
+ */
+export interface Dossier {
+  id: string;
+  schoolId: string;
+  tenantId: string;
+  /** Readable and unique per school, e.g. MC-2026-0042. */
+  number: string;
+  pupil: PupilReference;
+  ownerId: string;
+  ownerName: string;
+  /** Zorgcoördinatoren involved in this dossier (Entra object ids). */
+  coordinatorIds: string[];
+  status: 'open' | 'closed';
+  openedAt: string;
+  updatedAt: string;
+  /** When the next reminder falls due (ISO), or null. Indexed by both stores. */
+  nextReminderAt: string | null;
+  log: LogEntry[];
+}

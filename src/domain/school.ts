@@ -1,0 +1,19 @@
+// A school as the configuration describes it: who its zorgcoördinatoren are, who decides on
+// reporting (the Besluit requires the meldcode to name one), and where its care team talks.
+
+export interface Person {
+  /** Entra (Azure AD) object id: the same in every Teams activity (`from.aadObjectId`). */
+  id: string;
+  name: string;
+}
+
+export interface School {
+  id: string;
+  name: string;
+  /** The Entra tenant the school's staff sign in to. */
+  tenantId: string;
+  coordinators: Person[];
+  decisionMaker: Person;
+  /** Teams channel id of the care team (zorgteam); posts there carry a dossier number only. */
+  careTeamChannelId?: string | undefined;
+}
