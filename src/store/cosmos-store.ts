@@ -1,0 +1,477 @@
+// The production store: Azure Cosmos DB for NoSQL through @azure/cosmos 4.9.3.
+//
+// Layout (the infrastructure template and the README must match the constants exported below):
+//
+//   database  <databaseId>
+//   container <dossiersContainerId>, partition key /schoolId, indexing DOSSIERS_INDEXING_POLICY
+//     { type: 'dossier', id, schoolId, …the Dossier fields }         id = the dossier id
+//     { type: 'counter', id: 'counter-<year>', schoolId, year, value }  one per school per year
+//     { type: 'audit', id: 'audit-<event id>', auditId, schoolId, dossierId, actorId, action, at }
+//   container <usersContainerId>, partition key /id, indexing USERS_INDEXING_POLICY
+//     { type: 'conversation', id: <Entra object id>, tenantId, reference, updatedAt }
+//
+// Everything of one school shares one logical partition, so every read and query below names the
+// partition and never fans out. Only the queried paths are indexed; the dossier log (the bulk of
+// each document) is never queried, and leaving it out of the index keeps writes cheap.
+//
+// Versions are the documents' `_etag`s: replace sends `IfMatch`, and a 412 becomes
+// StaleVersionError. Cosmos system fields (`_rid`, `_etag`, `_ts` …) and the `type` discriminator
+// never leave this file.
+//
+// Every query also carries the partition key in its WHERE clause: @vercel/cosmosdb-server, the
+// local server the tests run against, ignores the `partitionKey` request option.
+
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CosmosClient,
+  type Agent,
+  type Container,
+  type CosmosClientOptions,
+  type IndexingPolicy,
+  type PartitionKeyDefinition,
+  type SqlParameter,
+} from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { Dossier } from '../domain/dossier';
+import {
+  AlreadyExistsError,
+  StaleVersionError,
+  type AuditEvent,
+  type DossierSummary,
+  type SavedConversation,
+  type Store,
+  type Versioned,
+} from './store';
+
+/** Partition key of the dossiers container: one logical partition per school. */
+export const DOSSIERS_PARTITION_KEY: PartitionKeyDefinition = { paths: ['/schoolId'] };
+
+/** Partition key of the users container: one logical partition per user. */
+export const USERS_PARTITION_KEY: PartitionKeyDefinition = { paths: ['/id'] };
+
+/**
+ * Indexing of the dossiers container: only the paths the queries below filter or sort on.
+ * `/*` is excluded, so the dossier log and everything else is stored but not indexed.
+ */
+export const DOSSIERS_INDEXING_POLICY: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [
+    { path: '/schoolId/?' },
+    { path: '/type/?' },
+    { path: '/ownerId/?' },
+    { path: '/status/?' },
+    { path: '/updatedAt/?' },
+    { path: '/nextReminderAt/?' },
+    { path: '/dossierId/?' },
+    { path: '/at/?' },
+  ],
+  excludedPaths: [{ path: '/*' }],
+};
+
+/** Indexing of the users container: nothing; it is only read by id. */
+export const USERS_INDEXING_POLICY: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [],
+  excludedPaths: [{ path: '/*' }],
+};
+
+/** The two containers the store works on. */
+export interface CosmosContainers {
+  dossiers: Container;
+  users: Container;
+}
+
+export type CosmosAuth =
+  /** Account key: local servers only. */
+  | { kind: 'key'; key: string }
+  /** Entra ID through DefaultAzureCredential; `clientId` picks a user-assigned managed identity. */
+  | { kind: 'managedIdentity'; clientId?: string | undefined };
+
+export interface CosmosStoreOptions {
+  endpoint: string;
+  databaseId: string;
+  dossiersContainerId: string;
+  usersContainerId: string;
+  auth: CosmosAuth;
+  /**
+   * Create the database and containers when missing. Local servers only: in Azure they are
+   * provisioned by the infrastructure template, and data-plane RBAC (managed identity) cannot
+   * create them. When false, `connect` checks that both containers exist.
+   */
+  createIfNotExists: boolean;
+  /** An https agent (tests against a self-signed local server). Not for http:// endpoints. */
+  agent?: Agent | undefined;
+  connectionPolicy?: CosmosClientOptions['connectionPolicy'];
+  /** How long `ping` waits before it reports the store unreachable. Default 5000 ms. */
+  pingTimeoutMs?: number | undefined;
+}
+
+type DossierDocument = Dossier & { type: 'dossier' };
+
+interface CounterDocument {
+  type: 'counter';
+  id: string;
+  schoolId: string;
+  year: number;
+  value: number;
+}
+
+type AuditDocument = Omit<AuditEvent, 'id'> & { type: 'audit'; id: string; auditId: string };
+
+interface ConversationDocument {
+  type: 'conversation';
+  id: string;
+  tenantId: string;
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+const SUMMARY_PROJECTION =
+  'c.id, c.schoolId, c.number, c.pupil.reference AS pupilReference, c.ownerId, c.status, ' +
+  'c.updatedAt, c.nextReminderAt';
+
+/** How often nextDossierSequence retries when another writer moved the counter first. */
+const MAX_SEQUENCE_ATTEMPTS = 50;
+
+const counterId = (year: number): string => `counter-${year}`;
+const auditDocumentId = (eventId: string): string => `audit-${eventId}`;
+
+/** The HTTP status of a Cosmos error response, if it is one. */
+function statusOf(error: unknown): number | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number') {
+    return error.code;
+  }
+  return undefined;
+}
+
+/** A stored document without Cosmos system fields (`_rid`, `_etag` …) and without `type`. */
+function withoutSystemFields<T>(document: object): T {
+  return Object.fromEntries(
+    Object.entries(document).filter(([key]) => !key.startsWith('_') && key !== 'type'),
+  ) as T;
+}
+
+function versioned(resource: (DossierDocument & { _etag?: string }) | undefined): Versioned<Dossier> {
+  if (!resource?._etag)
+    throw new Error('Cosmos DB returned a dossier without its _etag; the version is unknown.');
+  return { value: withoutSystemFields<Dossier>(resource), version: resource._etag };
+}
+
+function toSummary(row: DossierSummary): DossierSummary {
+  return {
+    id: row.id,
+    schoolId: row.schoolId,
+    number: row.number,
+    pupilReference: row.pupilReference,
+    ownerId: row.ownerId,
+    status: row.status,
+    updatedAt: row.updatedAt,
+    nextReminderAt: row.nextReminderAt ?? null,
+  };
+}
+
+export class CosmosStore implements Store {
+  private readonly dossiers: Container;
+  private readonly users: Container;
+  private readonly client: CosmosClient | undefined;
+  private readonly pingTimeoutMs: number;
+
+  /**
+   * A store over existing containers. `client`, when given, is disposed by `close` (pass it when
+   * the store owns its client, as `connect` does).
+   */
+  constructor(containers: CosmosContainers, options: { client?: CosmosClient; pingTimeoutMs?: number } = {}) {
+    this.dossiers = containers.dossiers;
+    this.users = containers.users;
+    this.client = options.client;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 5000;
+  }
+
+  /** Build the client, find (or, for local servers, create) the containers, and return the store. */
+  static async connect(options: CosmosStoreOptions): Promise<CosmosStore> {
+    if (options.agent && new URL(options.endpoint).protocol === 'http:') {
+      throw new Error(
+        `Cosmos DB endpoint ${options.endpoint} is plain http, and a custom agent was given: ` +
+          '@azure/cosmos then refuses the insecure connection. Leave `agent` out for http ' +
+          '(the SDK uses its own keep-alive agent), or use an https endpoint.',
+      );
+    }
+    const client = new CosmosClient({
+      endpoint: options.endpoint,
+      ...(options.auth.kind === 'key'
+        ? { key: options.auth.key }
+        : {
+            aadCredentials: new DefaultAzureCredential(
+              options.auth.clientId ? { managedIdentityClientId: options.auth.clientId } : {},
+            ),
+          }),
+      ...(options.agent ? { agent: options.agent } : {}),
+      ...(options.connectionPolicy ? { connectionPolicy: options.connectionPolicy } : {}),
+    });
+    try {
+      const containers = options.createIfNotExists
+        ? await createContainers(client, options)
+        : await existingContainers(client, options);
+      return new CosmosStore(containers, {
+        client,
+        ...(options.pingTimeoutMs ? { pingTimeoutMs: options.pingTimeoutMs } : {}),
+      });
+    } catch (error) {
+      client.dispose();
+      throw error;
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.dossiers.database.read({ abortSignal: AbortSignal.timeout(this.pingTimeoutMs) });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async createDossier(dossier: Dossier): Promise<Versioned<Dossier>> {
+    try {
+      const { resource } = await this.dossiers.items.create<DossierDocument>({ ...dossier, type: 'dossier' });
+      return versioned(resource);
+    } catch (error) {
+      if (statusOf(error) === 409) throw new AlreadyExistsError(dossier.id);
+      throw error;
+    }
+  }
+
+  async getDossier(schoolId: string, id: string): Promise<Versioned<Dossier> | undefined> {
+    const { resource } = await this.dossiers.item(id, schoolId).read<DossierDocument>();
+    return resource?.type === 'dossier' ? versioned(resource) : undefined;
+  }
+
+  async replaceDossier(dossier: Dossier, expectedVersion: string): Promise<Versioned<Dossier>> {
+    try {
+      const { resource } = await this.dossiers
+        .item(dossier.id, dossier.schoolId)
+        .replace<DossierDocument>(
+          { ...dossier, type: 'dossier' },
+          { accessCondition: { type: 'IfMatch', condition: expectedVersion } },
+        );
+      return versioned(resource);
+    } catch (error) {
+      // 412: the etag moved on; 404: the dossier is gone. Either way the caller must reload.
+      const status = statusOf(error);
+      if (status === 412 || status === 404) throw new StaleVersionError(dossier.id);
+      throw error;
+    }
+  }
+
+  async deleteDossier(schoolId: string, id: string): Promise<void> {
+    try {
+      await this.dossiers.item(id, schoolId).delete();
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  openDossiersOfOwner(schoolId: string, ownerId: string): Promise<DossierSummary[]> {
+    return this.summaries(
+      schoolId,
+      `SELECT ${SUMMARY_PROJECTION} FROM c
+       WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND c.ownerId = @ownerId AND c.status = 'open'
+       ORDER BY c.updatedAt DESC`,
+      [{ name: '@ownerId', value: ownerId }],
+    );
+  }
+
+  dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]> {
+    return this.summaries(
+      schoolId,
+      `SELECT ${SUMMARY_PROJECTION} FROM c
+       WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND c.status = @status
+       ORDER BY c.updatedAt DESC`,
+      [{ name: '@status', value: status }],
+    );
+  }
+
+  async dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]> {
+    const count = Math.floor(limit);
+    if (!(count > 0)) return [];
+    return this.summaries(
+      schoolId,
+      `SELECT TOP @limit ${SUMMARY_PROJECTION} FROM c
+       WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND IS_DEFINED(c.nextReminderAt)
+         AND c.nextReminderAt != null AND c.nextReminderAt <= @now
+       ORDER BY c.nextReminderAt`,
+      [
+        { name: '@limit', value: count },
+        { name: '@now', value: now },
+      ],
+    );
+  }
+
+  /**
+   * Optimistic increment of the school's counter document for the year: read it, replace it with
+   * IfMatch on the etag just read, and start again when another writer got there first (412, or
+   * 409 when two callers create the first counter of a year at once).
+   */
+  async nextDossierSequence(schoolId: string, year: number): Promise<number> {
+    const id = counterId(year);
+    const item = this.dossiers.item(id, schoolId);
+    for (let attempt = 0; attempt < MAX_SEQUENCE_ATTEMPTS; attempt += 1) {
+      const { resource: current } = await item.read<CounterDocument>();
+      try {
+        if (!current) {
+          await this.dossiers.items.create<CounterDocument>({
+            type: 'counter',
+            id,
+            schoolId,
+            year,
+            value: 1,
+          });
+          return 1;
+        }
+        const next = current.value + 1;
+        await item.replace<CounterDocument>(
+          { type: 'counter', id, schoolId, year, value: next },
+          { accessCondition: { type: 'IfMatch', condition: current._etag } },
+        );
+        return next;
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 412 && status !== 409) throw error;
+      }
+      // Someone else won this round; wait a little (growing, with jitter) and read again.
+      await sleep(Math.random() * Math.min(25, 2 ** attempt));
+    }
+    throw new Error(
+      `The dossier counter of school ${schoolId} for ${year} stayed contended for ` +
+        `${MAX_SEQUENCE_ATTEMPTS} attempts; try again.`,
+    );
+  }
+
+  async appendAudit(event: AuditEvent): Promise<void> {
+    const document: AuditDocument = {
+      type: 'audit',
+      id: auditDocumentId(event.id),
+      auditId: event.id,
+      schoolId: event.schoolId,
+      dossierId: event.dossierId,
+      actorId: event.actorId,
+      action: event.action,
+      at: event.at,
+    };
+    try {
+      await this.dossiers.items.create<AuditDocument>(document);
+    } catch (error) {
+      // The same event (same id) again: it is recorded already, so a retried append is harmless.
+      if (statusOf(error) !== 409) throw error;
+    }
+  }
+
+  async auditOfDossier(schoolId: string, dossierId: string): Promise<AuditEvent[]> {
+    const rows = await this.query<AuditEvent>(
+      schoolId,
+      `SELECT c.auditId AS id, c.schoolId, c.dossierId, c.actorId, c.action, c.at FROM c
+       WHERE c.schoolId = @schoolId AND c.type = 'audit' AND c.dossierId = @dossierId
+       ORDER BY c.at`,
+      [{ name: '@dossierId', value: dossierId }],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      schoolId: row.schoolId,
+      dossierId: row.dossierId,
+      actorId: row.actorId,
+      action: row.action,
+      at: row.at,
+    }));
+  }
+
+  async saveConversation(conversation: SavedConversation): Promise<void> {
+    await this.users.items.upsert<ConversationDocument>({
+      type: 'conversation',
+      id: conversation.userId,
+      tenantId: conversation.tenantId,
+      reference: conversation.reference,
+      updatedAt: conversation.updatedAt,
+    });
+  }
+
+  async getConversation(userId: string): Promise<SavedConversation | undefined> {
+    const { resource } = await this.users.item(userId, userId).read<ConversationDocument>();
+    if (resource?.type !== 'conversation') return undefined;
+    return {
+      userId: resource.id,
+      tenantId: resource.tenantId,
+      reference: resource.reference,
+      updatedAt: resource.updatedAt,
+    };
+  }
+
+  close(): Promise<void> {
+    this.client?.dispose();
+    return Promise.resolve();
+  }
+
+  private async summaries(
+    schoolId: string,
+    query: string,
+    parameters: SqlParameter[],
+  ): Promise<DossierSummary[]> {
+    return (await this.query<DossierSummary>(schoolId, query, parameters)).map(toSummary);
+  }
+
+  /** A parameterised query inside one school's partition; `@schoolId` is bound here. */
+  private async query<T>(schoolId: string, query: string, parameters: SqlParameter[]): Promise<T[]> {
+    const { resources } = await this.dossiers.items
+      .query<T>(
+        { query, parameters: [{ name: '@schoolId', value: schoolId }, ...parameters] },
+        { partitionKey: schoolId },
+      )
+      .fetchAll();
+    return resources;
+  }
+}
+
+async function createContainers(
+  client: CosmosClient,
+  options: CosmosStoreOptions,
+): Promise<CosmosContainers> {
+  const { database } = await client.databases.createIfNotExists({ id: options.databaseId });
+  const { container: dossiers } = await database.containers.createIfNotExists({
+    id: options.dossiersContainerId,
+    partitionKey: DOSSIERS_PARTITION_KEY,
+    indexingPolicy: DOSSIERS_INDEXING_POLICY,
+  });
+  const { container: users } = await database.containers.createIfNotExists({
+    id: options.usersContainerId,
+    partitionKey: USERS_PARTITION_KEY,
+    indexingPolicy: USERS_INDEXING_POLICY,
+  });
+  return { dossiers, users };
+}
+
+async function existingContainers(
+  client: CosmosClient,
+  options: CosmosStoreOptions,
+): Promise<CosmosContainers> {
+  const database = client.database(options.databaseId);
+  const find = async (containerId: string): Promise<Container> => {
+    const container = database.container(containerId);
+    try {
+      await container.read();
+    } catch (error) {
+      if (statusOf(error) === 404) {
+        throw new Error(
+          `Cosmos DB container '${containerId}' in database '${options.databaseId}' at ` +
+            `${options.endpoint} does not exist. Provision it with the infrastructure template ` +
+            '(partition keys and indexing policies are exported by src/store/cosmos-store.ts), ' +
+            'or set createIfNotExists for a local server.',
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+    return container;
+  };
+  return { dossiers: await find(options.dossiersContainerId), users: await find(options.usersContainerId) };
+}

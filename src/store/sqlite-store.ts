@@ -1,0 +1,387 @@
+// The embedded store: one SQLite file (better-sqlite3) for a single school on one machine.
+//
+// better-sqlite3 is synchronous; every method runs its statement at once and hands the result (or
+// the error) back as a settled promise, so callers see the same async `Store` as with Cosmos DB.
+//
+// Layout (schema version in `PRAGMA user_version`, one migration per entry of MIGRATIONS):
+//   dossiers       (school_id, id) primary key; the header fields the lists need as columns, the
+//                  whole dossier as JSON in `doc`; `version` is a random string per write.
+//   audit          who did what to which dossier; never content.
+//   sequences      the per-school-per-year dossier counter.
+//   conversations  Teams conversation references per user.
+// Timestamps are ISO strings in UTC (`toISOString()`), so text order is time order.
+
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Dossier } from '../domain/dossier';
+import {
+  AlreadyExistsError,
+  StaleVersionError,
+  type AuditEvent,
+  type DossierSummary,
+  type SavedConversation,
+  type Store,
+  type Versioned,
+} from './store';
+
+/** Schema migrations; entry i brings `user_version` from i to i + 1. Append only, never edit. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE dossiers (
+    school_id        TEXT NOT NULL,
+    id               TEXT NOT NULL,
+    number           TEXT NOT NULL,
+    pupil_reference  TEXT NOT NULL,
+    owner_id         TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    updated_at       TEXT NOT NULL,
+    next_reminder_at TEXT,
+    version          TEXT NOT NULL,
+    doc              TEXT NOT NULL,
+    PRIMARY KEY (school_id, id)
+  );
+  CREATE INDEX dossiers_by_owner ON dossiers (school_id, owner_id, status, updated_at);
+  CREATE INDEX dossiers_by_status ON dossiers (school_id, status, updated_at);
+  CREATE INDEX dossiers_by_reminder ON dossiers (school_id, next_reminder_at)
+    WHERE next_reminder_at IS NOT NULL;
+
+  CREATE TABLE audit (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    school_id  TEXT NOT NULL,
+    id         TEXT NOT NULL,
+    dossier_id TEXT NOT NULL,
+    actor_id   TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    UNIQUE (school_id, id)
+  );
+  CREATE INDEX audit_by_dossier ON audit (school_id, dossier_id, at);
+
+  CREATE TABLE sequences (
+    school_id TEXT NOT NULL,
+    year      INTEGER NOT NULL,
+    value     INTEGER NOT NULL,
+    PRIMARY KEY (school_id, year)
+  );
+
+  CREATE TABLE conversations (
+    user_id    TEXT PRIMARY KEY,
+    tenant_id  TEXT NOT NULL,
+    reference  TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
+];
+
+const SUMMARY_COLUMNS =
+  'id, school_id, number, pupil_reference, owner_id, status, updated_at, next_reminder_at';
+
+/**
+ * The list queries, exported so a test can check with EXPLAIN QUERY PLAN that each one is an
+ * index search rather than a table scan.
+ */
+export const SQLITE_LIST_QUERIES = {
+  openDossiersOfOwner: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
+    WHERE school_id = ? AND owner_id = ? AND status = 'open' ORDER BY updated_at DESC`,
+  dossiersOfSchool: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
+    WHERE school_id = ? AND status = ? ORDER BY updated_at DESC`,
+  dueForReminder: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
+    WHERE school_id = ? AND next_reminder_at IS NOT NULL AND next_reminder_at <= ?
+    ORDER BY next_reminder_at LIMIT ?`,
+  auditOfDossier: `SELECT id, school_id, dossier_id, actor_id, action, at FROM audit
+    WHERE school_id = ? AND dossier_id = ? ORDER BY at, seq`,
+} as const;
+
+interface SummaryRow {
+  id: string;
+  school_id: string;
+  number: string;
+  pupil_reference: string;
+  owner_id: string;
+  status: 'open' | 'closed';
+  updated_at: string;
+  next_reminder_at: string | null;
+}
+
+interface AuditRow {
+  id: string;
+  school_id: string;
+  dossier_id: string;
+  actor_id: string;
+  action: string;
+  at: string;
+}
+
+interface ConversationRow {
+  user_id: string;
+  tenant_id: string;
+  reference: string;
+  updated_at: string;
+}
+
+/** Run synchronous work and hand back its result, or its error, as a promise. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise<T>((resolve) => resolve(work()));
+}
+
+function toSummary(row: SummaryRow): DossierSummary {
+  return {
+    id: row.id,
+    schoolId: row.school_id,
+    number: row.number,
+    pupilReference: row.pupil_reference,
+    ownerId: row.owner_id,
+    status: row.status,
+    updatedAt: row.updated_at,
+    nextReminderAt: row.next_reminder_at,
+  };
+}
+
+/** The named parameters of the dossier insert and update statements. */
+interface DossierParams {
+  schoolId: string;
+  id: string;
+  number: string;
+  pupilReference: string;
+  ownerId: string;
+  status: 'open' | 'closed';
+  updatedAt: string;
+  nextReminderAt: string | null;
+  version: string;
+  doc: string;
+}
+
+function dossierParams(dossier: Dossier, version: string, doc: string): DossierParams {
+  return {
+    schoolId: dossier.schoolId,
+    id: dossier.id,
+    number: dossier.number,
+    pupilReference: dossier.pupil.reference,
+    ownerId: dossier.ownerId,
+    status: dossier.status,
+    updatedAt: dossier.updatedAt,
+    nextReminderAt: dossier.nextReminderAt,
+    version,
+    doc,
+  };
+}
+
+function migrate(db: Database.Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The database ${file} has schema version ${current}, newer than this program knows ` +
+        `(${MIGRATIONS.length}). Run the newer release, or restore a backup made by this one.`,
+    );
+  }
+  MIGRATIONS.forEach((sql, index) => {
+    if (index < current) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${index + 1}`);
+    }).immediate();
+  });
+}
+
+/** Every statement the store runs, prepared once per connection. */
+function prepare(db: Database.Database) {
+  return {
+    ping: db.prepare('SELECT 1'),
+    insertDossier: db.prepare<DossierParams>(
+      `INSERT INTO dossiers (school_id, id, number, pupil_reference, owner_id, status, updated_at,
+         next_reminder_at, version, doc)
+       VALUES (@schoolId, @id, @number, @pupilReference, @ownerId, @status, @updatedAt,
+         @nextReminderAt, @version, @doc)
+       ON CONFLICT (school_id, id) DO NOTHING`,
+    ),
+    getDossier: db.prepare<[string, string], { doc: string; version: string }>(
+      'SELECT doc, version FROM dossiers WHERE school_id = ? AND id = ?',
+    ),
+    replaceDossier: db.prepare<DossierParams & { expectedVersion: string }>(
+      `UPDATE dossiers SET number = @number, pupil_reference = @pupilReference, owner_id = @ownerId,
+         status = @status, updated_at = @updatedAt, next_reminder_at = @nextReminderAt,
+         version = @version, doc = @doc
+       WHERE school_id = @schoolId AND id = @id AND version = @expectedVersion`,
+    ),
+    deleteDossier: db.prepare<[string, string]>('DELETE FROM dossiers WHERE school_id = ? AND id = ?'),
+    openDossiersOfOwner: db.prepare<[string, string], SummaryRow>(SQLITE_LIST_QUERIES.openDossiersOfOwner),
+    dossiersOfSchool: db.prepare<[string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersOfSchool),
+    dueForReminder: db.prepare<[string, string, number], SummaryRow>(SQLITE_LIST_QUERIES.dueForReminder),
+    // One UPSERT … RETURNING statement is one transaction: the increment and the read are atomic,
+    // also against another process on the same file (SQLite's write lock, busy_timeout).
+    nextSequence: db.prepare<[string, number], { value: number }>(
+      `INSERT INTO sequences (school_id, year, value) VALUES (?, ?, 1)
+       ON CONFLICT (school_id, year) DO UPDATE SET value = value + 1
+       RETURNING value`,
+    ),
+    appendAudit: db.prepare<AuditEvent>(
+      `INSERT INTO audit (school_id, id, dossier_id, actor_id, action, at)
+       VALUES (@schoolId, @id, @dossierId, @actorId, @action, @at)
+       ON CONFLICT (school_id, id) DO NOTHING`,
+    ),
+    auditOfDossier: db.prepare<[string, string], AuditRow>(SQLITE_LIST_QUERIES.auditOfDossier),
+    saveConversation: db.prepare<ConversationRow>(
+      `INSERT INTO conversations (user_id, tenant_id, reference, updated_at)
+       VALUES (@user_id, @tenant_id, @reference, @updated_at)
+       ON CONFLICT (user_id) DO UPDATE SET tenant_id = excluded.tenant_id,
+         reference = excluded.reference, updated_at = excluded.updated_at`,
+    ),
+    getConversation: db.prepare<[string], ConversationRow>(
+      'SELECT user_id, tenant_id, reference, updated_at FROM conversations WHERE user_id = ?',
+    ),
+  };
+}
+
+export class SqliteStore implements Store {
+  private closed = false;
+  private readonly statements: ReturnType<typeof prepare>;
+
+  private constructor(private readonly db: Database.Database) {
+    this.statements = prepare(db);
+  }
+
+  /**
+   * Open (and create or migrate) the store in `filePath`; its directory is created when missing.
+   * `':memory:'` gives a private in-memory database, for tests.
+   */
+  static open(filePath: string): SqliteStore {
+    if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
+    const db = new Database(filePath);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      migrate(db, filePath);
+      return new SqliteStore(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  ping(): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    try {
+      this.statements.ping.get();
+      return Promise.resolve(true);
+    } catch {
+      return Promise.resolve(false);
+    }
+  }
+
+  createDossier(dossier: Dossier): Promise<Versioned<Dossier>> {
+    return settle(() => {
+      const version = randomUUID();
+      const doc = JSON.stringify(dossier);
+      const result = this.statements.insertDossier.run(dossierParams(dossier, version, doc));
+      if (result.changes === 0) throw new AlreadyExistsError(dossier.id);
+      return { value: JSON.parse(doc) as Dossier, version };
+    });
+  }
+
+  getDossier(schoolId: string, id: string): Promise<Versioned<Dossier> | undefined> {
+    return settle(() => {
+      const row = this.statements.getDossier.get(schoolId, id);
+      return row && { value: JSON.parse(row.doc) as Dossier, version: row.version };
+    });
+  }
+
+  replaceDossier(dossier: Dossier, expectedVersion: string): Promise<Versioned<Dossier>> {
+    return settle(() => {
+      const version = randomUUID();
+      const doc = JSON.stringify(dossier);
+      const result = this.statements.replaceDossier.run({
+        ...dossierParams(dossier, version, doc),
+        expectedVersion,
+      });
+      // No row: the version moved on, or the dossier is gone. Either way the caller must reload.
+      if (result.changes === 0) throw new StaleVersionError(dossier.id);
+      return { value: JSON.parse(doc) as Dossier, version };
+    });
+  }
+
+  deleteDossier(schoolId: string, id: string): Promise<void> {
+    return settle(() => {
+      this.statements.deleteDossier.run(schoolId, id);
+    });
+  }
+
+  openDossiersOfOwner(schoolId: string, ownerId: string): Promise<DossierSummary[]> {
+    return settle(() => this.statements.openDossiersOfOwner.all(schoolId, ownerId).map(toSummary));
+  }
+
+  dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]> {
+    return settle(() => this.statements.dossiersOfSchool.all(schoolId, status).map(toSummary));
+  }
+
+  dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]> {
+    return settle(() => {
+      const count = Math.floor(limit);
+      if (!(count > 0)) return [];
+      return this.statements.dueForReminder.all(schoolId, now, count).map(toSummary);
+    });
+  }
+
+  nextDossierSequence(schoolId: string, year: number): Promise<number> {
+    return settle(() => {
+      const row = this.statements.nextSequence.get(schoolId, year);
+      if (!row) throw new Error(`No sequence returned for school ${schoolId}, year ${year}.`);
+      return row.value;
+    });
+  }
+
+  appendAudit(event: AuditEvent): Promise<void> {
+    // Appending the same event (same id) again records it once, so a retried append is harmless.
+    return settle(() => {
+      const { id, schoolId, dossierId, actorId, action, at } = event;
+      this.statements.appendAudit.run({ id, schoolId, dossierId, actorId, action, at });
+    });
+  }
+
+  auditOfDossier(schoolId: string, dossierId: string): Promise<AuditEvent[]> {
+    return settle(() =>
+      this.statements.auditOfDossier.all(schoolId, dossierId).map((row) => ({
+        id: row.id,
+        schoolId: row.school_id,
+        dossierId: row.dossier_id,
+        actorId: row.actor_id,
+        action: row.action,
+        at: row.at,
+      })),
+    );
+  }
+
+  saveConversation(conversation: SavedConversation): Promise<void> {
+    return settle(() => {
+      this.statements.saveConversation.run({
+        user_id: conversation.userId,
+        tenant_id: conversation.tenantId,
+        reference: JSON.stringify(conversation.reference),
+        updated_at: conversation.updatedAt,
+      });
+    });
+  }
+
+  getConversation(userId: string): Promise<SavedConversation | undefined> {
+    return settle(() => {
+      const row = this.statements.getConversation.get(userId);
+      return (
+        row && {
+          userId: row.user_id,
+          tenantId: row.tenant_id,
+          reference: JSON.parse(row.reference) as Record<string, unknown>,
+          updatedAt: row.updated_at,
+        }
+      );
+    });
+  }
+
+  close(): Promise<void> {
+    return settle(() => {
+      if (this.closed) return;
+      this.closed = true;
+      this.db.close();
+    });
+  }
+}

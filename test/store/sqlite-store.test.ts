@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SQLITE_LIST_QUERIES, SqliteStore } from '../../src/store/sqlite-store';
+import { SCHOOL, makeDossier } from './fixtures';
+import { runStoreContract } from './store-contract';
+
+const dir = mkdtempSync(join(tmpdir(), 'meldcode-sqlite-'));
+let files = 0;
+/** A path inside a not yet existing sub-directory, so open() must create it. */
+const newFile = (): string => join(dir, `run-${(files += 1)}`, 'meldcode.db');
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+runStoreContract('SQLite', () => {
+  const store = SqliteStore.open(newFile());
+  return Promise.resolve({ store, cleanup: () => store.close() });
+});
+
+describe('the SQLite store file', () => {
+  it('keeps its data when the store is closed and opened again', async () => {
+    const file = newFile();
+    const dossier = makeDossier();
+    const first = SqliteStore.open(file);
+    const created = await first.createDossier(dossier);
+    await first.nextDossierSequence(SCHOOL, 2026);
+    await first.close();
+    expect(await first.ping()).toBe(false);
+
+    const second = SqliteStore.open(file);
+    try {
+      expect(await second.getDossier(SCHOOL, dossier.id)).toEqual({
+        value: dossier,
+        version: created.version,
+      });
+      expect(await second.nextDossierSequence(SCHOOL, 2026)).toBe(2);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('is in WAL mode with the schema version set', async () => {
+    const file = newFile();
+    await SqliteStore.open(file).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a file written by a newer schema version, saying what to do', async () => {
+    const file = newFile();
+    await SqliteStore.open(file).close();
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => SqliteStore.open(file)).toThrow(/schema version 99.*Run the newer release/);
+  });
+
+  it.each(Object.entries(SQLITE_LIST_QUERIES))(
+    'answers %s with an index search, not a table scan',
+    async (_name, sql) => {
+      const file = newFile();
+      await SqliteStore.open(file).close();
+      const db = new Database(file, { readonly: true });
+      try {
+        const args = (sql.match(/\?/g) ?? []).map(() => 'x');
+        const plan = db
+          .prepare<string[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(...args)
+          .map((row) => row.detail)
+          .join('\n');
+        expect(plan).toMatch(/SEARCH \w+ USING (COVERING )?INDEX/);
+        expect(plan).not.toMatch(/SCAN|USE TEMP B-TREE/);
+      } finally {
+        db.close();
+      }
+    },
+  );
+});

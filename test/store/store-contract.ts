@@ -1,0 +1,380 @@
+// The store contract: the behaviour every Store implementation must show, run against each one
+// (sqlite-store.test.ts, cosmos-store.test.ts). No branching on the implementation. A case one
+// store cannot support would be skipped here with `it.skip` and a written reason; there is none.
+
+import type { Dossier } from '../../src/domain/dossier';
+import { AlreadyExistsError, StaleVersionError, type Store, type Versioned } from '../../src/store/store';
+import {
+  OTHER_OWNER,
+  OTHER_SCHOOL,
+  OWNER,
+  SCHOOL,
+  makeAuditEvent,
+  makeConversation,
+  makeDossier,
+} from './fixtures';
+
+export interface StoreUnderTest {
+  store: Store;
+  cleanup(): Promise<void>;
+}
+
+/** The dossier with one more log entry, as a use case would write it. */
+function withNote(dossier: Dossier, at: string, text: string): Dossier {
+  return {
+    ...dossier,
+    updatedAt: at,
+    log: [
+      ...dossier.log,
+      {
+        seq: dossier.log.length + 1,
+        at,
+        authorId: dossier.ownerId,
+        authorName: dossier.ownerName,
+        role: 'eigenaar',
+        kind: 'noteRecorded',
+        data: { text },
+      },
+    ],
+  };
+}
+
+function present<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value, got undefined');
+  return value;
+}
+
+export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`the ${name} store`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore());
+    });
+
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    const ids = (list: { id: string }[]): string[] => list.map((item) => item.id);
+
+    describe('a dossier', () => {
+      it('comes back exactly as it was created, at the version the create returned', async () => {
+        const dossier = makeDossier();
+        const created = await store.createDossier(dossier);
+        expect(created.value).toEqual(dossier);
+        expect(typeof created.version).toBe('string');
+
+        const read = await store.getDossier(SCHOOL, dossier.id);
+        expect(read).toEqual({ value: dossier, version: created.version });
+      });
+
+      it('cannot be created twice: the second create fails with AlreadyExistsError', async () => {
+        const dossier = makeDossier();
+        await store.createDossier(dossier);
+        await expect(store.createDossier({ ...dossier, ownerName: 'Iemand anders' })).rejects.toBeInstanceOf(
+          AlreadyExistsError,
+        );
+        expect(present(await store.getDossier(SCHOOL, dossier.id)).value).toEqual(dossier);
+      });
+
+      it('is undefined when it was never created', async () => {
+        expect(await store.getDossier(SCHOOL, 'dossier-that-never-was')).toBeUndefined();
+      });
+
+      it('is not found when asked for under another school', async () => {
+        const dossier = makeDossier();
+        await store.createDossier(dossier);
+        expect(await store.getDossier(OTHER_SCHOOL, dossier.id)).toBeUndefined();
+      });
+
+      it('can be replaced with its current version, which gives a new version', async () => {
+        const dossier = makeDossier();
+        const created = await store.createDossier(dossier);
+        const changed = withNote(dossier, '2026-03-03T09:00:00.000Z', 'Gesprek met de IB-er gepland.');
+
+        const replaced = await store.replaceDossier(changed, created.version);
+        expect(replaced.value).toEqual(changed);
+        expect(replaced.version).not.toBe(created.version);
+        expect(await store.getDossier(SCHOOL, dossier.id)).toEqual({
+          value: changed,
+          version: replaced.version,
+        });
+      });
+
+      it('refuses a replace with an old version (StaleVersionError) and keeps what was stored', async () => {
+        const dossier = makeDossier();
+        const created = await store.createDossier(dossier);
+        const first = withNote(dossier, '2026-03-03T09:00:00.000Z', 'eerste');
+        await store.replaceDossier(first, created.version);
+
+        const late = withNote(dossier, '2026-03-03T09:05:00.000Z', 'te laat');
+        await expect(store.replaceDossier(late, created.version)).rejects.toBeInstanceOf(StaleVersionError);
+        expect(present(await store.getDossier(SCHOOL, dossier.id)).value).toEqual(first);
+      });
+
+      it('is gone after delete, also from the lists, and deleting it again is no error', async () => {
+        const dossier = makeDossier({ nextReminderAt: '2026-03-10T07:00:00.000Z' });
+        await store.createDossier(dossier);
+
+        await store.deleteDossier(SCHOOL, dossier.id);
+        expect(await store.getDossier(SCHOOL, dossier.id)).toBeUndefined();
+        expect(await store.openDossiersOfOwner(SCHOOL, OWNER)).toEqual([]);
+        expect(await store.dossiersOfSchool(SCHOOL, 'open')).toEqual([]);
+        expect(await store.dueForReminder(SCHOOL, '2026-12-31T00:00:00.000Z', 10)).toEqual([]);
+        await expect(store.deleteDossier(SCHOOL, dossier.id)).resolves.toBeUndefined();
+      });
+
+      it('refuses a replace after it was deleted (StaleVersionError) and does not bring it back', async () => {
+        const dossier = makeDossier();
+        const created = await store.createDossier(dossier);
+        await store.deleteDossier(SCHOOL, dossier.id);
+
+        const changed = withNote(dossier, '2026-03-03T09:00:00.000Z', 'na verwijderen');
+        await expect(store.replaceDossier(changed, created.version)).rejects.toBeInstanceOf(
+          StaleVersionError,
+        );
+        expect(await store.getDossier(SCHOOL, dossier.id)).toBeUndefined();
+      });
+    });
+
+    describe('two writers on one dossier', () => {
+      async function race(): Promise<{
+        dossier: Dossier;
+        winner: Dossier;
+        loser: Dossier;
+        outcome: [PromiseSettledResult<Versioned<Dossier>>, PromiseSettledResult<Versioned<Dossier>>];
+      }> {
+        const dossier = makeDossier();
+        await store.createDossier(dossier);
+        // Both read the same version v …
+        const [readA, readB] = [
+          present(await store.getDossier(SCHOOL, dossier.id)),
+          present(await store.getDossier(SCHOOL, dossier.id)),
+        ];
+        expect(readA.version).toBe(readB.version);
+        const changeA = withNote(readA.value, '2026-03-04T10:00:00.000Z', 'schrijver A');
+        const changeB = withNote(readB.value, '2026-03-04T10:00:01.000Z', 'schrijver B');
+        // … and both replace at once.
+        const outcome = await Promise.allSettled([
+          store.replaceDossier(changeA, readA.version),
+          store.replaceDossier(changeB, readB.version),
+        ] as const);
+        const aWon = outcome[0].status === 'fulfilled';
+        return { dossier, winner: aWon ? changeA : changeB, loser: aWon ? changeB : changeA, outcome };
+      }
+
+      it("lets one replace win, gives the other StaleVersionError, and keeps the winner's change", async () => {
+        const { dossier, winner, outcome } = await race();
+
+        const fulfilled = outcome.filter((result) => result.status === 'fulfilled');
+        const rejected = outcome.filter((result) => result.status === 'rejected');
+        expect(fulfilled).toHaveLength(1);
+        expect(rejected).toHaveLength(1);
+        expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(StaleVersionError);
+
+        const stored = present(await store.getDossier(SCHOOL, dossier.id));
+        expect(stored.value).toEqual(winner);
+        expect(stored.version).toBe(
+          (fulfilled[0] as PromiseFulfilledResult<Versioned<Dossier>>).value.version,
+        );
+      });
+
+      it('lets the loser reload and write its change on top, so nothing is lost', async () => {
+        const { dossier, loser } = await race();
+
+        const reloaded = present(await store.getDossier(SCHOOL, dossier.id));
+        const lostNote = present(loser.log[loser.log.length - 1]);
+        const retried = withNote(reloaded.value, '2026-03-04T10:00:02.000Z', String(lostNote.data['text']));
+        await store.replaceDossier(retried, reloaded.version);
+
+        const notes = present(await store.getDossier(SCHOOL, dossier.id)).value.log.map(
+          (entry) => entry.data['text'],
+        );
+        expect(notes).toEqual(expect.arrayContaining(['schrijver A', 'schrijver B']));
+      });
+    });
+
+    describe('lists of dossiers', () => {
+      it("show a user's open dossiers: only theirs, only open, only that school, newest change first", async () => {
+        const older = makeDossier({ updatedAt: '2026-03-05T10:00:00.000Z' });
+        const newer = makeDossier({ updatedAt: '2026-03-06T10:00:00.000Z' });
+        const middle = makeDossier({ updatedAt: '2026-03-05T15:00:00.000Z' });
+        const closed = makeDossier({ status: 'closed', updatedAt: '2026-03-07T10:00:00.000Z' });
+        const someoneElses = makeDossier({ ownerId: OTHER_OWNER, updatedAt: '2026-03-07T11:00:00.000Z' });
+        const otherSchool = makeDossier({ schoolId: OTHER_SCHOOL, updatedAt: '2026-03-07T12:00:00.000Z' });
+        for (const dossier of [older, newer, middle, closed, someoneElses, otherSchool]) {
+          await store.createDossier(dossier);
+        }
+
+        expect(ids(await store.openDossiersOfOwner(SCHOOL, OWNER))).toEqual([newer.id, middle.id, older.id]);
+        expect(ids(await store.openDossiersOfOwner(SCHOOL, OTHER_OWNER))).toEqual([someoneElses.id]);
+        expect(ids(await store.openDossiersOfOwner(OTHER_SCHOOL, OWNER))).toEqual([otherSchool.id]);
+      });
+
+      it('show the dossiers of a school by status, newest change first', async () => {
+        const openA = makeDossier({ updatedAt: '2026-03-05T10:00:00.000Z' });
+        const openB = makeDossier({ ownerId: OTHER_OWNER, updatedAt: '2026-03-08T10:00:00.000Z' });
+        const closedA = makeDossier({ status: 'closed', updatedAt: '2026-03-06T10:00:00.000Z' });
+        const closedB = makeDossier({ status: 'closed', updatedAt: '2026-03-09T10:00:00.000Z' });
+        const otherSchool = makeDossier({ schoolId: OTHER_SCHOOL, status: 'closed' });
+        for (const dossier of [openA, openB, closedA, closedB, otherSchool]) {
+          await store.createDossier(dossier);
+        }
+
+        expect(ids(await store.dossiersOfSchool(SCHOOL, 'open'))).toEqual([openB.id, openA.id]);
+        expect(ids(await store.dossiersOfSchool(SCHOOL, 'closed'))).toEqual([closedB.id, closedA.id]);
+        expect(ids(await store.dossiersOfSchool(OTHER_SCHOOL, 'open'))).toEqual([]);
+      });
+
+      it('give summaries (number, pupil reference, owner, dates), not the log', async () => {
+        const dossier = makeDossier({ nextReminderAt: '2026-03-12T07:00:00.000Z' });
+        await store.createDossier(dossier);
+
+        expect(await store.dossiersOfSchool(SCHOOL, 'open')).toEqual([
+          {
+            id: dossier.id,
+            schoolId: SCHOOL,
+            number: dossier.number,
+            pupilReference: 'J.K.',
+            ownerId: OWNER,
+            status: 'open',
+            updatedAt: dossier.updatedAt,
+            nextReminderAt: '2026-03-12T07:00:00.000Z',
+          },
+        ]);
+        const [summary] = await store.openDossiersOfOwner(SCHOOL, OWNER);
+        expect(summary).toEqual(
+          expect.objectContaining({ id: dossier.id, nextReminderAt: dossier.nextReminderAt }),
+        );
+        expect(summary).not.toHaveProperty('log');
+      });
+
+      it('follow a replace: a closed dossier leaves the open lists', async () => {
+        const dossier = makeDossier();
+        const created = await store.createDossier(dossier);
+        await store.replaceDossier(
+          { ...dossier, status: 'closed', updatedAt: '2026-04-01T10:00:00.000Z' },
+          created.version,
+        );
+
+        expect(await store.openDossiersOfOwner(SCHOOL, OWNER)).toEqual([]);
+        expect(ids(await store.dossiersOfSchool(SCHOOL, 'closed'))).toEqual([dossier.id]);
+      });
+    });
+
+    describe('dossiers due for a reminder', () => {
+      const now = '2026-04-01T10:00:00.000Z';
+
+      async function seed() {
+        const at = (nextReminderAt: string | null, schoolId = SCHOOL) =>
+          makeDossier({ nextReminderAt, schoolId });
+        const dossiers = {
+          nine: at('2026-04-01T09:00:00.000Z'),
+          eight: at('2026-04-01T08:00:00.000Z'),
+          exactlyNow: at(now),
+          lastWeek: at('2026-03-25T08:00:00.000Z'),
+          future: at('2026-04-01T10:00:00.001Z'),
+          none: at(null),
+          otherSchool: at('2026-03-01T08:00:00.000Z', OTHER_SCHOOL),
+        };
+        for (const dossier of Object.values(dossiers)) await store.createDossier(dossier);
+        return dossiers;
+      }
+
+      it('are those at or before now with a reminder set, earliest first, in that school only', async () => {
+        const d = await seed();
+        expect(ids(await store.dueForReminder(SCHOOL, now, 50))).toEqual([
+          d.lastWeek.id,
+          d.eight.id,
+          d.nine.id,
+          d.exactlyNow.id,
+        ]);
+        expect(ids(await store.dueForReminder(OTHER_SCHOOL, now, 50))).toEqual([d.otherSchool.id]);
+      });
+
+      it('are at most `limit`, the earliest ones', async () => {
+        const d = await seed();
+        expect(ids(await store.dueForReminder(SCHOOL, now, 2))).toEqual([d.lastWeek.id, d.eight.id]);
+        expect(await store.dueForReminder(SCHOOL, now, 0)).toEqual([]);
+      });
+
+      it('leave out a dossier whose reminder was cleared', async () => {
+        const d = await seed();
+        const current = present(await store.getDossier(SCHOOL, d.eight.id));
+        await store.replaceDossier({ ...current.value, nextReminderAt: null }, current.version);
+        expect(ids(await store.dueForReminder(SCHOOL, now, 50))).not.toContain(d.eight.id);
+      });
+    });
+
+    describe('dossier numbers', () => {
+      it('count 1, 2, 3 per school and year, each school and year on its own', async () => {
+        expect(await store.nextDossierSequence(SCHOOL, 2026)).toBe(1);
+        expect(await store.nextDossierSequence(SCHOOL, 2026)).toBe(2);
+        expect(await store.nextDossierSequence(OTHER_SCHOOL, 2026)).toBe(1);
+        expect(await store.nextDossierSequence(SCHOOL, 2027)).toBe(1);
+        expect(await store.nextDossierSequence(SCHOOL, 2026)).toBe(3);
+      });
+
+      it('are never handed out twice: 20 calls at once give 20 distinct numbers', async () => {
+        const numbers = await Promise.all(
+          Array.from({ length: 20 }, () => store.nextDossierSequence(SCHOOL, 2026)),
+        );
+        expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(await store.nextDossierSequence(SCHOOL, 2026)).toBe(21);
+      });
+    });
+
+    describe('the audit log', () => {
+      it('gives back the events of a dossier in the order they happened, and no others', async () => {
+        const dossier = makeDossier();
+        const events = [
+          makeAuditEvent(dossier.id, '2026-03-02T08:15:00.000Z', 'changed:dossierOpened'),
+          makeAuditEvent(dossier.id, '2026-03-02T08:20:00.000Z', 'changed:signalRecorded'),
+          makeAuditEvent(dossier.id, '2026-03-03T12:00:00.000Z', 'viewed'),
+          makeAuditEvent(dossier.id, '2026-03-04T16:30:00.000Z', 'exported'),
+        ];
+        for (const event of events) await store.appendAudit(event);
+        await store.appendAudit(makeAuditEvent('another-dossier', '2026-03-03T00:00:00.000Z'));
+        await store.appendAudit({
+          ...makeAuditEvent(dossier.id, '2026-03-03T00:00:00.000Z'),
+          schoolId: OTHER_SCHOOL,
+        });
+
+        expect(await store.auditOfDossier(SCHOOL, dossier.id)).toEqual(events);
+        expect(await store.auditOfDossier(SCHOOL, 'dossier-without-events')).toEqual([]);
+      });
+
+      it('records an event once when the same event is appended again (a retry)', async () => {
+        const event = makeAuditEvent('dossier-x', '2026-03-02T08:15:00.000Z');
+        await store.appendAudit(event);
+        await store.appendAudit(event);
+        expect(await store.auditOfDossier(SCHOOL, 'dossier-x')).toEqual([event]);
+      });
+    });
+
+    describe('saved conversations', () => {
+      it('are saved, read back, and overwritten by a newer save', async () => {
+        const first = makeConversation('aad-user-1', '2026-03-01T08:00:00.000Z', 'a:first');
+        await store.saveConversation(first);
+        await store.saveConversation(makeConversation('aad-user-2', '2026-03-01T08:00:00.000Z', 'a:other'));
+        expect(await store.getConversation('aad-user-1')).toEqual(first);
+
+        const second = makeConversation('aad-user-1', '2026-03-05T08:00:00.000Z', 'a:second');
+        await store.saveConversation(second);
+        expect(await store.getConversation('aad-user-1')).toEqual(second);
+      });
+
+      it('are undefined for a user never seen', async () => {
+        expect(await store.getConversation('aad-user-unknown')).toBeUndefined();
+      });
+    });
+
+    describe('health', () => {
+      it('answers ping with true', async () => {
+        expect(await store.ping()).toBe(true);
+      });
+    });
+  });
+}
