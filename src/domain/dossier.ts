@@ -30,12 +30,29 @@ export const FORMS_WITHOUT_PARENT_CONVERSATION: readonly SpecificForm[] = [
   'achterlating',
 ];
 
-export type SignalSource = 'eigen-waarneming' | 'verteld-door-leerling' | 'verteld-door-ander';
+/** Where a signal comes from: documentation must always name the source of second-hand information. */
+export const SIGNAL_SOURCES = ['eigen-waarneming', 'verteld-door-leerling', 'verteld-door-ander'] as const;
+export type SignalSource = (typeof SIGNAL_SOURCES)[number];
 
-export type ClosureReason = 'ongegrond' | 'hulp-georganiseerd' | 'gemeld-overgedragen' | 'leerling-vertrokken';
+/** The four ways a dossier ends (meldcode.md, "Closing"). */
+export const CLOSURE_REASONS = [
+  'ongegrond',
+  'hulp-georganiseerd',
+  'gemeld-overgedragen',
+  'leerling-vertrokken',
+] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 /** Who acts on a dossier. Derived per action from the school configuration; never stored as a grant. */
 export type Role = 'eigenaar' | 'zorgcoordinator' | 'beslisser';
+
+/**
+ * The two grounds on which a report may be made without discussing it beforehand (step 5, melden):
+ * concrete indications that someone's safety is at risk, or good reason to believe the pupil would
+ * break off contact and could then no longer be protected.
+ */
+export const REPORT_EXCEPTIONS = ['veiligheid-in-het-geding', 'leerling-verbreekt-contact'] as const;
+export type ReportException = (typeof REPORT_EXCEPTIONS)[number];
 
 /**
  * The pupil, identified minimally: initials or the school's pupil number, the group or class, and

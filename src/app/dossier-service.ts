@@ -1,0 +1,209 @@
+// The use cases on dossiers: load → check access → decide → save with the version read →
+// audit. No dossier lives between requests; a stale version means someone acted first, so the
+// command is decided again on the fresh dossier (an append never overwrites another's entry).
+
+import { createHash } from 'node:crypto';
+import {
+  decide,
+  roleOf,
+  formatDossierNumber,
+  type Command,
+  type Decision,
+  type Dossier,
+  type Refusal,
+  type Role,
+} from '../domain';
+import type { School } from '../domain/school';
+import { todayInAmsterdam, yearOf } from '../domain/calendar';
+import {
+  AlreadyExistsError,
+  StaleVersionError,
+  type DossierSummary,
+  type Store,
+  type Versioned,
+} from '../store/store';
+import type { Logger } from '../logger';
+
+export interface Actor {
+  id: string;
+  name: string;
+  tenantId: string;
+}
+
+export type AccessRefusal = { code: 'notFound' } | { code: 'notInvolved' } | { code: 'unknownSchool' };
+
+export type ActOutcome =
+  | { ok: true; dossier: Dossier; role: Role; duplicate: boolean }
+  | { ok: false; refusal: Refusal; dossier: Dossier; role: Role }
+  | { ok: false; access: AccessRefusal };
+
+export type ViewOutcome = { ok: true; dossier: Dossier; role: Role } | { ok: false; access: AccessRefusal };
+
+export type OpenOutcome =
+  | { ok: true; dossier: Dossier; duplicate: boolean }
+  | { ok: false; refusal: Refusal }
+  | { ok: false; access: AccessRefusal };
+
+/** How often a command is decided again after someone else's write got in first. */
+const MAX_ATTEMPTS = 5;
+
+export interface DossierServiceDependencies {
+  store: Store;
+  schools: readonly School[];
+  logger: Logger;
+  newId: () => string;
+}
+
+export class DossierService {
+  constructor(private readonly deps: DossierServiceDependencies) {}
+
+  /** The schools this user's tenant has; a staff member works in one of these. */
+  schoolsOf(actor: Actor): School[] {
+    return this.deps.schools.filter((school) => school.tenantId === actor.tenantId);
+  }
+
+  school(schoolId: string): School | undefined {
+    return this.deps.schools.find((school) => school.id === schoolId);
+  }
+
+  /**
+   * Open a dossier. The id follows from the card's submissionId, so a double click (or a retry
+   * after a timeout) finds the dossier the first click opened instead of opening a second one.
+   */
+  async open(
+    actor: Actor,
+    schoolId: string,
+    command: Command & { type: 'openDossier' },
+    now: Date,
+  ): Promise<OpenOutcome> {
+    const school = this.school(schoolId);
+    if (!school || school.tenantId !== actor.tenantId)
+      return { ok: false, access: { code: 'unknownSchool' } };
+    const id = command.submissionId
+      ? stableId(`${schoolId}:${actor.id}:${command.submissionId}`)
+      : this.deps.newId();
+    const existing = await this.deps.store.getDossier(schoolId, id);
+    if (existing) return { ok: true, dossier: existing.value, duplicate: true };
+
+    // Check the command before a number is taken, so a refused form leaves no gap.
+    const probe = decide(
+      undefined,
+      command,
+      this.context(actor, 'eigenaar', now, { id, number: 'MC-0000-0000', tenantId: actor.tenantId }),
+    );
+    if (!probe.ok) return { ok: false, refusal: probe.refusal };
+
+    // Numbers count per calendar year as the school lives it (Dutch time).
+    const year = yearOf(todayInAmsterdam(now));
+    const sequence = await this.deps.store.nextDossierSequence(schoolId, year);
+    const decision = decide(
+      undefined,
+      command,
+      this.context(actor, 'eigenaar', now, {
+        id,
+        number: formatDossierNumber(year, sequence),
+        tenantId: actor.tenantId,
+      }),
+    );
+    if (!decision.ok) return { ok: false, refusal: decision.refusal };
+    try {
+      const created = await this.deps.store.createDossier(decision.dossier);
+      await this.audit(created.value, actor, 'changed:dossierOpened', now);
+      return { ok: true, dossier: created.value, duplicate: false };
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      const raced = await this.deps.store.getDossier(schoolId, id);
+      if (!raced) throw error;
+      return { ok: true, dossier: raced.value, duplicate: true };
+    }
+  }
+
+  /** Read a dossier for someone involved; every view is audited. */
+  async view(actor: Actor, schoolId: string, dossierId: string, now: Date): Promise<ViewOutcome> {
+    const loaded = await this.load(actor, schoolId, dossierId, now);
+    if (!loaded.ok) return loaded;
+    await this.audit(loaded.dossier.value, actor, 'viewed', now);
+    return { ok: true, dossier: loaded.dossier.value, role: loaded.role };
+  }
+
+  /** Apply one command; a refusal or an access refusal changes nothing. */
+  async act(
+    actor: Actor,
+    schoolId: string,
+    dossierId: string,
+    command: Command,
+    now: Date,
+  ): Promise<ActOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load(actor, schoolId, dossierId, now);
+      if (!loaded.ok) return loaded;
+      const { dossier, role } = loaded;
+      const decision: Decision = decide(dossier.value, command, this.context(actor, role, now));
+      if (!decision.ok) return { ok: false, refusal: decision.refusal, dossier: dossier.value, role };
+      if (decision.duplicate) return { ok: true, dossier: dossier.value, role, duplicate: true };
+      try {
+        const saved = await this.deps.store.replaceDossier(decision.dossier, dossier.version);
+        for (const entry of decision.entries)
+          await this.audit(saved.value, actor, `changed:${entry.kind}`, now);
+        return { ok: true, dossier: saved.value, role, duplicate: false };
+      } catch (error) {
+        if (!(error instanceof StaleVersionError) || attempt >= MAX_ATTEMPTS) throw error;
+        this.deps.logger.info({ dossierId, attempt }, 'someone else wrote first; deciding again');
+      }
+    }
+  }
+
+  /** Open dossiers this user owns, over the schools of their tenant. */
+  async openDossiersOf(actor: Actor): Promise<DossierSummary[]> {
+    const lists = await Promise.all(
+      this.schoolsOf(actor).map((school) => this.deps.store.openDossiersOfOwner(school.id, actor.id)),
+    );
+    return lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  private async load(
+    actor: Actor,
+    schoolId: string,
+    dossierId: string,
+    now: Date,
+  ): Promise<{ ok: true; dossier: Versioned<Dossier>; role: Role } | { ok: false; access: AccessRefusal }> {
+    const school = this.school(schoolId);
+    if (!school) return { ok: false, access: { code: 'notFound' } };
+    const dossier = await this.deps.store.getDossier(schoolId, dossierId);
+    if (!dossier) return { ok: false, access: { code: 'notFound' } };
+    const role = roleOf(dossier.value, { id: actor.id, tenantId: actor.tenantId }, school);
+    if (!role) {
+      // The attempt is recorded without content; the user learns nothing about the dossier.
+      await this.audit(dossier.value, actor, 'refused:notInvolved', now);
+      this.deps.logger.warn({ dossierId, actorId: actor.id }, 'access refused');
+      return { ok: false, access: { code: 'notInvolved' } };
+    }
+    return { ok: true, dossier, role };
+  }
+
+  private context(
+    actor: Actor,
+    role: Role,
+    now: Date,
+    newDossier?: { id: string; number: string; tenantId: string },
+  ): Parameters<typeof decide>[2] {
+    return { actor: { id: actor.id, name: actor.name, role }, now, ...(newDossier ? { newDossier } : {}) };
+  }
+
+  private async audit(dossier: Dossier, actor: Actor, action: string, now: Date): Promise<void> {
+    await this.deps.store.appendAudit({
+      id: this.deps.newId(),
+      schoolId: dossier.schoolId,
+      dossierId: dossier.id,
+      actorId: actor.id,
+      action,
+      at: now.toISOString(),
+    });
+  }
+}
+
+/** A UUID-shaped id derived from a key: the same card submission always names the same dossier. */
+function stableId(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,35 @@
+// Who is acting, in which language, from where: read once from the Teams activity.
+
+import type { Activity } from 'botbuilder';
+import { languageOf, type Language } from '../i18n';
+
+export interface Actor {
+  /** Entra object id: stable across chats and the key of every access decision. */
+  id: string;
+  name: string;
+  tenantId: string;
+  /** The Teams (Bot Framework) user id, e.g. "29:…", used for card refresh lists. */
+  teamsId: string;
+}
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+export interface Turn {
+  actor: Actor | undefined;
+  language: Language;
+  conversationKind: ConversationKind;
+}
+
+export function readTurn(activity: Partial<Activity>, fallbackLanguage: Language): Turn {
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
+  const tenantId = activity.conversation?.tenantId ?? channelData.tenant?.id ?? '';
+  const from = activity.from;
+  const actor =
+    from?.aadObjectId && tenantId
+      ? { id: from.aadObjectId, name: from.name ?? '', tenantId, teamsId: from.id }
+      : undefined;
+  const type = activity.conversation?.conversationType;
+  const conversationKind: ConversationKind =
+    type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+  return { actor, language: languageOf(activity.locale, fallbackLanguage), conversationKind };
+}

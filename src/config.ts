@@ -1,0 +1,224 @@
+// The only reader of the environment. One zod schema turns process.env into a frozen, typed
+// Config; a wrong or missing value stops the start with a message that names the variable.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { School } from './domain/school';
+
+const guidLike = z.string().trim().min(1);
+
+const personSchema = z.object({ id: guidLike, name: z.string().trim().min(1).max(100) });
+
+const schoolSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'a short lowercase id such as "de-linde" (letters, digits, dashes)'),
+  name: z.string().trim().min(1).max(100),
+  tenantId: guidLike,
+  coordinators: z.array(personSchema).min(1, 'every school needs at least one zorgcoördinator'),
+  decisionMaker: personSchema,
+  careTeamChannelId: z.string().trim().min(1).optional(),
+});
+
+const schoolsSchema = z
+  .array(schoolSchema)
+  .min(1, 'configure at least one school')
+  .refine(
+    (schools) => new Set(schools.map((s) => s.id)).size === schools.length,
+    'school ids must be unique',
+  );
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+/** The raw environment, variable by variable. Names are exactly the variables a deployer sets. */
+const environmentSchema = z
+  .object({
+    MicrosoftAppId: z.string().trim().default(''),
+    MicrosoftAppPassword: z.string().default(''),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    MicrosoftAppTenantId: z.string().trim().default(''),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    STORE: z.enum(['embedded', 'cosmos']).default('embedded'),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    COSMOS_ENDPOINT: z.url().optional(),
+    COSMOS_DATABASE: z.string().trim().min(1).default('meldcode'),
+    COSMOS_DOSSIERS_CONTAINER: z.string().trim().min(1).default('dossiers'),
+    COSMOS_USERS_CONTAINER: z.string().trim().min(1).default('users'),
+    COSMOS_KEY: z.string().trim().min(1).optional(),
+    COSMOS_MANAGED_IDENTITY_CLIENT_ID: z.string().trim().min(1).optional(),
+    COSMOS_CREATE_IF_NOT_EXISTS: booleanFlag,
+    ALLOWED_TENANT_IDS: commaList,
+    DEFAULT_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
+    SCHOOLS: z.string().optional(),
+    SCHOOLS_FILE: z.string().optional(),
+    ADMIN_IDS: commaList,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORE === 'cosmos' && !env.COSMOS_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'required when STORE=cosmos' });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: 'required for a SingleTenant bot (the Entra tenant of the bot registration)',
+      });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'required when MicrosoftAppId is set (or use MicrosoftAppType=UserAssignedMSI)',
+      });
+    }
+    if (!env.SCHOOLS && !env.SCHOOLS_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SCHOOLS'],
+        message: 'set SCHOOLS (JSON) or SCHOOLS_FILE (path to a JSON file) to describe the schools',
+      });
+    }
+  });
+
+export type CosmosSettings = {
+  endpoint: string;
+  databaseId: string;
+  dossiersContainerId: string;
+  usersContainerId: string;
+  auth: { kind: 'key'; key: string } | { kind: 'managedIdentity'; clientId?: string };
+  createIfNotExists: boolean;
+};
+
+export interface Config {
+  bot: {
+    appId: string;
+    appPassword: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    appTenantId: string;
+    /** Empty app id: the Bot Framework's local mode (no tokens checked or sent). */
+    authenticationEnabled: boolean;
+  };
+  port: number;
+  store: { kind: 'embedded'; file: string } | { kind: 'cosmos'; cosmos: CosmosSettings };
+  /** Activities from other tenants are refused. Defaults to the tenants of the configured schools. */
+  allowedTenantIds: readonly string[];
+  defaultLanguage: 'nl' | 'en';
+  schools: readonly School[];
+  adminIds: readonly string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `The configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'See .env.example for every variable and its meaning.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+function describeIssues(prefix: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    return `${where}: ${issue.message}`;
+  });
+}
+
+function readSchools(env: z.infer<typeof environmentSchema>, baseDir: string): School[] {
+  const variable = env.SCHOOLS ? 'SCHOOLS' : 'SCHOOLS_FILE';
+  let raw: string;
+  if (env.SCHOOLS) {
+    raw = env.SCHOOLS;
+  } else {
+    const file = path.resolve(baseDir, env.SCHOOLS_FILE ?? '');
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch {
+      throw new ConfigError([`SCHOOLS_FILE: cannot read ${file}`]);
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError([`${variable}: not valid JSON`]);
+  }
+  const parsed = schoolsSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError(describeIssues(variable, parsed.error));
+  return parsed.data;
+}
+
+/**
+ * Build the configuration from an environment (process.env in production, a plain object in tests).
+ * `baseDir` resolves relative paths (DATA_DIR, SCHOOLS_FILE).
+ */
+export function loadConfig(environment: Record<string, string | undefined>, baseDir = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) throw new ConfigError(describeIssues('', parsed.error));
+  const env = parsed.data;
+  const schools = readSchools(env, baseDir);
+
+  const store: Config['store'] =
+    env.STORE === 'cosmos'
+      ? {
+          kind: 'cosmos',
+          cosmos: {
+            endpoint: env.COSMOS_ENDPOINT ?? '',
+            databaseId: env.COSMOS_DATABASE,
+            dossiersContainerId: env.COSMOS_DOSSIERS_CONTAINER,
+            usersContainerId: env.COSMOS_USERS_CONTAINER,
+            auth: env.COSMOS_KEY
+              ? { kind: 'key', key: env.COSMOS_KEY }
+              : env.COSMOS_MANAGED_IDENTITY_CLIENT_ID
+                ? { kind: 'managedIdentity', clientId: env.COSMOS_MANAGED_IDENTITY_CLIENT_ID }
+                : { kind: 'managedIdentity' },
+            createIfNotExists: env.COSMOS_CREATE_IF_NOT_EXISTS,
+          },
+        }
+      : { kind: 'embedded', file: path.resolve(baseDir, env.DATA_DIR, 'meldcode.sqlite') };
+
+  const allowedTenantIds =
+    env.ALLOWED_TENANT_IDS.length > 0 ? env.ALLOWED_TENANT_IDS : [...new Set(schools.map((s) => s.tenantId))];
+
+  const config: Config = {
+    bot: {
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType,
+      appTenantId: env.MicrosoftAppTenantId,
+      authenticationEnabled: env.MicrosoftAppId !== '',
+    },
+    port: env.PORT,
+    store,
+    allowedTenantIds,
+    defaultLanguage: env.DEFAULT_LANGUAGE,
+    schools,
+    adminIds: env.ADMIN_IDS,
+    logLevel: env.LOG_LEVEL,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,389 @@
+// What a user can ask the bot to record: one zod schema per command, named as an imperative in the
+// school's words. The bot parses a card payload with `parseCommand` (or one of `commandSchemas`), and
+// decide() parses again, so every rule here holds whoever calls.
+//
+// Rules that need only the command itself live here (lengths, a reason where one is required, the
+// source of second-hand information, known signal ids, no names or BSNs). Rules that need the dossier
+// or the clock live in decide.ts. A custom issue carries its refusal code in `params.refusal`; every
+// other issue becomes `invalidCommand`; the issue's path becomes `field`.
+//
+// Card payloads arrive as strings: Input.Toggle sends "true"/"false", a multi-select Input.ChoiceSet
+// sends "a,c", numbers may come as text and an empty input as "". The small helpers below accept both
+// those forms and the typed values, so the same schema serves the card and the tests.
+
+import { z } from 'zod';
+import { AFWEGINGSVRAGEN } from './afwegingskader';
+import { PUPIL_MAX_AGE, PUPIL_MIN_AGE } from './age';
+import { isCalendarDate } from './calendar';
+import { CLOSURE_REASONS, REPORT_EXCEPTIONS, SIGNAL_SOURCES, SPECIFIC_FORMS } from './dossier';
+import { looksLikeBsn, looksLikeFullName } from './pupil-reference';
+import { isRefusalCode, type Refusal, type RefusalCode } from './refusal';
+import { isKnownSignal } from './signalenkaart';
+
+// ---- Bounds: one place per rule ---------------------------------------------------------------------
+
+/** Initials or a pupil number; long enough for "J.d.V." or "2024-0153", too short for much more. */
+export const PUPIL_REFERENCE_MAX_LENGTH = 20;
+/** A group or class, e.g. "groep 7" or "3havo-b". */
+export const PUPIL_GROUP_MAX_LENGTH = 20;
+/** Any free text: a description, advice, what was said, reasoning. */
+export const TEXT_MAX_LENGTH = 2000;
+/** Where a signal was observed. */
+export const PLACE_MAX_LENGTH = 200;
+/** Who: a person, a role or an organisation (a contact, a consultation, a report's addressee). */
+export const NAME_MAX_LENGTH = 200;
+/** The reference number Veilig Thuis gives to a report. */
+export const VEILIG_THUIS_REFERENCE_MAX_LENGTH = 50;
+/** Ids the app hands in (school id). */
+export const ID_MAX_LENGTH = 100;
+
+// ---- Building blocks ---------------------------------------------------------------------------------
+
+const refusal = (code: RefusalCode) => ({ params: { refusal: code } });
+const trimmed = (value: unknown): unknown => (typeof value === 'string' ? value.trim() : value);
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
+/** Free text that may stay empty. */
+const text = (max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max));
+
+/** Text that must be filled in; missing, empty or only spaces all count as not filled in. */
+function required<T extends z.ZodType>(inner: T, code: RefusalCode = 'invalidCommand') {
+  return z.preprocess(
+    trimmed,
+    z
+      .unknown()
+      .refine(given, { ...refusal(code), abort: true })
+      .pipe(inner),
+  );
+}
+const filled = (max: number, code: RefusalCode = 'invalidCommand') => required(z.string().max(max), code);
+/** A written reason: the meldcode wants the why of every skipped step and every decision on record. */
+const reason = () => filled(TEXT_MAX_LENGTH, 'reasonRequired');
+
+/** Text that may be left out; an empty input counts as left out. */
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+
+/** A calendar date written YYYY-MM-DD. */
+const date = () => required(z.string().refine(isCalendarDate, 'expected a date written YYYY-MM-DD'));
+
+/** Yes or no; a card toggle sends "true" or "false". */
+const flag = () =>
+  z.preprocess(
+    (v) => (v === 'true' ? true : v === 'false' ? false : v),
+    z.boolean({ error: 'expected yes or no' }),
+  );
+
+/** A whole number; a card may send it as text. */
+const wholeNumber = (min: number, max: number = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    z.number().int().min(min).max(max),
+  );
+
+/** A list; a multi-select card input sends "a,c", an empty one "" or nothing. */
+function list<T extends z.ZodType>(item: T) {
+  return z.preprocess(
+    (v) =>
+      v === undefined || v === ''
+        ? []
+        : typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== '')
+          : v,
+    z.array(item),
+  );
+}
+
+/** The card instance a command came from: pressing the same button twice records once. */
+const submissionId = z.preprocess(blankToUndefined, z.uuid().optional());
+
+// ---- The commands ------------------------------------------------------------------------------------
+
+const pupilReference = required(z.string().max(PUPIL_REFERENCE_MAX_LENGTH))
+  .refine((r) => !looksLikeBsn(r), refusal('looksLikeBsn'))
+  .refine((r) => !looksLikeFullName(r), refusal('looksLikeFullName'));
+
+const pupil = z
+  .object({
+    reference: pupilReference,
+    group: filled(PUPIL_GROUP_MAX_LENGTH),
+    /** Age in years today; the dossier stores it with today's date so it can grow. */
+    age: z.preprocess(blankToUndefined, wholeNumber(PUPIL_MIN_AGE, PUPIL_MAX_AGE).optional()),
+    /** Year of birth, when the age is not known exactly; decide checks it against today. */
+    birthYear: z.preprocess(blankToUndefined, wholeNumber(1000, 9999).optional()),
+  })
+  .refine((p) => (p.age === undefined) !== (p.birthYear === undefined), {
+    path: ['age'],
+    message: 'give either the age or the year of birth, not both and not neither',
+  });
+
+const openDossier = z.object({
+  type: z.literal('openDossier'),
+  submissionId,
+  schoolId: filled(ID_MAX_LENGTH),
+  pupil,
+  firstDescription: text(TEXT_MAX_LENGTH),
+});
+
+const recordSignal = z
+  .object({
+    type: z.literal('recordSignal'),
+    submissionId,
+    /** The signal ids chosen on the signalenkaart (may be empty: a counter-indication often has none). */
+    categories: list(z.string()).check((ctx) => {
+      ctx.value.forEach((id, index) => {
+        if (!isKnownSignal(id)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: id,
+            path: [index],
+            message: `unknown signal ${id}`,
+            ...refusal('unknownSignal'),
+          });
+        }
+      });
+    }),
+    specificForms: list(z.enum(SPECIFIC_FORMS)),
+    observedOn: date(),
+    place: text(PLACE_MAX_LENGTH),
+    /** What was seen or heard, as facts; opinions go in a note marked as opinion. */
+    description: filled(TEXT_MAX_LENGTH),
+    source: z.enum(SIGNAL_SOURCES),
+    /** Who told, when the signal came from someone else than the pupil: always name the source. */
+    sourceName: optionalText(NAME_MAX_LENGTH),
+    /** A signal that contradicts the suspicion is recorded too, and marked as such. */
+    pointsOtherWay: flag(),
+  })
+  .refine((s) => s.source !== 'verteld-door-ander' || s.sourceName !== undefined, {
+    path: ['sourceName'],
+    ...refusal('sourceRequired'),
+  });
+
+const recordContact = z.object({
+  type: z.literal('recordContact'),
+  submissionId,
+  with: filled(NAME_MAX_LENGTH),
+  on: date(),
+  outcome: filled(TEXT_MAX_LENGTH),
+});
+
+const recordNote = z.object({
+  type: z.literal('recordNote'),
+  submissionId,
+  text: filled(TEXT_MAX_LENGTH),
+  /** Opinions and hypotheses are labelled as such; the log entry names their author. */
+  isOpinion: flag(),
+});
+
+const recordConsultation = z.object({
+  type: z.literal('recordConsultation'),
+  submissionId,
+  with: filled(NAME_MAX_LENGTH),
+  on: date(),
+  advice: filled(TEXT_MAX_LENGTH),
+});
+
+const recordVeiligThuisAdvice = z.object({
+  type: z.literal('recordVeiligThuisAdvice'),
+  submissionId,
+  on: date(),
+  advice: filled(TEXT_MAX_LENGTH),
+  /** Asked without pupil data: nothing that identifies the pupil left the school. */
+  anonymous: flag(),
+});
+
+const recordConversation = z
+  .object({
+    type: z.literal('recordConversation'),
+    submissionId,
+    on: date(),
+    participants: z
+      .object({ pupil: flag(), parents: flag(), coordinator: flag() })
+      .refine((p) => p.pupil || p.parents, {
+        message: 'a conversation is with the pupil, the parents or both',
+      }),
+    /** What was said, in the pupil's own words where possible. */
+    said: filled(TEXT_MAX_LENGTH),
+    reaction: text(TEXT_MAX_LENGTH),
+    outcome: filled(TEXT_MAX_LENGTH),
+    /** The user heard the warning against confronting the parents and goes ahead anyway (see decide). */
+    parentsDespiteWarning: z.preprocess((v) => v ?? false, flag()),
+    parentsDespiteWarningReason: optionalText(TEXT_MAX_LENGTH),
+  })
+  .refine((c) => !c.parentsDespiteWarning || c.parentsDespiteWarningReason !== undefined, {
+    path: ['parentsDespiteWarningReason'],
+    ...refusal('reasonRequired'),
+  });
+
+const skipConversation = z.object({
+  type: z.literal('skipConversation'),
+  submissionId,
+  /** The concrete indication that the conversation would endanger someone. */
+  reason: reason(),
+});
+
+const recordWeighing = z.object({
+  type: z.literal('recordWeighing'),
+  submissionId,
+  suspicion: flag(),
+  acuteUnsafety: flag(),
+  structuralUnsafety: flag(),
+  reasoning: reason(),
+});
+
+const answerAfwegingsvraag = z.object({
+  type: z.literal('answerAfwegingsvraag'),
+  submissionId,
+  question: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+    z.literal(AFWEGINGSVRAGEN),
+  ),
+  answer: flag(),
+  reasoning: reason(),
+});
+
+/** Whether the report was discussed beforehand, or why not (one of the two exceptions, with a reason). */
+const discussed = z.preprocess(blankToUndefined, z.enum(['ja', 'uitzondering']).optional());
+const exception = z.preprocess(blankToUndefined, z.enum(REPORT_EXCEPTIONS).optional());
+
+const recordReport = z
+  .object({
+    type: z.literal('recordReport'),
+    submissionId,
+    on: date(),
+    to: filled(NAME_MAX_LENGTH),
+    reference: optionalText(VEILIG_THUIS_REFERENCE_MAX_LENGTH),
+    discussedWithPupil: discussed,
+    pupilException: exception,
+    pupilExceptionReason: optionalText(TEXT_MAX_LENGTH),
+    discussedWithParents: discussed,
+    parentsException: exception,
+    parentsExceptionReason: optionalText(TEXT_MAX_LENGTH),
+    /** Which information in the report comes from others: Veilig Thuis must be able to tell. */
+    informationFromOthers: text(TEXT_MAX_LENGTH),
+    /** What the school itself can still do after the report to protect the pupil and the family. */
+    schoolActionsAfterReport: text(TEXT_MAX_LENGTH),
+  })
+  .check((ctx) => {
+    const r = ctx.value;
+    const sides = [
+      ['discussedWithPupil', 'pupilException', 'pupilExceptionReason'],
+      ['discussedWithParents', 'parentsException', 'parentsExceptionReason'],
+    ] as const;
+    for (const [answer, kind, why] of sides) {
+      if (r[answer] !== 'uitzondering') continue;
+      for (const field of [kind, why]) {
+        if (r[field] === undefined) {
+          ctx.issues.push({
+            code: 'custom',
+            input: r,
+            path: [field],
+            message: `${field} is required`,
+            ...refusal('reasonRequired'),
+          });
+        }
+      }
+    }
+  });
+
+const recordReportFeedback = z.object({
+  type: z.literal('recordReportFeedback'),
+  submissionId,
+  on: date(),
+  feedback: filled(TEXT_MAX_LENGTH),
+});
+
+const recordHelpPlan = z.object({
+  type: z.literal('recordHelpPlan'),
+  submissionId,
+  what: filled(TEXT_MAX_LENGTH),
+  who: filled(NAME_MAX_LENGTH),
+  deadline: date(),
+  /** When to look at the effect of the help again (question 5 of the afwegingskader). */
+  followUpOn: date(),
+});
+
+const recordFollowUp = z.object({
+  type: z.literal('recordFollowUp'),
+  submissionId,
+  on: date(),
+  text: filled(TEXT_MAX_LENGTH),
+});
+
+const correctEntry = z.object({
+  type: z.literal('correctEntry'),
+  submissionId,
+  /** The entry this one corrects; the old entry stays in the log unchanged. */
+  seq: wholeNumber(1),
+  text: filled(TEXT_MAX_LENGTH),
+});
+
+const closeDossier = z.object({
+  type: z.literal('closeDossier'),
+  submissionId,
+  reason: required(z.enum(CLOSURE_REASONS), 'reasonRequired'),
+  note: text(TEXT_MAX_LENGTH),
+});
+
+const reopenDossier = z.object({
+  type: z.literal('reopenDossier'),
+  submissionId,
+  reason: reason(),
+});
+
+/** Each command's schema, by its type: the bot parses `{ type: verb, ...payload }` with these. */
+export const commandSchemas = {
+  openDossier,
+  recordSignal,
+  recordContact,
+  recordNote,
+  recordConsultation,
+  recordVeiligThuisAdvice,
+  recordConversation,
+  skipConversation,
+  recordWeighing,
+  answerAfwegingsvraag,
+  recordReport,
+  recordReportFeedback,
+  recordHelpPlan,
+  recordFollowUp,
+  correctEntry,
+  closeDossier,
+  reopenDossier,
+} as const;
+
+type CommandSchema = (typeof commandSchemas)[keyof typeof commandSchemas];
+
+/** All commands as one union on `type`; the list is the object above, so a new command goes in once. */
+export const commandSchema = z.discriminatedUnion(
+  'type',
+  Object.values(commandSchemas) as [CommandSchema, ...CommandSchema[]],
+);
+
+export type Command = z.output<typeof commandSchema>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+export const COMMAND_TYPES = Object.keys(commandSchemas) as CommandType[];
+
+/** Parse anything (a card payload with its `type`, or a typed command) into a command or a refusal. */
+export function parseCommand(
+  input: unknown,
+): { ok: true; command: Command } | { ok: false; refusal: Refusal } {
+  const result = commandSchema.safeParse(input);
+  if (result.success) return { ok: true, command: result.data };
+  return { ok: false, refusal: refusalOf(result.error.issues) };
+}
+
+/** The first issue decides: its own refusal code when it carries one, else `invalidCommand`. */
+function refusalOf(issues: readonly z.core.$ZodIssue[]): Refusal {
+  const first = issues[0];
+  const params = first?.code === 'custom' ? (first.params as Record<string, unknown> | undefined) : undefined;
+  const carried = params?.['refusal'];
+  const code = isRefusalCode(carried) ? carried : 'invalidCommand';
+  const field = first?.path.join('.') ?? '';
+  return field === '' ? { code } : { code, field };
+}

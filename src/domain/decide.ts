@@ -1,0 +1,277 @@
+// The one place where a dossier changes. decide() looks at a dossier, a command and who acts when,
+// and returns either the new dossier with the log entries it appended, or a refusal. It runs nothing
+// and changes nothing it was given: the app loads, decides, saves and carries out effects.
+//
+// The workflow table below says which command is allowed in which situation; the guards it names are
+// declared after it, apart from the flow. Rules about the command alone (a written reason, the source
+// of second-hand information, known signal ids, no names or BSNs) are in commands.ts.
+
+import { afwegingskaderState, isQuestionReached } from './afwegingskader';
+import { ageWithinSchoolBounds, mustDiscussReportWith } from './age';
+import { todayInAmsterdam } from './calendar';
+import { parseCommand, type Command, type CommandOf, type CommandType } from './commands';
+import {
+  FORMS_WITHOUT_PARENT_CONVERSATION,
+  type Dossier,
+  type LogEntry,
+  type PupilReference,
+  type Role,
+} from './dossier';
+import { hasSubmission, RECORDED_AS } from './log';
+import type { Refusal } from './refusal';
+import { missingBeforeDecision, specificFormsOf } from './steps';
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface DecisionContext {
+  actor: Actor;
+  now: Date;
+  /** Identity for a dossier about to be opened; the app reserves the number. Needed by openDossier only. */
+  newDossier?: { id: string; number: string; tenantId: string };
+}
+
+export type Decision =
+  { ok: true; dossier: Dossier; entries: LogEntry[]; duplicate: boolean } | { ok: false; refusal: Refusal };
+
+/** The dossier a command needs: none yet (opening), an open one, or a closed one (reopening). */
+type Needs = 'none' | 'open' | 'closed';
+
+interface Situation<T extends CommandType> {
+  command: CommandOf<T>;
+  /** Present for every command except openDossier (the table's `needs` makes sure of it). */
+  dossier: T extends 'openDossier' ? undefined : Dossier;
+  ctx: DecisionContext;
+  /** Today's date in the Netherlands, YYYY-MM-DD. */
+  today: string;
+}
+
+type Guard<T extends CommandType> = (situation: Situation<T>) => Refusal | undefined;
+
+type Workflow = { [T in CommandType]: { needs: Needs; guards: readonly Guard<T>[] } };
+
+// ---- The workflow: which command, in which situation ------------------------------------------------
+
+const WORKFLOW: Workflow = {
+  openDossier: { needs: 'none', guards: [newDossierGiven, pupilOfSchoolAge] },
+  recordSignal: { needs: 'open', guards: [notAfterToday('observedOn')] },
+  recordContact: { needs: 'open', guards: [notAfterToday('on')] },
+  recordNote: { needs: 'open', guards: [] },
+  recordConsultation: { needs: 'open', guards: [notAfterToday('on')] },
+  recordVeiligThuisAdvice: { needs: 'open', guards: [notAfterToday('on')] },
+  recordConversation: { needs: 'open', guards: [notAfterToday('on'), parentsMayBeConfronted] },
+  skipConversation: { needs: 'open', guards: [] },
+  recordWeighing: { needs: 'open', guards: [] },
+  answerAfwegingsvraag: { needs: 'open', guards: [stepsOneToFourDone, questionReached] },
+  recordReport: { needs: 'open', guards: [stepsOneToFourDone, notAfterToday('on'), discussedAsAgeRequires] },
+  recordReportFeedback: { needs: 'open', guards: [notAfterToday('on')] },
+  recordHelpPlan: { needs: 'open', guards: [afterToday('deadline'), afterToday('followUpOn')] },
+  recordFollowUp: { needs: 'open', guards: [notAfterToday('on')] },
+  correctEntry: { needs: 'open', guards: [entryExists] },
+  closeDossier: { needs: 'open', guards: [] },
+  reopenDossier: { needs: 'closed', guards: [] },
+};
+
+// ---- The guards ---------------------------------------------------------------------------------------
+
+/** Opening needs the id, number and tenant the app reserved for the new dossier. */
+function newDossierGiven({ ctx }: Situation<'openDossier'>): Refusal | undefined {
+  return ctx.newDossier ? undefined : { code: 'newDossierMissing' };
+}
+
+/** A year of birth must fit a pupil of 4 to 20 today (an age in years is checked by the schema). */
+function pupilOfSchoolAge({ command, ctx, today }: Situation<'openDossier'>): Refusal | undefined {
+  return ageWithinSchoolBounds(pupilOf(command, today), ctx.now)
+    ? undefined
+    : { code: 'pupilAgeOutOfRange', field: 'pupil.birthYear' };
+}
+
+/** What happened cannot have happened after today. */
+function notAfterToday<F extends string>(field: F) {
+  return ({ command, today }: { command: Record<F, string>; today: string }): Refusal | undefined =>
+    command[field] > today ? { code: 'dateInFuture', field } : undefined;
+}
+
+/** What is planned (a deadline, a follow-up) lies after today. */
+function afterToday<F extends string>(field: F) {
+  return ({ command, today }: { command: Record<F, string>; today: string }): Refusal | undefined =>
+    command[field] <= today ? { code: 'dateNotInFuture', field } : undefined;
+}
+
+/** The law: every step is done at least once before the decision (a skipped conversation counts). */
+function stepsOneToFourDone({ dossier }: { dossier: Dossier }): Refusal | undefined {
+  const missing = missingBeforeDecision(dossier);
+  return missing.length > 0 ? { code: 'stepsIncomplete', missing } : undefined;
+}
+
+/** The afwegingskader is a tree: a question can be answered only when the answers so far lead to it. */
+function questionReached({ command, dossier }: Situation<'answerAfwegingsvraag'>): Refusal | undefined {
+  return isQuestionReached(afwegingskaderState(dossier), command.question)
+    ? undefined
+    : { code: 'questionOutOfOrder', field: 'question' };
+}
+
+/**
+ * Discuss the report beforehand with the pupil from 12 and with the parents under 16: the answer
+ * ('ja', or 'uitzondering' with its ground and reason, checked in commands.ts) must then be given.
+ */
+function discussedAsAgeRequires({ command, dossier, ctx }: Situation<'recordReport'>): Refusal | undefined {
+  const must = mustDiscussReportWith(dossier.pupil, ctx.now);
+  if (must.pupil && !command.discussedWithPupil)
+    return { code: 'discussionRequired', field: 'discussedWithPupil' };
+  if (must.parents && !command.discussedWithParents)
+    return { code: 'discussionRequired', field: 'discussedWithParents' };
+  return undefined;
+}
+
+/**
+ * In honour-based violence, forced marriage and being left behind, the parents are not confronted.
+ * The specification asks for a warning; this is a hard stop by design, because a conversation that
+ * alerts the family cannot be undone. The user who decides otherwise says so explicitly
+ * (`parentsDespiteWarning` with a written reason) and the bot records that decision.
+ */
+function parentsMayBeConfronted({ command, dossier }: Situation<'recordConversation'>): Refusal | undefined {
+  if (!command.participants.parents || command.parentsDespiteWarning) return undefined;
+  const confronting = specificFormsOf(dossier).some((form) =>
+    FORMS_WITHOUT_PARENT_CONVERSATION.includes(form),
+  );
+  return confronting ? { code: 'parentsNotToBeConfronted', field: 'participants.parents' } : undefined;
+}
+
+/** A correction refers to an entry that exists. */
+function entryExists({ command, dossier }: Situation<'correctEntry'>): Refusal | undefined {
+  return dossier.log.some((entry) => entry.seq === command.seq)
+    ? undefined
+    : { code: 'unknownEntry', field: 'seq' };
+}
+
+// ---- The flow -----------------------------------------------------------------------------------------
+
+export function decide(dossier: Dossier | undefined, command: Command, ctx: DecisionContext): Decision {
+  // Parsed again here so the rules of commands.ts hold whoever calls (and whatever they typed).
+  const parsed = parseCommand(command);
+  if (!parsed.ok) return { ok: false, refusal: parsed.refusal };
+  const valid = parsed.command;
+
+  if (dossier && valid.submissionId !== undefined && hasSubmission(dossier, valid.submissionId)) {
+    return { ok: true, dossier, entries: [], duplicate: true };
+  }
+
+  const refusal = situationRefusal(dossier, valid) ?? guardRefusal(dossier, valid, ctx);
+  if (refusal) return { ok: false, refusal };
+
+  const next = withHeaderChanges(dossier, valid, ctx);
+  const entry = entryFor(next, valid, ctx);
+  return {
+    ok: true,
+    dossier: { ...next, updatedAt: entry.at, log: [...next.log, entry] },
+    entries: [entry],
+    duplicate: false,
+  };
+}
+
+/** Does the dossier exist, and is it open or closed as the command needs? */
+function situationRefusal(dossier: Dossier | undefined, command: Command): Refusal | undefined {
+  const needs = WORKFLOW[command.type].needs;
+  if (needs === 'none') return dossier ? { code: 'dossierExists' } : undefined;
+  if (!dossier) return { code: 'noDossier' };
+  if (needs === 'open' && dossier.status === 'closed') return { code: 'dossierClosed' };
+  if (needs === 'closed' && dossier.status === 'open') return { code: 'dossierNotClosed' };
+  return undefined;
+}
+
+/** The first guard of the command's row that refuses, if any. */
+function guardRefusal(
+  dossier: Dossier | undefined,
+  command: Command,
+  ctx: DecisionContext,
+): Refusal | undefined {
+  // TypeScript cannot pair a row with its command through the union; situationRefusal already made
+  // sure the dossier is there exactly when the row needs it, so one cast is safe here.
+  const guards = WORKFLOW[command.type].guards as readonly Guard<CommandType>[];
+  const situation = { command, dossier, ctx, today: todayInAmsterdam(ctx.now) } as Situation<CommandType>;
+  for (const guard of guards) {
+    const refusal = guard(situation);
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
+
+/** The header fields a command changes: opening creates them, closing and reopening set the status. */
+function withHeaderChanges(dossier: Dossier | undefined, command: Command, ctx: DecisionContext): Dossier {
+  if (command.type === 'openDossier') return openedDossier(command, ctx);
+  if (!dossier) throw new Error('decide: a dossier is required here; situationRefusal should have refused.');
+  switch (command.type) {
+    case 'closeDossier':
+      // A closed dossier reminds nobody.
+      return { ...dossier, status: 'closed', nextReminderAt: null };
+    case 'reopenDossier':
+      return { ...dossier, status: 'open' };
+    default:
+      return dossier;
+  }
+}
+
+function openedDossier(command: CommandOf<'openDossier'>, ctx: DecisionContext): Dossier {
+  const identity = ctx.newDossier;
+  if (!identity)
+    throw new Error('decide: openDossier needs ctx.newDossier; newDossierGiven should have refused.');
+  const at = ctx.now.toISOString();
+  return {
+    id: identity.id,
+    schoolId: command.schoolId,
+    tenantId: identity.tenantId,
+    number: identity.number,
+    pupil: pupilOf(command, todayInAmsterdam(ctx.now)),
+    ownerId: ctx.actor.id,
+    ownerName: ctx.actor.name,
+    coordinatorIds: [],
+    status: 'open',
+    openedAt: at,
+    updatedAt: at,
+    nextReminderAt: null,
+    log: [],
+  };
+}
+
+/** The pupil as stored: an age is kept with the date it was given, so it can grow with time. */
+function pupilOf(command: CommandOf<'openDossier'>, today: string): PupilReference {
+  const { reference, group, age, birthYear } = command.pupil;
+  return age !== undefined
+    ? { reference, group, age: { years: age, recordedOn: today } }
+    : { reference, group, birthYear };
+}
+
+function entryFor(dossier: Dossier, command: Command, ctx: DecisionContext): LogEntry {
+  const { type, ...data } = command;
+  const { kind, step } = RECORDED_AS[type];
+  const last = dossier.log[dossier.log.length - 1];
+  return withoutUndefined({
+    seq: (last?.seq ?? 0) + 1,
+    at: ctx.now.toISOString(),
+    authorId: ctx.actor.id,
+    authorName: ctx.actor.name,
+    // Whoever opens a dossier becomes its owner, whatever role the app found beforehand.
+    role: type === 'openDossier' ? 'eigenaar' : ctx.actor.role,
+    kind,
+    step,
+    data,
+    corrects: command.type === 'correctEntry' ? command.seq : undefined,
+  });
+}
+
+/** Stored JSON has no undefined: leave such keys out, so a dossier reads back exactly as it was written. */
+function withoutUndefined<T extends object>(value: T): T {
+  const clean = (v: unknown): unknown =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, inner]) => inner !== undefined)
+            .map(([key, inner]) => [key, clean(inner)]),
+        )
+      : v;
+  return clean(value) as T;
+}

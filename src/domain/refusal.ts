@@ -1,0 +1,43 @@
+// Why a command was not recorded. Refusals are expected outcomes, so they are values with a code the
+// bot translates (never free text): the code says which rule stopped the command, `field` points at
+// the input to fix, `missing` lists the steps still to do.
+
+import type { Step } from './dossier';
+
+export const REFUSAL_CODES = [
+  // The command itself (commands.ts).
+  'invalidCommand',
+  'looksLikeFullName',
+  'looksLikeBsn',
+  'reasonRequired',
+  'sourceRequired',
+  'unknownSignal',
+  // The dossier's life cycle.
+  'noDossier',
+  'dossierExists',
+  'newDossierMissing',
+  'dossierClosed',
+  'dossierNotClosed',
+  'unknownEntry',
+  // The pupil's age.
+  'pupilAgeOutOfRange',
+  // Dates against today.
+  'dateInFuture',
+  'dateNotInFuture',
+  // The steps and the decision.
+  'stepsIncomplete',
+  'questionOutOfOrder',
+  'discussionRequired',
+  'parentsNotToBeConfronted',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export interface Refusal {
+  code: RefusalCode;
+  missing?: Step[];
+  field?: string;
+}
+
+export function isRefusalCode(value: unknown): value is RefusalCode {
+  return typeof value === 'string' && (REFUSAL_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,66 @@
+// The status of the five steps, derived from the log. The order of the steps is free and every step
+// may be repeated; what binds is that steps 1 to 4 are done before the decision (step 5) is recorded.
+
+import { afwegingskaderState } from './afwegingskader';
+import { STEPS, type Dossier, type SpecificForm, type Step, type StepStatus } from './dossier';
+import { entriesOf } from './log';
+import { specificFormOfSignal } from './signalenkaart';
+
+/** The steps that must be done before a decision to report or to help is recorded. */
+export const STEPS_BEFORE_DECISION: readonly Step[] = ['signalen', 'consultatie', 'gesprek', 'wegen'];
+
+/**
+ * The specific forms this dossier is about: those named with a signal, and those of signals chosen
+ * from a specific form's section of the signalenkaart.
+ */
+export function specificFormsOf(dossier: Dossier): SpecificForm[] {
+  const forms = new Set<SpecificForm>();
+  for (const { data } of entriesOf(dossier, 'signalRecorded')) {
+    data.specificForms.forEach((form) => forms.add(form));
+    data.categories.forEach((id) => {
+      const form = specificFormOfSignal(id);
+      if (form) forms.add(form);
+    });
+  }
+  return [...forms];
+}
+
+/** For the specific forms the step plan requires Veilig Thuis advice in step 2. */
+export function veiligThuisAdviceRequired(dossier: Dossier): boolean {
+  return specificFormsOf(dossier).length > 0;
+}
+
+export function stepStatuses(dossier: Dossier): Record<Step, StepStatus> {
+  const has = (kind: Parameters<typeof entriesOf>[1]): boolean => entriesOf(dossier, kind).length > 0;
+  const consulted = has('consultationRecorded');
+  const adviceAsked = has('veiligThuisAdviceRecorded');
+  const afweging = afwegingskaderState(dossier);
+  return {
+    signalen: has('signalRecorded') ? 'gedaan' : has('contactRecorded') ? 'bezig' : 'niet-gestart',
+    consultatie:
+      consulted && (adviceAsked || !veiligThuisAdviceRequired(dossier))
+        ? 'gedaan'
+        : consulted || adviceAsked
+          ? 'bezig'
+          : 'niet-gestart',
+    // A conversation held outweighs an earlier decision to skip it.
+    gesprek: has('conversationRecorded')
+      ? 'gedaan'
+      : has('conversationSkipped')
+        ? 'overgeslagen'
+        : 'niet-gestart',
+    wegen: has('weighingRecorded') ? 'gedaan' : 'niet-gestart',
+    beslissen: afweging.outcome !== null ? 'gedaan' : afweging.answers.length > 0 ? 'bezig' : 'niet-gestart',
+  };
+}
+
+/** Done, or skipped with a reason: both count as done for the rule before the decision. */
+export function isDone(status: StepStatus): boolean {
+  return status === 'gedaan' || status === 'overgeslagen';
+}
+
+/** Steps 1–4 that are not done yet, in step order. */
+export function missingBeforeDecision(dossier: Dossier): Step[] {
+  const statuses = stepStatuses(dossier);
+  return STEPS.filter((step) => STEPS_BEFORE_DECISION.includes(step) && !isDone(statuses[step]));
+}

@@ -1,0 +1,71 @@
+import { loadConfig, ConfigError } from '../../src/config';
+import { SCHOOL } from '../support/teams';
+
+const schools = JSON.stringify([SCHOOL]);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('the configuration', () => {
+  it('starts in local mode on the embedded store with Dutch by default', () => {
+    const config = loadConfig({ SCHOOLS: schools, DATA_DIR: '/tmp/meldcode' });
+    expect(config.bot.authenticationEnabled).toBe(false);
+    expect(config.port).toBe(3978);
+    expect(config.store).toEqual({ kind: 'embedded', file: '/tmp/meldcode/meldcode.sqlite' });
+    expect(config.defaultLanguage).toBe('nl');
+    expect(config.allowedTenantIds).toEqual([SCHOOL.tenantId]);
+    expect(Object.isFrozen(config.schools[0])).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ STORE: 'cosmos' }, 'COSMOS_ENDPOINT'],
+    [{ STORE: 'postgres' }, 'STORE'],
+    [{ MicrosoftAppId: 'x', MicrosoftAppPassword: 'y' }, 'MicrosoftAppTenantId'],
+    [{ MicrosoftAppId: 'x', MicrosoftAppTenantId: 't' }, 'MicrosoftAppPassword'],
+    [{ DEFAULT_LANGUAGE: 'de' }, 'DEFAULT_LANGUAGE'],
+    [{ SCHOOLS: '[{"id":"X Y"}]' }, 'SCHOOLS.0.id'],
+    [{ SCHOOLS: 'not json' }, 'SCHOOLS'],
+    [{ SCHOOLS: JSON.stringify([{ ...SCHOOL, coordinators: [] }]) }, 'SCHOOLS.0.coordinators'],
+    [{ SCHOOLS: JSON.stringify([SCHOOL, SCHOOL]) }, 'SCHOOLS'],
+    [{ SCHOOLS_FILE: '/nonexistent/schools.json', SCHOOLS: '' }, 'SCHOOLS_FILE'],
+  ])('refuses %j with a message naming %s', (env, variable) => {
+    const problems = problemsOf({ SCHOOLS: schools, ...env });
+    expect(problems.some((p) => p.startsWith(`${variable}:`) || p.startsWith(`${variable} `))).toBe(true);
+  });
+
+  it('needs the schools to be configured', () => {
+    expect(problemsOf({})).toEqual([expect.stringMatching(/^SCHOOLS: set SCHOOLS/)]);
+  });
+
+  it('reads Cosmos DB settings and signs in with a managed identity when no key is given', () => {
+    const config = loadConfig({
+      SCHOOLS: schools,
+      STORE: 'cosmos',
+      COSMOS_ENDPOINT: 'https://db.example:443/',
+    });
+    expect(config.store).toEqual({
+      kind: 'cosmos',
+      cosmos: {
+        endpoint: 'https://db.example:443/',
+        databaseId: 'meldcode',
+        dossiersContainerId: 'dossiers',
+        usersContainerId: 'users',
+        auth: { kind: 'managedIdentity' },
+        createIfNotExists: false,
+      },
+    });
+  });
+
+  it('reads the school list from SCHOOLS_FILE, relative to the working folder', () => {
+    const config = loadConfig({ SCHOOLS_FILE: 'config/schools.local.json' }, process.cwd());
+    expect(config.schools.map((s) => s.id)).toEqual(['de-linde']);
+  });
+});

@@ -1,0 +1,141 @@
+// Starts the real bot (restify + CloudAdapter + real store) on loopback against a fake Bot
+// Connector, and posts Teams-shaped activities to it over HTTP.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config';
+import { composeBot, type RunningBot } from '../../src/compose';
+import { createLogger } from '../../src/logger';
+import type { Store } from '../../src/store/store';
+import { startFakeConnector, type FakeConnector } from './fake-connector';
+import { SCHOOL } from './teams';
+
+export interface Harness {
+  bot: RunningBot;
+  connector: FakeConnector;
+  store: Store;
+  /** Every log line the bot wrote, as text. */
+  logs: string[];
+  post(
+    activity: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown }>;
+  /** Move the bot's clock (it starts at `start`). */
+  setNow(date: Date): void;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  now?: Date;
+  schools?: unknown[];
+  store?: Store;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'meldcode-e2e-'));
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    SCHOOLS: JSON.stringify(options.schools ?? [SCHOOL]),
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  let now = options.now ?? new Date('2026-11-16T09:30:00+01:00');
+  const connector = await startFakeConnector();
+  const bot = await composeBot(config, {
+    logger: createLogger('debug', sink),
+    clock: () => now,
+    host: '127.0.0.1',
+    ...(options.store ? { store: options.store } : {}),
+  });
+
+  return {
+    bot,
+    connector,
+    store: bot.store,
+    logs,
+    async post(activity, headers = {}) {
+      const response = await fetch(`${bot.server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+    setNow(date) {
+      now = date;
+    },
+    async stop() {
+      await bot.stop();
+      await connector.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Adaptive Card in a posted activity (first attachment). */
+export function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> {
+  const attachments = (activity?.attachments ?? []) as {
+    contentType: string;
+    content: Record<string, unknown>;
+  }[];
+  const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (!card) throw new Error(`No adaptive card in ${JSON.stringify(activity)}`);
+  return card.content;
+}
+
+/** The card an invoke answered with. */
+export function invokeCard(body: unknown): Record<string, unknown> {
+  const response = body as { statusCode?: number; type?: string; value?: Record<string, unknown> };
+  if (
+    response.statusCode !== 200 ||
+    response.type !== 'application/vnd.microsoft.card.adaptive' ||
+    !response.value
+  ) {
+    throw new Error(`Not a card response: ${JSON.stringify(body)}`);
+  }
+  return response.value;
+}
+
+/** All texts on a card, for assertions that read like what a person sees. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title' || key === 'label') && typeof value === 'string')
+          texts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return texts.join('\n');
+}
+
+/** Every verb the card's buttons would send. */
+export function cardVerbs(card: unknown): string[] {
+  const verbs: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && typeof record.verb === 'string') verbs.push(record.verb);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return verbs;
+}
