@@ -38,7 +38,7 @@ const playground = spawn(
     playgroundPort,
   ],
   // Without TEAMSAPPTESTER_BROWSER=none the playground exits silently trying to open a browser.
-  { env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'ignore', 'inherit'] },
+  { env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'inherit', 'inherit'] },
 );
 children.push(playground);
 
