@@ -153,12 +153,20 @@ export class DossierService {
     }
   }
 
-  /** Open dossiers this user owns, over the schools of their tenant. */
-  async openDossiersOf(actor: Actor): Promise<DossierSummary[]> {
+  /**
+   * Open dossiers this user owns, over the schools of their tenant, newest activity first. The
+   * list is found by the indexed query; each dossier is then read by id to tell where it stands.
+   */
+  async openDossiersOf(actor: Actor): Promise<{ summary: DossierSummary; dossier: Dossier }[]> {
     const lists = await Promise.all(
       this.schoolsOf(actor).map((school) => this.deps.store.openDossiersOfOwner(school.id, actor.id)),
     );
-    return lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const summaries = lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const read = await Promise.all(summaries.map((s) => this.deps.store.getDossier(s.schoolId, s.id)));
+    return summaries.flatMap((summary, i) => {
+      const dossier = read[i]?.value;
+      return dossier ? [{ summary, dossier }] : [];
+    });
   }
 
   private async load(

@@ -99,7 +99,28 @@ export type LogKind =
   | 'followUpRecorded'
   | 'entryCorrected'
   | 'dossierClosed'
-  | 'dossierReopened';
+  | 'dossierReopened'
+  // Written by the reminder scheduler and the snooze button (reminders.ts), not by decide():
+  | 'reminderSent'
+  | 'reminderSnoozed'
+  // The consultation request and its acceptance; the reminder rules read them (reminders.ts).
+  | 'consultationRequested'
+  | 'consultationAccepted';
+
+/**
+ * The reminder scheduler's bookkeeping on a dossier (see reminders.ts). Absent until the first
+ * reminder falls due; never shown to users.
+ */
+export interface ReminderDelivery {
+  /**
+   * A scheduler instance claimed these reminders and is sending them until `until`. Until then no
+   * other instance sends anything for this dossier; after it, an unfinished claim counts as a crash
+   * and the reminders are due again (with the same keys).
+   */
+  claim: { token: string; until: string; keys: string[] } | null;
+  /** Reminders whose delivery failed for now, with the attempts so far and when to try again. */
+  retries: { key: string; attempts: number; notBefore: string }[];
+}
 
 /**
  * The stored dossier. The header fields (ids, owner, status, nextReminderAt) are what the stores
@@ -122,4 +143,6 @@ export interface Dossier {
   /** When the next reminder falls due (ISO), or null. Indexed by both stores. */
   nextReminderAt: string | null;
   log: LogEntry[];
+  /** Reminder claims and retries (reminders.ts); absent on dossiers no reminder has touched. */
+  reminderDelivery?: ReminderDelivery | undefined;
 }

@@ -51,3 +51,5 @@ export {
   type SignalGroup,
   type FormGroup,
 } from './signalenkaart';
+export * from './working-time';
+export * from './reminders';

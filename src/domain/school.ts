@@ -1,6 +1,8 @@
 // A school as the configuration describes it: who its zorgcoördinatoren are, who decides on
 // reporting (the Besluit requires the meldcode to name one), and where its care team talks.
 
+import type { ReminderSettings } from './reminders';
+
 export interface Person {
   /** Entra (Azure AD) object id: the same in every Teams activity (`from.aadObjectId`). */
   id: string;
@@ -16,4 +18,9 @@ export interface School {
   decisionMaker: Person;
   /** Teams channel id of the care team (zorgteam); posts there carry a dossier number only. */
   careTeamChannelId?: string | undefined;
+  /**
+   * Reminder periods, school hours, time zone and holidays; what is left out takes the defaults of
+   * DEFAULT_REMINDER_SETTINGS (reminders.ts). Parse with reminderSettingsSchema.
+   */
+  reminders?: Partial<ReminderSettings> | undefined;
 }

@@ -1,14 +1,23 @@
 // User-facing text lives here and in the JSON beside this file, never in code or card templates.
 // Dutch is the reference language: its keys define what every other language must provide.
 
-import nl from './nl.json';
-import en from './en.json';
+import commonNl from './nl.json';
+import commonEn from './en.json';
+import screens from './screens';
+
+// Each screen keeps its texts in its own pair of files under screens/; together they make one
+// catalogue per language. Dutch defines the keys; English must have exactly the same.
+const nl = { ...commonNl, ...screens.nl };
+const en: Record<keyof typeof nl, string> = { ...commonEn, ...screens.en };
 
 export type Language = 'nl' | 'en';
 export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;
 
 const catalogues: Record<Language, Messages> = { nl, en };
+
+/** Both catalogues, for the tests that compare them. */
+export const CATALOGUES: Readonly<Record<Language, Messages>> = catalogues;
 
 /** The messages of one language, with `{name}` placeholders filled in by `format`. */
 export function messages(language: Language): Messages {

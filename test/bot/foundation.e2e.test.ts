@@ -56,7 +56,7 @@ describe('the bot over HTTP', () => {
   });
 
   it('answers a registered verb with a card in the invoke response', async () => {
-    const response = await h.post(invoke(teacher, h.connector.url, 'startNewDossier', {}));
+    const response = await h.post(invoke(teacher, h.connector.url, 'chooseRoute', { route: 'meldcode' }));
     expect(response.status).toBe(200);
     const card = invokeCard(response.body);
     expect(cardText(card)).toContain('Leerling (initialen of leerlingnummer)');

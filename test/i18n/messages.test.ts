@@ -1,10 +1,16 @@
-import nl from '../../src/i18n/nl.json';
-import en from '../../src/i18n/en.json';
-import { format, languageOf } from '../../src/i18n';
+import { CATALOGUES, format, languageOf } from '../../src/i18n';
+
+const { nl, en } = CATALOGUES;
 
 describe('the messages', () => {
   it('has every Dutch text in English and nothing more', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+  });
+
+  it('leaves no text empty', () => {
+    for (const catalogue of [nl, en]) {
+      expect(Object.entries(catalogue).filter(([, text]) => text.trim() === '')).toEqual([]);
+    }
   });
 
   it('uses the same placeholders in both languages', () => {

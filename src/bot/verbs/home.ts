@@ -1,0 +1,135 @@
+// Verbs around the dossiers: home, about, the "not this route" check, opening a dossier, my list.
+
+import { z } from 'zod';
+import { parseCommand, type CommandOf, type Refusal } from '../../domain';
+import type { CardJson } from '../../cards/render';
+import {
+  aboutView,
+  emptyForm,
+  homeView,
+  myDossiersView,
+  newDossierView,
+  otherRouteView,
+  routeCheckView,
+  dossierView,
+  type FormState,
+} from '../../cards/views';
+import { defineVerb, type Verb, type VerbContext } from '../verb';
+import { accessCard, formWithRefusal, type VerbDependencies } from './common';
+
+const nothing = z.object({}).loose();
+
+/** The fields of the new-dossier card, as Teams sends them (inputs arrive as text). */
+const newDossierForm = z
+  .object({
+    submissionId: z.string().max(100).optional(),
+    schoolId: z.string().max(100).optional(),
+    pupilReference: z.unknown().optional(),
+    group: z.unknown().optional(),
+    age: z.unknown().optional(),
+    birthYear: z.unknown().optional(),
+    firstDescription: z.unknown().optional(),
+  })
+  .loose();
+
+/** Where a refusal of the domain points on the new-dossier card. */
+const NEW_DOSSIER_FIELD_OF: Record<string, string> = {
+  'pupil.reference': 'pupilReference',
+  'pupil.group': 'group',
+  'pupil.age': 'age',
+  'pupil.birthYear': 'birthYear',
+};
+
+export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
+  const { cards, dossiers } = deps;
+
+  const home = async (ctx: VerbContext): Promise<CardJson> =>
+    cards.render(
+      'welcome',
+      homeView(ctx.turn.language, await dossiers.openDossiersOf(ctx.turn.actor)),
+      ctx.turn.language,
+    );
+
+  const newDossierCard = (ctx: VerbContext, state: FormState): CardJson =>
+    cards.render(
+      'new-dossier',
+      newDossierView(ctx.turn.language, dossiers.schoolsOf(ctx.turn.actor), state),
+      ctx.turn.language,
+    );
+
+  return {
+    showHome: defineVerb({ schema: nothing, scopes: ['personal'], run: home }),
+
+    showAbout: defineVerb({
+      schema: nothing,
+      scopes: ['personal'],
+      run: (ctx) => Promise.resolve(cards.render('about', aboutView(ctx.turn.language), ctx.turn.language)),
+    }),
+
+    /** Before a dossier opens: is this the meldcode's route at all? */
+    startNewDossier: defineVerb({
+      schema: nothing,
+      scopes: ['personal'],
+      run: (ctx) =>
+        Promise.resolve(cards.render('route-check', routeCheckView(ctx.turn.language), ctx.turn.language)),
+    }),
+
+    chooseRoute: defineVerb({
+      schema: z.object({ route: z.enum(['meldcode', 'medewerker', 'radicalisering']) }),
+      scopes: ['personal'],
+      run: (ctx, { route }) =>
+        Promise.resolve(
+          route === 'meldcode'
+            ? newDossierCard(ctx, emptyForm)
+            : cards.render('other-route', otherRouteView(ctx.turn.language, route), ctx.turn.language),
+        ),
+    }),
+
+    showMyDossiers: defineVerb({
+      schema: nothing,
+      scopes: ['personal'],
+      run: async (ctx) =>
+        cards.render(
+          'my-dossiers',
+          myDossiersView(ctx.turn.language, await dossiers.openDossiersOf(ctx.turn.actor)),
+          ctx.turn.language,
+        ),
+    }),
+
+    openDossier: defineVerb({
+      schema: newDossierForm,
+      scopes: ['personal'],
+      run: async (ctx, form) => {
+        const language = ctx.turn.language;
+        const schools = dossiers.schoolsOf(ctx.turn.actor);
+        const schoolId = form.schoolId || (schools.length === 1 ? schools[0]?.id : undefined) || '';
+        const values = { ...form, schoolId };
+        const refuse = (refusal: Refusal): CardJson =>
+          newDossierCard(ctx, formWithRefusal(language, values, refusal, NEW_DOSSIER_FIELD_OF));
+        const parsed = parseCommand({
+          type: 'openDossier',
+          submissionId: form.submissionId,
+          schoolId,
+          pupil: {
+            reference: form.pupilReference,
+            group: form.group,
+            age: form.age,
+            birthYear: form.birthYear,
+          },
+          firstDescription: form.firstDescription,
+        });
+        if (!parsed.ok) return refuse(parsed.refusal);
+        const command = parsed.command as CommandOf<'openDossier'>;
+        const outcome = await dossiers.open(ctx.turn.actor, schoolId, command, ctx.now);
+        if (!outcome.ok)
+          return 'refusal' in outcome ? refuse(outcome.refusal) : accessCard(deps, language, outcome.access);
+        return cards.render(
+          'dossier',
+          dossierView(language, outcome.dossier, dossiers.school(outcome.dossier.schoolId), 'opened'),
+          language,
+        );
+      },
+      invalid: (ctx, raw) => Promise.resolve(newDossierCard(ctx, { values: raw, errors: {} })),
+    }),
+  };
+}

@@ -1,0 +1,46 @@
+// The one registry of card verbs, composed from one module per screen. Each verb names its
+// payload schema and what it does; the meldcode's rules live in src/domain, not here.
+
+import type { Verb } from '../verb';
+import { TextCommands } from '../text-commands';
+import type { Actor, Turn } from '../turn';
+import type { StepCards, VerbDependencies } from './common';
+import { homeVerbs } from './home';
+import { dossierVerbs } from './dossier';
+import { signalenCard, signalenVerbs } from './signalen';
+
+export type { VerbDependencies } from './common';
+
+export function createVerbs(deps: VerbDependencies): Record<string, Verb> {
+  const stepCards: StepCards = {
+    signalen: signalenCard(deps),
+    consultatie: signalenCard(deps),
+    gesprek: signalenCard(deps),
+    wegen: signalenCard(deps),
+    beslissen: signalenCard(deps),
+  };
+  const modules = [homeVerbs(deps), dossierVerbs(deps, stepCards), signalenVerbs(deps)];
+  const registry: Record<string, Verb> = {};
+  for (const verbs of modules) {
+    for (const [name, verb] of Object.entries(verbs)) {
+      if (name in registry)
+        throw new Error(`The verb ${name} is registered twice; every verb needs one owner.`);
+      registry[name] = verb;
+    }
+  }
+  return registry;
+}
+
+export function createTextCommands(deps: VerbDependencies): TextCommands {
+  const verbs = createVerbs(deps);
+  const run = (name: string) => (turn: Turn & { actor: Actor }, now: Date) => {
+    const verb = verbs[name];
+    if (!verb) throw new Error(`Text command needs the verb ${name}, which is not registered.`);
+    return verb.run({ turn, now }, {});
+  };
+  return new TextCommands({
+    home: run('showHome'),
+    newDossier: run('startNewDossier'),
+    myDossiers: run('showMyDossiers'),
+  });
+}

@@ -1,0 +1,81 @@
+// View models: turn domain data into the flat data a card template binds. Every field a template
+// names is always present (null when empty), so an unbound `${…}` always means a missing field.
+
+import { randomUUID } from 'node:crypto';
+import { section, t, type Language, type MessageKey } from '../../i18n';
+import type { Refusal, Step } from '../../domain';
+import type { AccessRefusal } from '../../app/dossier-service';
+
+export type ViewData = Record<string, unknown>;
+
+export function errorView(language: Language, message: MessageKey): ViewData {
+  return { t: section(language, 'error'), message: t(language, message) };
+}
+
+/** What the user typed, kept when a form comes back, plus a message per field that needs fixing. */
+export interface FormState {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+export const emptyForm: FormState = { values: {}, errors: {} };
+
+/** Fill every named field, so the template always binds: typed values stay, the rest is null. */
+export function formFields(
+  fields: readonly string[],
+  state: FormState,
+): { values: ViewData; errors: ViewData } {
+  const values: ViewData = {};
+  const errors: ViewData = {};
+  for (const field of fields) {
+    values[field] = state.values[field] ?? null;
+    errors[field] = state.errors[field] ?? null;
+  }
+  return { values, errors };
+}
+
+/**
+ * The problems of a refused form, listed at the top of the card, each with the label of its field
+ * (Teams shows an input's errorMessage only for its own client-side checks).
+ */
+export function problemsText(
+  language: Language,
+  state: FormState,
+  labels: Record<string, string> = {},
+): string {
+  const problems = Object.entries(state.errors).map(([field, message]) =>
+    labels[field] ? `${labels[field]}: ${message}` : message,
+  );
+  return problems.length === 0 ? '' : `${t(language, 'form.fixBelow')}\n\n- ${problems.join('\n- ')}`;
+}
+
+/** A refusal of the meldcode's rules, in the user's words. */
+export function refusalMessage(language: Language, refusal: Refusal): string {
+  return t(language, `refusal.${refusal.code}` as MessageKey, {
+    steps: stepList(language, refusal.missing ?? []),
+  });
+}
+
+export function accessView(language: Language, refusal: AccessRefusal): ViewData {
+  return { t: section(language, 'error'), message: t(language, `access.${refusal.code}`) };
+}
+
+export function stepList(language: Language, steps: readonly Step[]): string {
+  return steps.map((step) => t(language, `step.${step}`)).join(', ');
+}
+
+/** Dates as a Dutch or English reader expects them, in Dutch time. */
+export function formatDate(language: Language, iso: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  }).format(date);
+}
+
+/** A fresh id per card instance: pressing its button twice records once. */
+export function newSubmissionId(): string {
+  return randomUUID();
+}

@@ -1,0 +1,141 @@
+// View models of the screens around the dossiers: home, about, the route check, the new-dossier
+// form, the list of my dossiers, and the dossier hub.
+
+import { section, t, type Language } from '../../i18n';
+import type { School } from '../../domain/school';
+import { STEPS, stepStatuses, missingBeforeDecision, isDone, type Dossier } from '../../domain';
+import type { DossierSummary } from '../../store/store';
+import {
+  formFields,
+  formatDate,
+  newSubmissionId,
+  problemsText,
+  stepList,
+  type FormState,
+  type ViewData,
+} from './common';
+
+/** A dossier in a list: number, pupil reference, where it stands, last activity. */
+export interface ListedDossier {
+  summary: DossierSummary;
+  dossier: Dossier;
+}
+
+function listed(language: Language, dossiers: readonly ListedDossier[]): ViewData[] {
+  return dossiers.map(({ summary, dossier }) => ({
+    id: summary.id,
+    schoolId: summary.schoolId,
+    number: summary.number,
+    pupilReference: summary.pupilReference,
+    whereItStands: t(language, 'myDossiers.whereItStands', { done: stepsDone(dossier) }),
+    lastActivity: formatDate(language, summary.updatedAt),
+  }));
+}
+
+export function homeView(language: Language, dossiers: readonly ListedDossier[]): ViewData {
+  return { t: section(language, 'welcome'), dossiers: listed(language, dossiers.slice(0, 5)) };
+}
+
+export function myDossiersView(language: Language, dossiers: readonly ListedDossier[]): ViewData {
+  return { t: section(language, 'myDossiers'), dossiers: listed(language, dossiers) };
+}
+
+export function aboutView(language: Language): ViewData {
+  return {
+    t: section(language, 'about'),
+    steps: STEPS.map((step) => ({
+      name: t(language, `step.${step}`),
+      text: t(language, `about.step.${step}`),
+    })),
+  };
+}
+
+export function routeCheckView(language: Language): ViewData {
+  return { t: section(language, 'routeCheck') };
+}
+
+export type OtherRoute = 'medewerker' | 'radicalisering';
+
+export function otherRouteView(language: Language, route: OtherRoute): ViewData {
+  return {
+    t: section(language, 'otherRoute'),
+    title: t(language, `otherRoute.${route}.title`),
+    text: t(language, `otherRoute.${route}.text`),
+  };
+}
+
+const NEW_DOSSIER_FIELDS = [
+  'schoolId',
+  'pupilReference',
+  'group',
+  'age',
+  'birthYear',
+  'firstDescription',
+] as const;
+
+export function newDossierView(language: Language, schools: readonly School[], state: FormState): ViewData {
+  const texts = section(language, 'newDossier');
+  return {
+    t: texts,
+    schools: schools.map((s) => ({ id: s.id, name: s.name })),
+    ...formFields(NEW_DOSSIER_FIELDS, state),
+    problems: Object.keys(state.errors),
+    problemsText: problemsText(language, state, texts),
+    submissionId: newSubmissionId(),
+  };
+}
+
+export type DossierNotice = 'opened' | 'recorded' | 'none';
+
+export function dossierView(
+  language: Language,
+  dossier: Dossier,
+  school: School | undefined,
+  notice: DossierNotice = 'none',
+): ViewData {
+  const statuses = stepStatuses(dossier);
+  const missing = missingBeforeDecision(dossier);
+  const closed = dossier.status === 'closed';
+  const noticeText = closed
+    ? t(language, 'dossier.closed')
+    : notice === 'none'
+      ? ''
+      : t(language, notice === 'opened' ? 'dossier.opened' : 'dossier.recorded');
+  return {
+    t: section(language, 'dossier'),
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    title: t(language, 'dossier.title', { number: dossier.number }),
+    subtitle: t(language, 'dossier.subtitle', {
+      reference: dossier.pupil.reference,
+      group: dossier.pupil.group,
+      openedOn: formatDate(language, dossier.openedAt),
+    }),
+    notice: noticeText,
+    noticeColor: closed ? 'Warning' : 'Good',
+    steps: STEPS.map((step) => ({
+      step,
+      name: t(language, `step.${step}`),
+      status: t(language, `status.${statuses[step]}`),
+    })),
+    missing:
+      missing.length > 0 && !closed
+        ? t(language, 'dossier.missing', { steps: stepList(language, missing) })
+        : '',
+    people: school
+      ? t(language, 'dossier.people', {
+          owner: dossier.ownerName,
+          coordinators: school.coordinators.map((c) => c.name).join(', '),
+          decisionMaker: school.decisionMaker.name,
+        })
+      : '',
+    closeOrReopen: t(language, closed ? 'dossier.reopen' : 'dossier.close'),
+    closeOrReopenVerb: closed ? 'showReopenForm' : 'showCloseForm',
+  };
+}
+
+/** How many of the five steps are done (skipped with a reason counts as done). */
+export function stepsDone(dossier: Dossier): number {
+  const statuses = stepStatuses(dossier);
+  return STEPS.filter((step) => isDone(statuses[step])).length;
+}

@@ -1,0 +1,84 @@
+// Step 1: the signalenkaart for the pupil's age band and the form for one signal.
+
+import { section, t, type Language } from '../../i18n';
+import { groupLabel, signalLabel } from '../../i18n/signalenkaart';
+import {
+  SIGNAL_SOURCES,
+  SPECIFIC_FORMS,
+  ageBand,
+  entriesOf,
+  signalenkaart,
+  todayInAmsterdam,
+  type Dossier,
+} from '../../domain';
+import {
+  formFields,
+  formatDate,
+  newSubmissionId,
+  problemsText,
+  type FormState,
+  type ViewData,
+} from './common';
+
+/** Card input ids of the signal choices: one multi-select per category or form section. */
+export const SIGNAL_INPUT_PREFIX = 'signals_';
+
+/** How many earlier signals the card repeats; the chronology has them all. */
+const RECENT_SIGNALS = 3;
+const RECENT_TEXT_LENGTH = 120;
+
+export const SIGNAL_FORM_FIELDS = [
+  'specificForms',
+  'observedOn',
+  'place',
+  'description',
+  'source',
+  'sourceName',
+  'pointsOtherWay',
+] as const;
+
+function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+export function signalenView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
+  const band = ageBand(dossier.pupil, now);
+  const kaart = signalenkaart(band);
+  const group = (id: string, signals: readonly string[]) => {
+    const inputId = `${SIGNAL_INPUT_PREFIX}${id}`;
+    const typed = state.values[inputId];
+    return {
+      inputId,
+      label: groupLabel(language, id),
+      value: typeof typed === 'string' ? typed : null,
+      choices: signals.map((signal) => ({ id: signal, title: signalLabel(language, signal) })),
+    };
+  };
+  const signals = entriesOf(dossier, 'signalRecorded');
+  const recent = signals.slice(-RECENT_SIGNALS).reverse();
+  const texts = section(language, 'signalen');
+  return {
+    t: texts,
+    number: dossier.number,
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    submissionId: newSubmissionId(),
+    today: todayInAmsterdam(now),
+    recordedText:
+      signals.length === 0
+        ? t(language, 'signalen.none')
+        : t(language, 'signalen.recorded', { count: signals.length }),
+    recent: recent.map((entry) => ({
+      line: `${formatDate(language, entry.data.observedOn)} · ${t(language, `signalen.source.${entry.data.source}`)}${
+        entry.data.pointsOtherWay ? ` · ${t(language, 'signalen.otherWay')}` : ''
+      } · ${shorten(entry.data.description, RECENT_TEXT_LENGTH)}`,
+    })),
+    bandText: t(language, 'signalen.band', { band }),
+    groups: kaart.categories.map((c) => group(c.id, c.signals)),
+    formGroups: kaart.forms.map((f) => group(f.id, f.signals)),
+    specificForms: SPECIFIC_FORMS.map((id) => ({ id, title: t(language, `form.specificForm.${id}`) })),
+    sources: SIGNAL_SOURCES.map((id) => ({ id, title: t(language, `signalen.source.${id}`) })),
+    ...formFields(SIGNAL_FORM_FIELDS, state),
+    problemsText: problemsText(language, state, texts),
+  };
+}
