@@ -11,7 +11,7 @@ import { CardRenderer } from './cards/render';
 import { DossierService } from './app/dossier-service';
 import { openStore } from './store/open-store';
 import { startServer, type HttpServer } from './server';
-import type { Logger } from './logger';
+import type { LogContext, Logger } from './logger';
 import type { Store } from './store/store';
 
 export interface RunningBot {
@@ -22,6 +22,8 @@ export interface RunningBot {
 
 export interface ComposeOptions {
   logger: Logger;
+  /** The correlation ids the logger's lines carry; the bot sets them per turn. */
+  logContext: LogContext;
   clock?: () => Date;
   host?: string;
   /** Use this store instead of opening the configured one (tests). */
@@ -33,7 +35,13 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
   const clock = options.clock ?? (() => new Date());
   const store = options.store ?? (await openStore(config.store));
   const cards = CardRenderer.fromDirectory();
-  const dossiers = new DossierService({ store, schools: config.schools, logger, newId: randomUUID });
+  const dossiers = new DossierService({
+    store,
+    schools: config.schools,
+    logger,
+    logContext: options.logContext,
+    newId: randomUUID,
+  });
   const verbDependencies = { cards, dossiers, schools: config.schools };
   const bot = new MeldcodeBot({
     cards,
@@ -44,6 +52,7 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     defaultLanguage: config.defaultLanguage,
     clock,
     logger,
+    logContext: options.logContext,
   });
   const adapter = createAdapter(config, logger);
   const server = await startServer({ adapter, bot, store, logger }, config.port, options.host);

@@ -3,7 +3,7 @@
 import 'dotenv/config';
 import { loadConfig, ConfigError } from './config';
 import { composeBot } from './compose';
-import { createLogger } from './logger';
+import { createLogger, LogContext } from './logger';
 
 async function main(): Promise<void> {
   let config;
@@ -16,8 +16,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-  const bot = await composeBot(config, { logger });
+  const logContext = new LogContext();
+  const logger = createLogger(config.logLevel, undefined, logContext);
+  const bot = await composeBot(config, { logger, logContext });
   logger.info(
     {
       store: config.store.kind,

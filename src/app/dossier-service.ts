@@ -22,7 +22,7 @@ import {
   type Store,
   type Versioned,
 } from '../store/store';
-import type { Logger } from '../logger';
+import type { LogContext, Logger } from '../logger';
 
 export interface Actor {
   id: string;
@@ -51,6 +51,7 @@ export interface DossierServiceDependencies {
   store: Store;
   schools: readonly School[];
   logger: Logger;
+  logContext?: LogContext | undefined;
   newId: () => string;
 }
 
@@ -109,6 +110,8 @@ export class DossierService {
     try {
       const created = await this.deps.store.createDossier(decision.dossier);
       await this.audit(created.value, actor, 'changed:dossierOpened', now);
+      this.deps.logContext?.note({ dossierNumber: created.value.number });
+      this.deps.logger.info({ recorded: ['dossierOpened'] }, 'dossier opened');
       return { ok: true, dossier: created.value, duplicate: false };
     } catch (error) {
       if (!(error instanceof AlreadyExistsError)) throw error;
@@ -145,6 +148,7 @@ export class DossierService {
         const saved = await this.deps.store.replaceDossier(decision.dossier, dossier.version);
         for (const entry of decision.entries)
           await this.audit(saved.value, actor, `changed:${entry.kind}`, now);
+        this.deps.logger.info({ recorded: decision.entries.map((entry) => entry.kind) }, 'dossier changed');
         return { ok: true, dossier: saved.value, role, duplicate: false };
       } catch (error) {
         if (!(error instanceof StaleVersionError) || attempt >= MAX_ATTEMPTS) throw error;
@@ -179,6 +183,7 @@ export class DossierService {
     if (!school) return { ok: false, access: { code: 'notFound' } };
     const dossier = await this.deps.store.getDossier(schoolId, dossierId);
     if (!dossier) return { ok: false, access: { code: 'notFound' } };
+    this.deps.logContext?.note({ dossierNumber: dossier.value.number });
     const role = roleOf(dossier.value, { id: actor.id, tenantId: actor.tenantId }, school);
     if (!role) {
       // The attempt is recorded without content; the user learns nothing about the dossier.

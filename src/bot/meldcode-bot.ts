@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { CardJson, CardRenderer } from '../cards/render';
 import { errorView } from '../cards/views';
 import { t, type Language, type MessageKey } from '../i18n';
-import type { Logger } from '../logger';
+import type { LogContext, Logger } from '../logger';
 import type { ConversationReferences } from './conversation-references';
 import { readTurn, type Turn } from './turn';
 import type { Verb, VerbContext } from './verb';
@@ -28,6 +28,7 @@ export interface BotDependencies {
   defaultLanguage: Language;
   clock: () => Date;
   logger: Logger;
+  logContext: LogContext;
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -39,8 +40,14 @@ export class MeldcodeBot extends TeamsActivityHandler {
     // Where to reach this user later (reminders, consultation answers). The serviceUrl can
     // change, so the reference is saved again on every activity.
     this.onTurn(async (context, next) => {
-      await this.deps.conversations.remember(context.activity, this.deps.clock());
-      await next();
+      const correlation = {
+        activityId: context.activity.id,
+        conversationId: context.activity.conversation?.id,
+      };
+      await this.deps.logContext.run(correlation, async () => {
+        await this.deps.conversations.remember(context.activity, this.deps.clock());
+        await next();
+      });
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -96,11 +103,8 @@ export class MeldcodeBot extends TeamsActivityHandler {
     const turn = readTurn(context.activity, this.deps.defaultLanguage);
     const action = asRecord(invokeValue.action);
     const verbName = typeof action.verb === 'string' ? action.verb : '';
-    const log = this.deps.logger.child({
-      activityId: context.activity.id,
-      conversationId: context.activity.conversation?.id,
-      verb: verbName,
-    });
+    // The turn's correlation ids come with every line (LogContext); the verb is added here.
+    const log = this.deps.logger.child({ verb: verbName });
     try {
       if (!this.tenantAllowed(turn) || !turn.actor) {
         log.warn({ outcome: 'refused', reason: 'tenant' }, 'invoke refused');

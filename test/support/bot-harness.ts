@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import { composeBot, type RunningBot } from '../../src/compose';
-import { createLogger } from '../../src/logger';
+import { createLogger, LogContext } from '../../src/logger';
 import type { Store } from '../../src/store/store';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 import { SCHOOL } from './teams';
@@ -52,8 +52,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   let now = options.now ?? new Date('2026-11-16T09:30:00+01:00');
   const connector = await startFakeConnector();
+  const logContext = new LogContext();
   const bot = await composeBot(config, {
-    logger: createLogger('debug', sink),
+    logger: createLogger('debug', sink, logContext),
+    logContext,
     clock: () => now,
     host: '127.0.0.1',
     ...(options.store ? { store: options.store } : {}),
