@@ -184,7 +184,8 @@ var usersContainerName = 'users'
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
 var isServerless = cosmosCapacityMode == 'serverless'
-var botEndpoint = 'https://${appName}.azurewebsites.net/api/messages'
+// The web app's own host name (normally <appName>.azurewebsites.net).
+var botEndpoint = 'https://${site.properties.defaultHostName}/api/messages'
 var botTenants = empty(allowedTenantIds) ? [tenant().tenantId] : allowedTenantIds
 
 // The web app's environment. Every name is a variable src/config.ts reads, except

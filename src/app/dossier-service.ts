@@ -141,7 +141,10 @@ export class DossierService {
       const loaded = await this.load(actor, schoolId, dossierId, now);
       if (!loaded.ok) return loaded;
       const { dossier, role } = loaded;
-      const decision: Decision = decide(dossier.value, command, this.context(actor, role, now));
+      const decision: Decision = decide(dossier.value, command, {
+        ...this.context(actor, role, now),
+        school: loaded.school,
+      });
       if (!decision.ok) return { ok: false, refusal: decision.refusal, dossier: dossier.value, role };
       if (decision.duplicate) return { ok: true, dossier: dossier.value, role, duplicate: true };
       try {
@@ -178,7 +181,9 @@ export class DossierService {
     schoolId: string,
     dossierId: string,
     now: Date,
-  ): Promise<{ ok: true; dossier: Versioned<Dossier>; role: Role } | { ok: false; access: AccessRefusal }> {
+  ): Promise<
+    { ok: true; dossier: Versioned<Dossier>; role: Role; school: School } | { ok: false; access: AccessRefusal }
+  > {
     const school = this.school(schoolId);
     if (!school) return { ok: false, access: { code: 'notFound' } };
     const dossier = await this.deps.store.getDossier(schoolId, dossierId);
@@ -191,7 +196,7 @@ export class DossierService {
       this.deps.logger.warn({ dossierId, actorId: actor.id }, 'access refused');
       return { ok: false, access: { code: 'notInvolved' } };
     }
-    return { ok: true, dossier, role };
+    return { ok: true, dossier, role, school };
   }
 
   private context(

@@ -335,6 +335,61 @@ const reopenDossier = z.object({
   reason: reason(),
 });
 
+// ---- The consultation with the zorgcoördinator, and the beslisser's confirmation ----------------------
+
+/** A consultation is named by the sequence number of the log entry that requested it. */
+const consultationId = wholeNumber(1);
+
+const requestConsultation = z.object({
+  type: z.literal('requestConsultation'),
+  submissionId,
+  /** The zorgcoördinator asked (Entra object id); must be one of the school's. */
+  coordinatorId: filled(ID_MAX_LENGTH),
+  question: filled(TEXT_MAX_LENGTH),
+});
+
+/** Where the consultation card went (written by the app after posting it), or why it could not. */
+const recordConsultationDelivery = z.object({
+  type: z.literal('recordConsultationDelivery'),
+  submissionId,
+  consultationId,
+  delivered: z.enum(['channel', 'personal', 'unreachable']),
+  conversationId: optionalText(ID_MAX_LENGTH * 4),
+  activityId: optionalText(ID_MAX_LENGTH * 4),
+});
+
+const acceptConsultation = z.object({
+  type: z.literal('acceptConsultation'),
+  submissionId,
+  consultationId,
+});
+
+const declineConsultation = z.object({
+  type: z.literal('declineConsultation'),
+  submissionId,
+  consultationId,
+  reason: reason(),
+});
+
+const recordConsultationAdvice = z.object({
+  type: z.literal('recordConsultationAdvice'),
+  submissionId,
+  consultationId,
+  advice: filled(TEXT_MAX_LENGTH),
+});
+
+const confirmDecision = z.object({
+  type: z.literal('confirmDecision'),
+  submissionId,
+  note: text(TEXT_MAX_LENGTH),
+});
+
+const sendBackDecision = z.object({
+  type: z.literal('sendBackDecision'),
+  submissionId,
+  reason: reason(),
+});
+
 /** Each command's schema, by its type: the bot parses `{ type: verb, ...payload }` with these. */
 export const commandSchemas = {
   openDossier,
@@ -354,6 +409,13 @@ export const commandSchemas = {
   correctEntry,
   closeDossier,
   reopenDossier,
+  requestConsultation,
+  recordConsultationDelivery,
+  acceptConsultation,
+  declineConsultation,
+  recordConsultationAdvice,
+  confirmDecision,
+  sendBackDecision,
 } as const;
 
 type CommandSchema = (typeof commandSchemas)[keyof typeof commandSchemas];

@@ -19,6 +19,8 @@ import {
 } from './dossier';
 import { hasSubmission, RECORDED_AS } from './log';
 import type { Refusal } from './refusal';
+import type { School } from './school';
+import { consultationById, consultationOpenFor, decisionConfirmation } from './consultation';
 import { missingBeforeDecision, specificFormsOf } from './steps';
 
 export interface Actor {
@@ -32,6 +34,11 @@ export interface DecisionContext {
   now: Date;
   /** Identity for a dossier about to be opened; the app reserves the number. Needed by openDossier only. */
   newDossier?: { id: string; number: string; tenantId: string };
+  /**
+   * The dossier's school as configured: who its zorgcoördinatoren and beslisser are. Needed by the
+   * consultation and confirmation commands, which only those people may give.
+   */
+  school?: School;
 }
 
 export type Decision =
@@ -73,6 +80,13 @@ const WORKFLOW: Workflow = {
   correctEntry: { needs: 'open', guards: [entryExists] },
   closeDossier: { needs: 'open', guards: [] },
   reopenDossier: { needs: 'closed', guards: [] },
+  requestConsultation: { needs: 'open', guards: [coordinatorOfTheSchool] },
+  recordConsultationDelivery: { needs: 'open', guards: [consultationExists] },
+  acceptConsultation: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('accept')] },
+  declineConsultation: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('answer')] },
+  recordConsultationAdvice: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('answer')] },
+  confirmDecision: { needs: 'open', guards: [actorIsDecisionMaker, decisionWaiting] },
+  sendBackDecision: { needs: 'open', guards: [actorIsDecisionMaker, decisionWaiting] },
 };
 
 // ---- The guards ---------------------------------------------------------------------------------------
@@ -148,6 +162,62 @@ function entryExists({ command, dossier }: Situation<'correctEntry'>): Refusal |
     : { code: 'unknownEntry', field: 'seq' };
 }
 
+/** The consultation is asked of one of the school's own zorgcoördinatoren. */
+function coordinatorOfTheSchool({ command, ctx }: Situation<'requestConsultation'>): Refusal | undefined {
+  return ctx.school?.coordinators.some((c) => c.id === command.coordinatorId)
+    ? undefined
+    : { code: 'unknownCoordinator', field: 'coordinatorId' };
+}
+
+/**
+ * Only a zorgcoördinator of the dossier's school accepts, declines or advises. Checked against the
+ * configuration rather than the role of the moment: one person may be owner and coordinator at once.
+ */
+function actorIsCoordinator({ ctx }: { ctx: DecisionContext }): Refusal | undefined {
+  return ctx.school?.coordinators.some((c) => c.id === ctx.actor.id)
+    ? undefined
+    : { code: 'notAllowedForRole' };
+}
+
+/** Only the school's beslisser confirms or sends back the decision (the law names one). */
+function actorIsDecisionMaker({ ctx }: { ctx: DecisionContext }): Refusal | undefined {
+  return ctx.school?.decisionMaker.id === ctx.actor.id ? undefined : { code: 'notAllowedForRole' };
+}
+
+function consultationExists({
+  command,
+  dossier,
+}: {
+  command: { consultationId: number };
+  dossier: Dossier;
+}): Refusal | undefined {
+  return consultationById(dossier, command.consultationId)
+    ? undefined
+    : { code: 'unknownConsultation', field: 'consultationId' };
+}
+
+/** A consultation is accepted once; advice and declining follow a request that is still open. */
+function consultationOpen(action: 'accept' | 'answer') {
+  return ({
+    command,
+    dossier,
+  }: {
+    command: { consultationId: number };
+    dossier: Dossier;
+  }): Refusal | undefined => {
+    const consultation = consultationById(dossier, command.consultationId);
+    if (!consultation) return { code: 'unknownConsultation', field: 'consultationId' };
+    return consultationOpenFor(consultation, action) ? undefined : { code: 'consultationNotOpen' };
+  };
+}
+
+/** There is an outcome of the afwegingskader that waits for the beslisser. */
+function decisionWaiting({ dossier }: { dossier: Dossier }): Refusal | undefined {
+  const confirmation = decisionConfirmation(dossier);
+  if (confirmation.state === 'none') return { code: 'noDecisionToConfirm' };
+  return confirmation.state === 'waiting' ? undefined : { code: 'decisionAlreadyConfirmed' };
+}
+
 // ---- The flow -----------------------------------------------------------------------------------------
 
 export function decide(dossier: Dossier | undefined, command: Command, ctx: DecisionContext): Decision {
@@ -210,6 +280,12 @@ function withHeaderChanges(dossier: Dossier | undefined, command: Command, ctx: 
       return { ...dossier, status: 'closed', nextReminderAt: null };
     case 'reopenDossier':
       return { ...dossier, status: 'open' };
+    case 'acceptConsultation':
+    case 'recordConsultationAdvice':
+      // The zorgcoördinator who takes up the consultation is involved in the dossier from now on.
+      return dossier.coordinatorIds.includes(ctx.actor.id)
+        ? dossier
+        : { ...dossier, coordinatorIds: [...dossier.coordinatorIds, ctx.actor.id] };
     default:
       return dossier;
   }

@@ -105,7 +105,13 @@ export type LogKind =
   | 'reminderSnoozed'
   // The consultation request and its acceptance; the reminder rules read them (reminders.ts).
   | 'consultationRequested'
-  | 'consultationAccepted';
+  | 'consultationAccepted'
+  // The rest of the consultation with the zorgcoördinator and the beslisser's confirmation.
+  | 'consultationDeclined'
+  | 'consultationAdviceRecorded'
+  | 'consultationDelivered'
+  | 'decisionConfirmed'
+  | 'decisionSentBack';
 
 /**
  * The reminder scheduler's bookkeeping on a dossier (see reminders.ts). Absent until the first

@@ -53,3 +53,12 @@ export {
 } from './signalenkaart';
 export * from './working-time';
 export * from './reminders';
+export {
+  consultations,
+  consultationById,
+  consultationOpenFor,
+  decisionConfirmation,
+  type Consultation,
+  type ConsultationStatus,
+  type Confirmation,
+} from './consultation';

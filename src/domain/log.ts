@@ -24,6 +24,13 @@ export const RECORDED_AS = {
   correctEntry: { kind: 'entryCorrected', step: undefined },
   closeDossier: { kind: 'dossierClosed', step: undefined },
   reopenDossier: { kind: 'dossierReopened', step: undefined },
+  requestConsultation: { kind: 'consultationRequested', step: 'consultatie' },
+  recordConsultationDelivery: { kind: 'consultationDelivered', step: 'consultatie' },
+  acceptConsultation: { kind: 'consultationAccepted', step: 'consultatie' },
+  declineConsultation: { kind: 'consultationDeclined', step: 'consultatie' },
+  recordConsultationAdvice: { kind: 'consultationAdviceRecorded', step: 'consultatie' },
+  confirmDecision: { kind: 'decisionConfirmed', step: 'beslissen' },
+  sendBackDecision: { kind: 'decisionSentBack', step: 'beslissen' },
 } as const satisfies Record<CommandType, { kind: LogKind; step: Step | undefined }>;
 
 type RecordedKind = (typeof RECORDED_AS)[CommandType]['kind'];

@@ -29,6 +29,13 @@ export const REFUSAL_CODES = [
   'questionOutOfOrder',
   'discussionRequired',
   'parentsNotToBeConfronted',
+  // The consultation and the confirmation of the decision.
+  'notAllowedForRole',
+  'unknownCoordinator',
+  'unknownConsultation',
+  'consultationNotOpen',
+  'noDecisionToConfirm',
+  'decisionAlreadyConfirmed',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -5,9 +5,9 @@
 //                            step to open (the first step not yet done); repeats every N working days
 //                            while nothing happens, and rests while another reminder is still pending
 //                            (a help plan's follow-up date, a report awaiting feedback, a consultation).
-//   consultationNotAccepted  a consultation requested and not accepted within N working days → the
-//                            zorgcoördinator(s); after a further period → consultationEscalation to
-//                            the beslisser.
+//   consultationNotAccepted  a consultation requested and not accepted (nor declined or answered)
+//                            within N working days → the zorgcoördinator asked; after a further
+//                            period → consultationEscalation to the beslisser.
 //   helpFollowUp             the follow-up date of a help plan → the owner and the zorgcoördinator(s),
 //                            to answer afwegingsvraag 5.
 //   reportFeedback           a report made → after five full working days, the owner, to record Veilig
@@ -29,6 +29,7 @@
 import { z } from 'zod';
 import { afwegingskaderState } from './afwegingskader';
 import { isCalendarDate } from './calendar';
+import { consultations } from './consultation';
 import type { Actor } from './decide';
 import { STEPS, type Dossier, type LogEntry, type ReminderDelivery, type Role, type Step } from './dossier';
 import { entriesOf } from './log';
@@ -88,10 +89,15 @@ export const reminderSettingsSchema = z
     timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Amsterdam'),
     schoolHours: z
       .strictObject({ start: wallTime, end: wallTime })
-      .refine((h) => minutesOfWallTime(h.start) < minutesOfWallTime(h.end), {
-        message: 'school hours must end after they start',
-        path: ['end'],
-      }),
+      // Runs even when a time failed above: then that failure is the one to report.
+      .refine(
+        (h) =>
+          !isWallTime(h.start) || !isWallTime(h.end) || minutesOfWallTime(h.start) < minutesOfWallTime(h.end),
+        {
+          message: 'school hours must end after they start',
+          path: ['end'],
+        },
+      ),
     workingDays: z
       .array(z.number().int().min(1).max(7))
       .min(1, 'at least one working day (1 = Monday … 7 = Sunday)'),
@@ -294,44 +300,43 @@ function coordinatorsOf(dossier: Dossier, school: School): Recipient[] {
 
 const owner = (dossier: Dossier): Recipient => ({ id: dossier.ownerId, role: 'eigenaar' });
 
-/** The latest consultation request, if it has not been accepted (or held) since. */
+/**
+ * Every consultation still waiting for the zorgcoördinator to accept it (consultation.ts; declining
+ * or giving advice also ends the wait): first the zorgcoördinator asked, later the beslisser.
+ */
 function consultationOccurrences(
   dossier: Dossier,
   school: School,
   settings: ReminderSettings,
   calendar: WorkingCalendar,
 ): Occurrence[] {
-  const request = dossier.log.filter((e) => e.kind === 'consultationRequested').at(-1);
-  if (!request) return [];
-  const answered = dossier.log.some(
-    (e) => e.seq > request.seq && (e.kind === 'consultationAccepted' || e.kind === 'consultationRecorded'),
-  );
-  if (answered) return [];
-  const named = request.data['coordinatorIds'];
-  const coordinators =
-    Array.isArray(named) && named.length > 0 && named.every(isString)
-      ? named.map((id): Recipient => ({ id, role: 'zorgcoordinator' }))
-      : coordinatorsOf(dossier, school);
-  const requestedAt = new Date(request.at);
-  return [
-    {
-      kind: 'consultationNotAccepted',
-      trigger: request.seq,
-      recipients: coordinators,
-      step: 'consultatie',
-      at: calendar.addWorkingDays(requestedAt, settings.consultationWorkingDays),
-    },
-    {
-      kind: 'consultationEscalation',
-      trigger: request.seq,
-      recipients: [{ id: school.decisionMaker.id, role: 'beslisser' }],
-      step: 'consultatie',
-      at: calendar.addWorkingDays(
-        requestedAt,
-        settings.consultationWorkingDays + settings.consultationEscalationWorkingDays,
-      ),
-    },
-  ];
+  return consultations(dossier)
+    .filter((c) => c.status === 'requested')
+    .flatMap((c): Occurrence[] => {
+      const requestedAt = new Date(c.requestedAt);
+      const coordinators: Recipient[] = c.coordinatorId
+        ? [{ id: c.coordinatorId, role: 'zorgcoordinator' }]
+        : coordinatorsOf(dossier, school);
+      return [
+        {
+          kind: 'consultationNotAccepted',
+          trigger: c.id,
+          recipients: coordinators,
+          step: 'consultatie',
+          at: calendar.addWorkingDays(requestedAt, settings.consultationWorkingDays),
+        },
+        {
+          kind: 'consultationEscalation',
+          trigger: c.id,
+          recipients: [{ id: school.decisionMaker.id, role: 'beslisser' }],
+          step: 'consultatie',
+          at: calendar.addWorkingDays(
+            requestedAt,
+            settings.consultationWorkingDays + settings.consultationEscalationWorkingDays,
+          ),
+        },
+      ];
+    });
 }
 
 /** Help was chosen (question 4 yes), a plan with a follow-up date recorded, question 5 still open. */

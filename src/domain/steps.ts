@@ -32,7 +32,8 @@ export function veiligThuisAdviceRequired(dossier: Dossier): boolean {
 
 export function stepStatuses(dossier: Dossier): Record<Step, StepStatus> {
   const has = (kind: Parameters<typeof entriesOf>[1]): boolean => entriesOf(dossier, kind).length > 0;
-  const consulted = has('consultationRecorded');
+  // Advice given in the bot's consultation with the zorgcoördinator counts like a consultation noted by hand.
+  const consulted = has('consultationRecorded') || has('consultationAdviceRecorded');
   const adviceAsked = has('veiligThuisAdviceRecorded');
   const afweging = afwegingskaderState(dossier);
   return {

@@ -132,6 +132,47 @@ export const cmd = {
     followUpOn: '2026-04-15',
     ...o,
   }),
+  requestConsultation: (o: Fields<'requestConsultation'> = {}): Command => ({
+    type: 'requestConsultation',
+    coordinatorId: 'user-ib',
+    question: 'Wil je meekijken naar de signalen en het gesprek met de leerling?',
+    ...o,
+  }),
+  recordConsultationDelivery: (o: Fields<'recordConsultationDelivery'> = {}): Command => ({
+    type: 'recordConsultationDelivery',
+    consultationId: 2,
+    delivered: 'personal',
+    conversationId: 'a:chat-ib',
+    activityId: 'activity-1',
+    ...o,
+  }),
+  acceptConsultation: (o: Fields<'acceptConsultation'> = {}): Command => ({
+    type: 'acceptConsultation',
+    consultationId: 2,
+    ...o,
+  }),
+  declineConsultation: (o: Fields<'declineConsultation'> = {}): Command => ({
+    type: 'declineConsultation',
+    consultationId: 2,
+    reason: 'Ik ben deze week afwezig; vraag mijn collega.',
+    ...o,
+  }),
+  recordConsultationAdvice: (o: Fields<'recordConsultationAdvice'> = {}): Command => ({
+    type: 'recordConsultationAdvice',
+    consultationId: 2,
+    advice: 'Voer het gesprek samen met mij, deze week nog.',
+    ...o,
+  }),
+  confirmDecision: (o: Fields<'confirmDecision'> = {}): Command => ({
+    type: 'confirmDecision',
+    note: 'Eens met de afweging.',
+    ...o,
+  }),
+  sendBackDecision: (o: Fields<'sendBackDecision'> = {}): Command => ({
+    type: 'sendBackDecision',
+    reason: 'Vraag eerst advies aan Veilig Thuis over de structurele onveiligheid.',
+    ...o,
+  }),
   recordFollowUp: (o: Fields<'recordFollowUp'> = {}): Command => ({
     type: 'recordFollowUp',
     on: TODAY,

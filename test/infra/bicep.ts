@@ -394,7 +394,7 @@ class Parser {
       last = this.next();
     }
     if (!last) this.fail('expected a type', first);
-    return this.textBetween(first, last as Token);
+    return this.textBetween(first, last);
   }
 
   /** A type: an object type `{ key: type … }` (with decorators on the keys) or a type text. */

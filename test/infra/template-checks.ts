@@ -158,7 +158,11 @@ function scopeFor(ctx: CheckContext, parameters: Record<string, unknown> = ctx.p
     runtime: {},
   });
   const cosmosName = String(
-    evaluate(at(theResource(template, TYPES.cosmos).body, 'name') as Expr, { template, parameters, runtime: {} }),
+    evaluate(at(theResource(template, TYPES.cosmos).body, 'name') as Expr, {
+      template,
+      parameters,
+      runtime: {},
+    }),
   );
   const cosmosId = `/subscriptions/s/resourceGroups/g/providers/${TYPES.cosmos}/${cosmosName}`;
   return {
@@ -258,7 +262,10 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
   'no keys, passwords or secrets'(ctx) {
     const problems = new Problems();
     for (const { name } of appSettingsOf(ctx.template)) {
-      problems.expect(!SECRET_SETTINGS.includes(name), `${name} is set: production uses the managed identity`);
+      problems.expect(
+        !SECRET_SETTINGS.includes(name),
+        `${name} is set: production uses the managed identity`,
+      );
       problems.expect(
         SECRET_SETTINGS.includes(name) || !/password|secret|(^|_)key$/i.test(name),
         `${name} looks like a secret`,
@@ -277,7 +284,10 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     const identity = theResource(template, TYPES.identity).symbol;
     const clientId = `${identity}.properties.clientId`;
     const setting = (name: string): string => settingNamed(template, name)?.value.text ?? '(not set)';
-    problems.expect(setting('MicrosoftAppType') === "'UserAssignedMSI'", 'MicrosoftAppType is not UserAssignedMSI');
+    problems.expect(
+      setting('MicrosoftAppType') === "'UserAssignedMSI'",
+      'MicrosoftAppType is not UserAssignedMSI',
+    );
     problems.expect(setting('MicrosoftAppId') === clientId, `MicrosoftAppId is not ${clientId}`);
     problems.expect(
       setting('COSMOS_MANAGED_IDENTITY_CLIENT_ID') === clientId,
@@ -289,7 +299,10 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
       literalAt(bot, 'properties.msaAppType') === 'UserAssignedMSI',
       'the Azure Bot is not msaAppType UserAssignedMSI',
     );
-    problems.expect(textAt(bot, 'properties.msaAppId') === clientId, `the Azure Bot's msaAppId is not ${clientId}`);
+    problems.expect(
+      textAt(bot, 'properties.msaAppId') === clientId,
+      `the Azure Bot's msaAppId is not ${clientId}`,
+    );
     problems.expect(
       textAt(bot, 'properties.msaAppMSIResourceId') === `${identity}.id`,
       `the Azure Bot's msaAppMSIResourceId is not ${identity}.id`,
@@ -300,10 +313,15 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     );
 
     const site = theResource(template, TYPES.site);
-    problems.expect(literalAt(site, 'identity.type') === 'UserAssigned', 'the web app has no user-assigned identity');
+    problems.expect(
+      literalAt(site, 'identity.type') === 'UserAssigned',
+      'the web app has no user-assigned identity',
+    );
     const attached = at(site.body, 'identity.userAssignedIdentities');
     const keys =
-      attached?.kind === 'object' ? attached.entries.map((e) => (typeof e.key === 'string' ? e.key : e.key.text)) : [];
+      attached?.kind === 'object'
+        ? attached.entries.map((e) => (typeof e.key === 'string' ? e.key : e.key.text))
+        : [];
     problems.expect(
       keys.includes(`'\${${identity}.id}'`),
       `the identity ${identity} is not attached to the web app (userAssignedIdentities)`,
@@ -340,8 +358,14 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     problems.expect(teams.length === 1, 'there is no MsTeamsChannel channel');
     for (const channel of teams) {
       problems.expect(textAt(channel, 'parent') === bot.symbol, 'the Teams channel is not on the bot');
-      problems.expect(literalAt(channel, 'name') === 'MsTeamsChannel', 'the Teams channel is not named MsTeamsChannel');
-      problems.expect(literalAt(channel, 'properties.properties.isEnabled') === true, 'the Teams channel is disabled');
+      problems.expect(
+        literalAt(channel, 'name') === 'MsTeamsChannel',
+        'the Teams channel is not named MsTeamsChannel',
+      );
+      problems.expect(
+        literalAt(channel, 'properties.properties.isEnabled') === true,
+        'the Teams channel is disabled',
+      );
     }
     return problems.list;
   },
@@ -366,12 +390,18 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
       typeof ctx.scripts.start === 'string' && ctx.scripts.start.startsWith('node '),
       'package.json has no start script that runs node',
     );
-    problems.expect(typeof ctx.scripts.build === 'string', 'package.json has no build script for App Service to run');
+    problems.expect(
+      typeof ctx.scripts.build === 'string',
+      'package.json has no build script for App Service to run',
+    );
 
     const runtimeExpr = at(site.body, 'properties.siteConfig.linuxFxVersion');
     const nodeLts = /^NODE\|(22|24)-lts$/;
     const runtime = runtimeExpr ? evaluate(runtimeExpr, scopeFor(ctx)) : undefined;
-    problems.expect(nodeLts.test(String(runtime)), `linuxFxVersion is ${String(runtime)}, not NODE|22-lts or 24-lts`);
+    problems.expect(
+      nodeLts.test(String(runtime)),
+      `linuxFxVersion is ${String(runtime)}, not NODE|22-lts or 24-lts`,
+    );
     if (runtimeExpr?.kind === 'ref' && template.params.has(runtimeExpr.name)) {
       const allowed = allowedValues(template, runtimeExpr.name);
       problems.expect(allowed !== undefined, `${runtimeExpr.name} has no @allowed list`);
@@ -380,8 +410,14 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
       }
     }
     problems.expect(literalAt(plan, 'kind') === 'linux', 'the App Service plan is not Linux');
-    problems.expect(literalAt(plan, 'properties.reserved') === true, 'the App Service plan is not reserved (Linux)');
-    problems.expect(textAt(site, 'properties.serverFarmId') === `${plan.symbol}.id`, 'the web app is not on the plan');
+    problems.expect(
+      literalAt(plan, 'properties.reserved') === true,
+      'the App Service plan is not reserved (Linux)',
+    );
+    problems.expect(
+      textAt(site, 'properties.serverFarmId') === `${plan.symbol}.id`,
+      'the web app is not on the plan',
+    );
     return problems.list;
   },
 
@@ -392,7 +428,10 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     const account = theResource(template, TYPES.cosmos);
     const database = theResource(template, TYPES.database);
     const scope = scopeFor(ctx);
-    problems.expect(textAt(database, 'parent') === account.symbol, 'the database is not in the Cosmos DB account');
+    problems.expect(
+      textAt(database, 'parent') === account.symbol,
+      'the database is not in the Cosmos DB account',
+    );
     const databaseName = nameOf(ctx, database);
     problems.expect(
       databaseName === defaults.databaseId,
@@ -421,8 +460,7 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
         `the resource id of ${want.name} differs from its name`,
       );
       const partitionKey = literalAt(container, 'properties.resource.partitionKey') as
-        | Record<string, unknown>
-        | undefined;
+        Record<string, unknown> | undefined;
       for (const [key, value] of Object.entries(want.partitionKey)) {
         problems.expect(
           isDeepStrictEqual(partitionKey?.[key], value),
@@ -448,8 +486,14 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     const { template } = ctx;
     const account = theResource(template, TYPES.cosmos);
     const database = theResource(template, TYPES.database);
-    problems.expect(literalAt(account, 'properties.disableLocalAuth') === true, 'disableLocalAuth is not true');
-    problems.expect(literalAt(account, 'properties.minimalTlsVersion') === 'Tls12', 'minimalTlsVersion is not Tls12');
+    problems.expect(
+      literalAt(account, 'properties.disableLocalAuth') === true,
+      'disableLocalAuth is not true',
+    );
+    problems.expect(
+      literalAt(account, 'properties.minimalTlsVersion') === 'Tls12',
+      'minimalTlsVersion is not Tls12',
+    );
     problems.expect(
       literalAt(account, 'properties.backupPolicy.type') === 'Continuous',
       'the backup policy is not Continuous',
@@ -459,12 +503,18 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     const locationExpr = at(account.body, 'location');
     const defaultsScope = { ...scopeFor(ctx), parameters: {} };
     const location = locationExpr ? evaluate(locationExpr, defaultsScope) : undefined;
-    problems.expect(location === 'westeurope', `the Cosmos DB region defaults to ${String(location)}, not westeurope`);
+    problems.expect(
+      location === 'westeurope',
+      `the Cosmos DB region defaults to ${String(location)}, not westeurope`,
+    );
     if (locationExpr?.kind === 'ref') {
       const allowed = allowedValues(template, locationExpr.name);
       problems.expect(allowed !== undefined, `${locationExpr.name} has no @allowed list of EU regions`);
       for (const region of allowed ?? []) {
-        problems.expect(EU_REGIONS.has(String(region)), `${locationExpr.name} allows ${String(region)}, not in the EU`);
+        problems.expect(
+          EU_REGIONS.has(String(region)),
+          `${locationExpr.name} allows ${String(region)}, not in the EU`,
+        );
       }
     }
 
@@ -472,14 +522,24 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
       const scope = scopeFor(ctx, { ...ctx.parameters, cosmosCapacityMode: mode });
       const capabilities = evaluate(at(account.body, 'properties.capabilities') as Expr, scope);
       const serverless = isDeepStrictEqual(capabilities, [{ name: 'EnableServerless' }]);
-      const options = evaluate(at(database.body, 'properties.options') as Expr, scope) as Record<string, unknown>;
+      const options = evaluate(at(database.body, 'properties.options') as Expr, scope) as Record<
+        string,
+        unknown
+      >;
       if (mode === 'serverless') {
-        problems.expect(serverless, 'cosmosCapacityMode=serverless does not give the EnableServerless capability');
+        problems.expect(
+          serverless,
+          'cosmosCapacityMode=serverless does not give the EnableServerless capability',
+        );
         problems.expect(isDeepStrictEqual(options, {}), 'a serverless database must not set throughput');
       } else {
-        problems.expect(isDeepStrictEqual(capabilities, []), 'cosmosCapacityMode=autoscale still sets capabilities');
         problems.expect(
-          typeof (options.autoscaleSettings as Record<string, unknown> | undefined)?.maxThroughput === 'number',
+          isDeepStrictEqual(capabilities, []),
+          'cosmosCapacityMode=autoscale still sets capabilities',
+        );
+        problems.expect(
+          typeof (options.autoscaleSettings as Record<string, unknown> | undefined)?.maxThroughput ===
+            'number',
           'cosmosCapacityMode=autoscale does not set autoscale throughput on the database',
         );
       }
@@ -494,7 +554,10 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     const account = theResource(template, TYPES.cosmos);
     const assignment = theResource(template, TYPES.sqlRoleAssignment);
     const scope = scopeFor(ctx);
-    problems.expect(textAt(assignment, 'parent') === account.symbol, 'the role assignment is not on the account');
+    problems.expect(
+      textAt(assignment, 'parent') === account.symbol,
+      'the role assignment is not on the account',
+    );
     const role = evaluate(at(assignment.body, 'properties.roleDefinitionId') as Expr, scope);
     const cosmosId = scope.runtime[`${account.symbol}.id`];
     problems.expect(
@@ -520,7 +583,9 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     for (const setting of appSettingsOf(template)) {
       const value = evaluate(setting.value, scope);
       if (typeof value !== 'string') {
-        problems.add(`${setting.name} is not a string (App Service settings are strings): ${JSON.stringify(value)}`);
+        problems.add(
+          `${setting.name} is not a string (App Service settings are strings): ${JSON.stringify(value)}`,
+        );
       }
       environment[setting.name] = String(value);
     }
@@ -531,7 +596,10 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
       if (!(error instanceof ConfigError)) throw error;
       return [...problems.list, ...error.problems.map((p) => `src/config.ts refuses the settings: ${p}`)];
     }
-    problems.expect(config.bot.appId === FAKE.clientId, 'the bot does not run as the identity (MicrosoftAppId)');
+    problems.expect(
+      config.bot.appId === FAKE.clientId,
+      'the bot does not run as the identity (MicrosoftAppId)',
+    );
     problems.expect(config.bot.appType === 'UserAssignedMSI', 'the bot is not UserAssignedMSI');
     problems.expect(config.bot.appTenantId === FAKE.tenantId, 'MicrosoftAppTenantId is not the tenant');
     problems.expect(config.bot.authenticationEnabled, 'Bot Framework authentication is off');
@@ -557,7 +625,10 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     );
     problems.expect(!cosmos.createIfNotExists, 'the bot would try to create containers');
     const database = theResource(template, TYPES.database);
-    problems.expect(cosmos.databaseId === nameOf(ctx, database), 'COSMOS_DATABASE is not the provisioned database');
+    problems.expect(
+      cosmos.databaseId === nameOf(ctx, database),
+      'COSMOS_DATABASE is not the provisioned database',
+    );
     const containers = resourcesOf(template, TYPES.container);
     for (const [variable, name, partitionKey] of [
       ['COSMOS_DOSSIERS_CONTAINER', cosmos.dossiersContainerId, DOSSIERS_PARTITION_KEY],
@@ -565,7 +636,7 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     ] as const) {
       const container = containers.find((c) => nameOf(ctx, c) === name);
       problems.expect(container !== undefined, `${variable}=${name} is not a provisioned container`);
-      const paths = container ? (literalAt(container, 'properties.resource.partitionKey.paths') as unknown) : undefined;
+      const paths = container ? literalAt(container, 'properties.resource.partitionKey.paths') : undefined;
       problems.expect(
         container === undefined || isDeepStrictEqual(paths, partitionKey.paths),
         `${variable}=${name} is a container with the wrong partition key`,
@@ -605,7 +676,8 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
     }
     for (const declared of template.params.values()) {
       problems.expect(
-        declared.defaultValue !== undefined || Object.prototype.hasOwnProperty.call(parameters, declared.name),
+        declared.defaultValue !== undefined ||
+          Object.prototype.hasOwnProperty.call(parameters, declared.name),
         `the parameters file does not set ${declared.name}, which has no default`,
       );
     }
@@ -622,7 +694,9 @@ export const CHECKS: Record<string, (ctx: CheckContext) => string[]> = {
       textAt(insights, 'properties.WorkspaceResourceId') === `${workspace.symbol}.id`,
       'Application Insights is not on the workspace',
     );
-    const diagnostics = resourcesOf(template, TYPES.diagnostics).filter((d) => textAt(d, 'scope') === site.symbol);
+    const diagnostics = resourcesOf(template, TYPES.diagnostics).filter(
+      (d) => textAt(d, 'scope') === site.symbol,
+    );
     problems.expect(diagnostics.length === 1, 'the web app has no diagnostic setting');
     for (const setting of diagnostics) {
       problems.expect(
