@@ -1,0 +1,63 @@
+// Helpers the step-5 screens (beslissen, melden, hulp) share. Not re-exported from the views index:
+// the names are too general to share with every other screen.
+
+import { t, type Language } from '../../i18n';
+import { AFWEGINGSVRAGEN, entriesOf, type Afwegingsvraag, type Dossier } from '../../domain';
+import { formatDate } from './common';
+
+export function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+/** A question number as a card sends it back ("2" or 2), or undefined. */
+export function asQuestion(value: unknown): Afwegingsvraag | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return AFWEGINGSVRAGEN.find((q) => q === number);
+}
+
+/** The help plan in force: the latest one recorded. */
+export function currentHelpPlan(dossier: Dossier) {
+  return entriesOf(dossier, 'helpPlanRecorded').at(-1);
+}
+
+export function reportLine(
+  language: Language,
+  report: { on: string; to: string; reference?: string | undefined },
+): string {
+  const params = { date: formatDate(language, report.on), to: report.to };
+  return report.reference === undefined
+    ? t(language, 'melden.reported', params)
+    : t(language, 'melden.reportedWithReference', { ...params, reference: report.reference });
+}
+
+export function planLine(
+  language: Language,
+  plan: { who: string; deadline: string; followUpOn: string },
+): string {
+  return t(language, 'hulp.planLine', {
+    who: plan.who,
+    deadline: formatDate(language, plan.deadline),
+    followUpOn: formatDate(language, plan.followUpOn),
+  });
+}
+
+/** The calendar day after a YYYY-MM-DD date: the first day a deadline or follow-up may fall on. */
+export function dayAfter(date: string): string {
+  const next = new Date(`${date}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * Teams checks required inputs itself and then shows the input's errorMessage; a required input
+ * therefore always carries one, the server's problem when there is one, else a plain "fill this in".
+ */
+export function withRequiredMessages(
+  language: Language,
+  errors: Record<string, unknown>,
+  required: readonly string[],
+): Record<string, unknown> {
+  const filled = { ...errors };
+  for (const field of required) filled[field] ??= t(language, 'beslissen.required');
+  return filled;
+}

@@ -1,0 +1,193 @@
+// Step 5: the afwegingskader one question at a time, the answers so far, and the outcome they lead to
+// with the way on to the matching form (report, help plan, close).
+
+import { section, t, type Language, type MessageKey } from '../../i18n';
+import {
+  afwegingskaderState,
+  entriesOf,
+  helpPlanExpected,
+  missingBeforeDecision,
+  todayInAmsterdam,
+  type Afwegingsvraag,
+  type AfwegingskaderState,
+  type Dossier,
+  type Outcome,
+} from '../../domain';
+import { isQuestionReached } from '../../domain/afwegingskader';
+import {
+  formFields,
+  formatDate,
+  newSubmissionId,
+  problemsText,
+  stepList,
+  type FormState,
+  type ViewData,
+} from './common';
+import {
+  asQuestion,
+  currentHelpPlan,
+  planLine,
+  reportLine,
+  shorten,
+  withRequiredMessages,
+} from './beslissen-common';
+
+export const ANSWER_FORM_FIELDS = ['answer', 'reasoning'] as const;
+
+/** Earlier answers show their reasoning shortened; the chronology has it in full. */
+const REASONING_LENGTH = 200;
+
+export type BeslissenNotice = 'recorded' | 'none';
+
+/**
+ * Question 5 belongs to the follow-up: it is offered once a follow-up was recorded after the plan,
+ * or once the follow-up date has come.
+ */
+function followUpReached(dossier: Dossier, now: Date): boolean {
+  const plan = currentHelpPlan(dossier);
+  if (!plan || helpPlanExpected(dossier)) return false;
+  const followedUp = entriesOf(dossier, 'followUpRecorded').some((e) => e.seq > plan.seq);
+  return followedUp || todayInAmsterdam(now) >= plan.data.followUpOn;
+}
+
+/**
+ * The question on the card: the one the user asked to change (if the path reaches it), else the next
+ * one — except question 5 before the follow-up.
+ */
+function questionOnCard(
+  dossier: Dossier,
+  state: AfwegingskaderState,
+  requested: Afwegingsvraag | undefined,
+  now: Date,
+): Afwegingsvraag | null {
+  if (requested !== undefined && isQuestionReached(state, requested)) return requested;
+  if (state.nextQuestion === 5 && !followUpReached(dossier, now)) return null;
+  return state.nextQuestion;
+}
+
+function outcomeView(language: Language, dossier: Dossier, state: AfwegingskaderState, now: Date) {
+  const outcome: Outcome | null = state.outcome;
+  const open = dossier.status === 'open';
+  const none = {
+    outcomeTitle: '',
+    outcomeText: '',
+    outcomeStatus: [] as { line: string }[],
+    showReport: false,
+    showHelp: false,
+    showClose: false,
+    reportButton: '',
+    helpButton: '',
+  };
+  if (outcome === null) return none;
+  const lastQuestion = state.answers.at(-1)?.question;
+  const textKey =
+    outcome === 'melden' && (lastQuestion === 2 || lastQuestion === 5)
+      ? (`beslissen.outcomeText.melden.${lastQuestion}` as const)
+      : (`beslissen.outcomeText.${outcome}` as const);
+  const view = {
+    ...none,
+    outcomeTitle: t(language, `beslissen.outcome.${outcome}`),
+    outcomeText: t(language, textKey),
+  };
+  switch (outcome) {
+    case 'melden': {
+      const report = entriesOf(dossier, 'reportRecorded').at(-1);
+      const feedback = entriesOf(dossier, 'reportFeedbackRecorded').at(-1);
+      const lines = report
+        ? [
+            reportLine(language, report.data),
+            feedback
+              ? t(language, 'beslissen.feedbackRecorded', { date: formatDate(language, feedback.data.on) })
+              : t(language, 'beslissen.noFeedback'),
+          ]
+        : [t(language, 'beslissen.noReport')];
+      return {
+        ...view,
+        outcomeStatus: lines.map((line) => ({ line })),
+        showReport: open,
+        reportButton: t(language, report ? 'beslissen.toReportDone' : 'beslissen.toReport'),
+      };
+    }
+    case 'hulp': {
+      const plan = currentHelpPlan(dossier);
+      const expected = helpPlanExpected(dossier) || !plan;
+      const lines = expected || !plan ? [t(language, 'beslissen.noPlan')] : [planLine(language, plan.data)];
+      if (!expected && plan && !followUpReached(dossier, now)) {
+        lines.push(t(language, 'beslissen.q5Later', { date: formatDate(language, plan.data.followUpOn) }));
+      }
+      return {
+        ...view,
+        outcomeStatus: lines.map((line) => ({ line })),
+        showHelp: open,
+        helpButton: t(language, expected ? 'beslissen.toHelp' : 'beslissen.toHelpDone'),
+      };
+    }
+    case 'sluiten-ongegrond':
+      return {
+        ...view,
+        showHelp: open,
+        helpButton: t(language, 'beslissen.toHelpAnyway'),
+        showClose: open,
+      };
+    case 'sluiten-met-monitoring':
+      return { ...view, showClose: open };
+  }
+}
+
+export function beslissenView(
+  language: Language,
+  dossier: Dossier,
+  now: Date,
+  state: FormState,
+  notice: BeslissenNotice = 'none',
+): ViewData {
+  const texts = section(language, 'beslissen');
+  const afweging = afwegingskaderState(dossier);
+  const missing = missingBeforeDecision(dossier);
+  const closed = dossier.status === 'closed';
+  const blockedText = closed
+    ? t(language, 'beslissen.closed')
+    : missing.length > 0
+      ? t(language, 'beslissen.blocked', { steps: stepList(language, missing) })
+      : '';
+  const question =
+    blockedText === '' ? questionOnCard(dossier, afweging, asQuestion(state.values['question']), now) : null;
+  const yesNo = (answer: boolean) => t(language, answer ? 'beslissen.yes' : 'beslissen.no');
+  const fields = formFields(ANSWER_FORM_FIELDS, state);
+  return {
+    t: texts,
+    number: dossier.number,
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    submissionId: newSubmissionId(),
+    notice: notice === 'recorded' ? t(language, 'dossier.recorded') : '',
+    problemsText: problemsText(language, state, texts),
+    blockedText,
+    canChange: blockedText === '',
+    answers: afweging.answers.map((a) => ({
+      question: a.question,
+      line: t(language, 'beslissen.answerLine', {
+        number: a.question,
+        question: t(language, `beslissen.short.${a.question}`),
+        answer: yesNo(a.answer),
+      }),
+      reasoning: shorten(a.reasoning, REASONING_LENGTH),
+    })),
+    hasQuestion: question !== null,
+    question,
+    questionHeading: question === null ? '' : t(language, 'beslissen.questionHeading', { number: question }),
+    questionText: question === null ? '' : t(language, `beslissen.q.${question}` as MessageKey),
+    questionHelp: question === null ? '' : t(language, `beslissen.help.${question}` as MessageKey),
+    changingText:
+      question !== null && afweging.answers.some((a) => a.question === question)
+        ? t(language, 'beslissen.changing')
+        : '',
+    answerChoices: [
+      { id: 'true', title: yesNo(true) },
+      { id: 'false', title: yesNo(false) },
+    ],
+    values: fields.values,
+    errors: withRequiredMessages(language, fields.errors, ANSWER_FORM_FIELDS),
+    ...outcomeView(language, dossier, afweging, now),
+  };
+}

@@ -1,0 +1,59 @@
+// Step 5, organise help with the zorgcoördinator: the help plan (what, who, by when, the follow-up
+// date), then the follow-ups that lead to question 5.
+
+import { section, t, type Language } from '../../i18n';
+import { entriesOf, helpPlanExpected, todayInAmsterdam, type Dossier } from '../../domain';
+import {
+  formFields,
+  formatDate,
+  newSubmissionId,
+  problemsText,
+  type FormState,
+  type ViewData,
+} from './common';
+import { currentHelpPlan, dayAfter, planLine, shorten, withRequiredMessages } from './beslissen-common';
+
+export const HELP_PLAN_FORM_FIELDS = ['what', 'who', 'deadline', 'followUpOn'] as const;
+/** The follow-up's inputs have their own ids: `followUpOn` is the plan's date. */
+export const FOLLOW_UP_FORM_FIELDS = ['followUpHeldOn', 'followUpText'] as const;
+
+const RECENT_FOLLOW_UPS = 3;
+const SUMMARY_LENGTH = 300;
+
+export function hulpView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
+  const texts = section(language, 'hulp');
+  const today = todayInAmsterdam(now);
+  const plan = currentHelpPlan(dossier);
+  const followUps = plan
+    ? entriesOf(dossier, 'followUpRecorded')
+        .filter((e) => e.seq > plan.seq)
+        .slice(-RECENT_FOLLOW_UPS)
+        .reverse()
+    : [];
+  const fields = formFields([...HELP_PLAN_FORM_FIELDS, ...FOLLOW_UP_FORM_FIELDS], state);
+  return {
+    t: texts,
+    number: dossier.number,
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    submissionId: newSubmissionId(),
+    today,
+    tomorrow: dayAfter(today),
+    problemsText: problemsText(language, state, texts),
+    showPlanForm: !plan || helpPlanExpected(dossier),
+    planLine: plan ? planLine(language, plan.data) : '',
+    planWhat: plan ? shorten(plan.data.what, SUMMARY_LENGTH) : '',
+    followUps: followUps.map((entry) => ({
+      line: t(language, 'hulp.followUpLine', {
+        date: formatDate(language, entry.data.on),
+        text: shorten(entry.data.text, SUMMARY_LENGTH),
+      }),
+    })),
+    values: fields.values,
+    // Every input of both forms is required.
+    errors: withRequiredMessages(language, fields.errors, [
+      ...HELP_PLAN_FORM_FIELDS,
+      ...FOLLOW_UP_FORM_FIELDS,
+    ]),
+  };
+}

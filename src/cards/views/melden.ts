@@ -1,0 +1,83 @@
+// Step 5, report to Veilig Thuis: the step plan's guidance, the discussion beforehand as the pupil's
+// age requires it (or the exception with its reason), the report itself, and later Veilig Thuis's
+// feedback.
+
+import { section, t, type Language } from '../../i18n';
+import {
+  REPORT_EXCEPTIONS,
+  entriesOf,
+  mustDiscussReportWith,
+  todayInAmsterdam,
+  type Dossier,
+} from '../../domain';
+import {
+  formFields,
+  formatDate,
+  newSubmissionId,
+  problemsText,
+  type FormState,
+  type ViewData,
+} from './common';
+import { reportLine, shorten, withRequiredMessages } from './beslissen-common';
+
+export const REPORT_FORM_FIELDS = [
+  'discussedWithPupil',
+  'pupilException',
+  'pupilExceptionReason',
+  'discussedWithParents',
+  'parentsException',
+  'parentsExceptionReason',
+  'informationFromOthers',
+  'schoolActionsAfterReport',
+  'on',
+  'to',
+  'reference',
+] as const;
+
+/** Veilig Thuis's feedback has its own inputs: the report form is gone once the report is recorded. */
+export const REPORT_FEEDBACK_FORM_FIELDS = ['feedbackOn', 'feedback'] as const;
+
+/** The inputs Teams checks before sending (the discussion ones are shown only when the age requires them). */
+const REQUIRED_FIELDS = ['discussedWithPupil', 'discussedWithParents', 'on', 'to', 'feedbackOn', 'feedback'];
+
+/** How many earlier feedbacks the card repeats, and how long; the chronology has them all. */
+const RECENT_FEEDBACKS = 3;
+const FEEDBACK_LENGTH = 200;
+
+export function meldenView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
+  const texts = section(language, 'melden');
+  const must = mustDiscussReportWith(dossier.pupil, now);
+  const report = entriesOf(dossier, 'reportRecorded').at(-1);
+  const feedbacks = entriesOf(dossier, 'reportFeedbackRecorded').slice(-RECENT_FEEDBACKS).reverse();
+  const fields = formFields([...REPORT_FORM_FIELDS, ...REPORT_FEEDBACK_FORM_FIELDS], state);
+  return {
+    t: texts,
+    number: dossier.number,
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    submissionId: newSubmissionId(),
+    today: todayInAmsterdam(now),
+    problemsText: problemsText(language, state, texts),
+    reported: report !== undefined,
+    reportLine: report ? reportLine(language, report.data) : '',
+    askPupil: must.pupil,
+    askParents: must.parents,
+    discussedChoices: (['ja', 'uitzondering'] as const).map((id) => ({
+      id,
+      title: t(language, `melden.discussed.${id}`),
+    })),
+    exceptionChoices: REPORT_EXCEPTIONS.map((id) => ({ id, title: t(language, `melden.exception.${id}`) })),
+    feedbacks: feedbacks.map((entry) => ({
+      line: t(language, 'melden.feedbackLine', {
+        date: formatDate(language, entry.data.on),
+        feedback: shorten(entry.data.feedback, FEEDBACK_LENGTH),
+      }),
+    })),
+    values: {
+      ...fields.values,
+      // Nearly every report goes to Veilig Thuis; the user may change it.
+      to: state.values['to'] === undefined ? t(language, 'melden.defaultTo') : fields.values['to'],
+    },
+    errors: withRequiredMessages(language, fields.errors, REQUIRED_FIELDS),
+  };
+}

@@ -1,0 +1,108 @@
+// Shared by the end-to-end tests of steps 2 to 4: open a dossier, record a signal (with a specific
+// form or not), show a step card, and read back what the card and the store hold.
+
+import { invokeCard, type Harness } from '../support/bot-harness';
+import { invoke, teacher } from '../support/teams';
+
+export interface DossierRef {
+  schoolId: string;
+  dossierId: string;
+}
+
+/** The bot's clock in these tests: Monday 16 November 2026, mid-morning in the Netherlands. */
+export const NOW = new Date('2026-11-16T10:00:00+01:00');
+
+export async function openDossier(h: Harness, age = '14'): Promise<DossierRef> {
+  await h.post(
+    invoke(teacher, h.connector.url, 'openDossier', {
+      pupilReference: 'AB',
+      group: '2havo',
+      age,
+      firstDescription: '',
+    }),
+  );
+  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
+  if (!summary) throw new Error('no dossier was opened');
+  return { schoolId: summary.schoolId, dossierId: summary.id };
+}
+
+export async function recordSignal(h: Harness, ref: DossierRef, specificForms = ''): Promise<void> {
+  await h.post(
+    invoke(teacher, h.connector.url, 'recordSignal', {
+      ...ref,
+      specificForms,
+      observedOn: '2026-11-12',
+      place: 'klas',
+      description: 'Vertelt dat ze deze zomer niet terugkomt van vakantie.',
+      source: 'verteld-door-leerling',
+      pointsOtherWay: 'false',
+    }),
+  );
+}
+
+/** Send a verb and return the card the bot answered with. */
+export async function send(
+  h: Harness,
+  verb: string,
+  data: Record<string, unknown>,
+  locale = 'nl-NL',
+): Promise<Record<string, unknown>> {
+  return invokeCard((await h.post(invoke(teacher, h.connector.url, verb, data, locale))).body);
+}
+
+export async function showStep(
+  h: Harness,
+  ref: DossierRef,
+  step: string,
+  locale = 'nl-NL',
+): Promise<Record<string, unknown>> {
+  return send(h, 'showStep', { ...ref, step }, locale);
+}
+
+export async function logKinds(h: Harness, ref: DossierRef): Promise<string[]> {
+  const dossier = await h.store.getDossier(ref.schoolId, ref.dossierId);
+  return dossier?.value.log.map((e) => e.kind) ?? [];
+}
+
+export async function entries(h: Harness, ref: DossierRef, kind: string): Promise<Record<string, unknown>[]> {
+  const dossier = await h.store.getDossier(ref.schoolId, ref.dossierId);
+  return (dossier?.value.log ?? []).filter((e) => e.kind === kind).map((e) => e.data);
+}
+
+/** Every input on a card with its id, wherever it sits (also inside a ShowCard). */
+export function inputs(card: unknown): Record<string, Record<string, unknown>> {
+  const found: Record<string, Record<string, unknown>> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (
+        typeof record.type === 'string' &&
+        record.type.startsWith('Input.') &&
+        typeof record.id === 'string'
+      )
+        found[record.id] = record;
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** The data of the Action.Execute with this verb (the first one on the card). */
+export function actionData(card: unknown, verb: string): Record<string, unknown> {
+  let data: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (data) return;
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && record.verb === verb)
+        data = record.data as Record<string, unknown>;
+      else Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  if (!data) throw new Error(`No button with verb ${verb} on the card`);
+  return data;
+}
