@@ -9,6 +9,9 @@ import { ConversationReferences } from './bot/conversation-references';
 import { createVerbs, createTextCommands } from './bot/verbs';
 import { CardRenderer } from './cards/render';
 import { DossierService } from './app/dossier-service';
+import { ExportLinks } from './app/export-links';
+import { DossierEffects } from './app/dossier-effects';
+import { TeamsMessenger, type RetryPolicy } from './bot/teams-messenger';
 import { openStore } from './store/open-store';
 import { startServer, type HttpServer } from './server';
 import type { LogContext, Logger } from './logger';
@@ -28,6 +31,8 @@ export interface ComposeOptions {
   host?: string;
   /** Use this store instead of opening the configured one (tests). */
   store?: Store;
+  /** How proactive sends retry (tests use short waits). */
+  retry?: RetryPolicy;
 }
 
 export async function composeBot(config: Config, options: ComposeOptions): Promise<RunningBot> {
@@ -35,14 +40,27 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
   const clock = options.clock ?? (() => new Date());
   const store = options.store ?? (await openStore(config.store));
   const cards = CardRenderer.fromDirectory();
+  const adapter = createAdapter(config, logger);
+  const messenger = new TeamsMessenger({ adapter, appId: config.bot.appId, store, logger, ...(options.retry ? { retry: options.retry } : {}) });
+  const effects = new DossierEffects({ messenger, cards, defaultLanguage: config.defaultLanguage, logger });
   const dossiers = new DossierService({
     store,
     schools: config.schools,
     logger,
     logContext: options.logContext,
+    effects,
     newId: randomUUID,
   });
-  const verbDependencies = { cards, dossiers, schools: config.schools };
+  const exportLinks = new ExportLinks(config.publicBaseUrl, clock);
+  const verbDependencies = {
+    cards,
+    dossiers,
+    schools: config.schools,
+    exports: exportLinks,
+    effects,
+    messenger,
+    adminIds: config.adminIds,
+  };
   const bot = new MeldcodeBot({
     cards,
     verbs: createVerbs(verbDependencies),
@@ -54,7 +72,10 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     logger,
     logContext: options.logContext,
   });
-  const adapter = createAdapter(config, logger);
-  const server = await startServer({ adapter, bot, store, logger }, config.port, options.host);
+  const server = await startServer(
+    { adapter, bot, store, logger, exports: exportLinks },
+    config.port,
+    options.host,
+  );
   return { server, store, stop: () => server.close() };
 }

@@ -52,6 +52,11 @@ const environmentSchema = z
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
     MicrosoftAppTenantId: z.string().trim().default(''),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Where users reach this server from their browser (export download links). Default http://localhost:<PORT>. */
+    PUBLIC_BASE_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.url({ protocol: /^https?$/ }).optional(),
+    ),
     STORE: z.enum(['embedded', 'cosmos']).default('embedded'),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     COSMOS_ENDPOINT: z.url().optional(),
@@ -114,6 +119,8 @@ export interface Config {
     authenticationEnabled: boolean;
   };
   port: number;
+  /** The server's address as users' browsers reach it, without a trailing slash (download links). */
+  publicBaseUrl: string;
   store: { kind: 'embedded'; file: string } | { kind: 'cosmos'; cosmos: CosmosSettings };
   /** Activities from other tenants are refused. Defaults to the tenants of the configured schools. */
   allowedTenantIds: readonly string[];
@@ -205,6 +212,7 @@ export function loadConfig(environment: Record<string, string | undefined>, base
       authenticationEnabled: env.MicrosoftAppId !== '',
     },
     port: env.PORT,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     store,
     allowedTenantIds,
     defaultLanguage: env.DEFAULT_LANGUAGE,

@@ -1,4 +1,5 @@
-// HTTP: POST /api/messages for Teams, GET /healthz for the platform's health probe.
+// HTTP: POST /api/messages for Teams, GET /healthz for the platform's health probe, and
+// GET /export/:token for a single-use export download.
 // Shutdown stops accepting, lets running turns finish, then closes the store.
 
 import restify from 'restify';
@@ -6,6 +7,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Store } from './store/store';
 import type { Logger } from './logger';
+import type { ExportLinks } from './app/export-links';
 
 export interface HttpServer {
   /** The address the server listens on, e.g. http://127.0.0.1:3978 */
@@ -20,6 +22,8 @@ export interface ServerDependencies {
   bot: ActivityHandler;
   store: Store;
   logger: Logger;
+  /** Download links of exports; without them there is no download route. */
+  exports?: ExportLinks;
 }
 
 export async function startServer(
@@ -52,6 +56,18 @@ export async function startServer(
     const healthy = accepting && (await deps.store.ping());
     res.send(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
   });
+
+  // The link is the only key: it works once and for a short time, and nothing on the way keeps a copy.
+  const downloads = deps.exports;
+  if (downloads) {
+    server.get('/export/:token', (req, res, next) => {
+      const params = req.params as Record<string, unknown>;
+      const answer = downloads.download(typeof params['token'] === 'string' ? params['token'] : '');
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+      next();
+    });
+  }
 
   await new Promise<void>((resolve, reject) => {
     // restify reports EADDRINUSE as an 'error' event, not as a rejected listen.

@@ -4,6 +4,8 @@
 
 import { createHash } from 'node:crypto';
 import {
+  consultations,
+  type Consultation,
   decide,
   roleOf,
   formatDossierNumber,
@@ -23,6 +25,7 @@ import {
   type Versioned,
 } from '../store/store';
 import type { LogContext, Logger } from '../logger';
+import type { DossierEffects, EffectsReport } from './dossier-effects';
 
 export interface Actor {
   id: string;
@@ -33,7 +36,7 @@ export interface Actor {
 export type AccessRefusal = { code: 'notFound' } | { code: 'notInvolved' } | { code: 'unknownSchool' };
 
 export type ActOutcome =
-  | { ok: true; dossier: Dossier; role: Role; duplicate: boolean }
+  | { ok: true; dossier: Dossier; role: Role; duplicate: boolean; effects: EffectsReport }
   | { ok: false; refusal: Refusal; dossier: Dossier; role: Role }
   | { ok: false; access: AccessRefusal };
 
@@ -52,6 +55,8 @@ export interface DossierServiceDependencies {
   schools: readonly School[];
   logger: Logger;
   logContext?: LogContext | undefined;
+  /** What follows outside the dossier (cards to others, notices); absent in tests of the core alone. */
+  effects?: DossierEffects | undefined;
   newId: () => string;
 }
 
@@ -129,6 +134,14 @@ export class DossierService {
     return { ok: true, dossier: loaded.dossier.value, role: loaded.role };
   }
 
+  /** Read a whole dossier to export it, for someone involved; every export is audited as such. */
+  async export(actor: Actor, schoolId: string, dossierId: string, now: Date): Promise<ViewOutcome> {
+    const loaded = await this.load(actor, schoolId, dossierId, now);
+    if (!loaded.ok) return loaded;
+    await this.audit(loaded.dossier.value, actor, 'exported', now);
+    return { ok: true, dossier: loaded.dossier.value, role: loaded.role };
+  }
+
   /** Apply one command; a refusal or an access refusal changes nothing. */
   async act(
     actor: Actor,
@@ -146,17 +159,80 @@ export class DossierService {
         school: loaded.school,
       });
       if (!decision.ok) return { ok: false, refusal: decision.refusal, dossier: dossier.value, role };
-      if (decision.duplicate) return { ok: true, dossier: dossier.value, role, duplicate: true };
+      if (decision.duplicate) return { ok: true, dossier: dossier.value, role, duplicate: true, effects: {} };
       try {
         const saved = await this.deps.store.replaceDossier(decision.dossier, dossier.version);
         for (const entry of decision.entries)
           await this.audit(saved.value, actor, `changed:${entry.kind}`, now);
         this.deps.logger.info({ recorded: decision.entries.map((entry) => entry.kind) }, 'dossier changed');
-        return { ok: true, dossier: saved.value, role, duplicate: false };
+        const { effects, dossier: after } = await this.carryOut(saved.value, loaded.school, decision, actor, now);
+        return { ok: true, dossier: after, role, duplicate: false, effects };
       } catch (error) {
         if (!(error instanceof StaleVersionError) || attempt >= MAX_ATTEMPTS) throw error;
         this.deps.logger.info({ dossierId, attempt }, 'someone else wrote first; deciding again');
       }
+    }
+  }
+
+  /**
+   * The dossier behind a consultation card posted in a care-team channel, for someone in that
+   * channel who is not involved: the caller shows them the card's status and nothing else.
+   * Audited like every read.
+   */
+  async channelStatus(actor: Actor, schoolId: string, dossierId: string, now: Date): Promise<Dossier | undefined> {
+    const dossier = (await this.deps.store.getDossier(schoolId, dossierId))?.value;
+    if (dossier) await this.audit(dossier, actor, 'statusViewed', now);
+    return dossier;
+  }
+
+  /**
+   * The consultations waiting for or taken up by the zorgcoördinatoren of the schools this user
+   * coordinates, oldest first. Reads the school's open dossiers: a school has tens, not thousands.
+   */
+  async consultationsFor(actor: Actor, now: Date): Promise<{ dossier: Dossier; consultation: Consultation }[]> {
+    const schools = this.schoolsOf(actor).filter((school) => school.coordinators.some((c) => c.id === actor.id));
+    const lines: { dossier: Dossier; consultation: Consultation }[] = [];
+    for (const school of schools) {
+      for (const summary of await this.deps.store.dossiersOfSchool(school.id, 'open')) {
+        const dossier = (await this.deps.store.getDossier(school.id, summary.id))?.value;
+        if (!dossier) continue;
+        for (const consultation of consultations(dossier)) {
+          if (consultation.status === 'requested' || consultation.status === 'accepted') {
+            lines.push({ dossier, consultation });
+            await this.audit(dossier, actor, 'listed', now);
+          }
+        }
+      }
+    }
+    return lines.sort((a, b) => a.consultation.requestedAt.localeCompare(b.consultation.requestedAt));
+  }
+
+  /**
+   * Carry out what follows from the new entries. The entries are saved already: a failure here is
+   * logged and never undoes them. Entries the effects record (where a card went) are decided and
+   * saved like any other, and the dossier returned is the one after them.
+   */
+  private async carryOut(
+    dossier: Dossier,
+    school: School,
+    decision: Decision & { ok: true },
+    actor: Actor,
+    now: Date,
+  ): Promise<{ effects: EffectsReport; dossier: Dossier }> {
+    if (!this.deps.effects) return { effects: {}, dossier };
+    let latest = dossier;
+    try {
+      const effects = await this.deps.effects.after(dossier, school, decision.entries, actor, async (command) => {
+        const outcome = await this.act(actor, school.id, dossier.id, command, now);
+        if (outcome.ok) latest = outcome.dossier;
+      });
+      return { effects, dossier: latest };
+    } catch (error) {
+      this.deps.logger.error(
+        { error: error instanceof Error ? { name: error.name, message: error.message } : 'unknown' },
+        'effects failed; the entry itself is saved',
+      );
+      return { effects: {}, dossier: latest };
     }
   }
 

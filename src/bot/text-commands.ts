@@ -8,11 +8,13 @@ export interface TextCommandHandlers {
   home(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
   newDossier(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
   myDossiers(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
+  myConsultations(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
 }
 
 const WORDS: Record<keyof TextCommandHandlers, readonly string[]> = {
   newDossier: ['nieuw', 'nieuw dossier', 'new', 'new dossier'],
   myDossiers: ['mijn dossiers', 'dossiers', 'my dossiers'],
+  myConsultations: ['mijn consultaties', 'consultaties', 'my consultations', 'consultations'],
   home: ['help', 'hallo', 'hoi', 'hello', 'hi', 'start', 'menu'],
 };
 

@@ -18,6 +18,8 @@ export interface Turn {
   actor: Actor | undefined;
   language: Language;
   conversationKind: ConversationKind;
+  /** The conversation the activity came from (a personal chat, or a channel thread). */
+  conversationId: string;
 }
 
 export function readTurn(activity: Partial<Activity>, fallbackLanguage: Language): Turn {
@@ -31,5 +33,10 @@ export function readTurn(activity: Partial<Activity>, fallbackLanguage: Language
   const type = activity.conversation?.conversationType;
   const conversationKind: ConversationKind =
     type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
-  return { actor, language: languageOf(activity.locale, fallbackLanguage), conversationKind };
+  return {
+    actor,
+    language: languageOf(activity.locale, fallbackLanguage),
+    conversationKind,
+    conversationId: activity.conversation?.id ?? '',
+  };
 }

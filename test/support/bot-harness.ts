@@ -56,6 +56,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const bot = await composeBot(config, {
     logger: createLogger('debug', sink, logContext),
     logContext,
+    // Proactive sends retry at once here: the waits themselves are not what the tests are about.
+    retry: { delaysMs: [1, 1, 1], sleep: () => Promise.resolve(), random: () => 0 },
     clock: () => now,
     host: '127.0.0.1',
     ...(options.store ? { store: options.store } : {}),

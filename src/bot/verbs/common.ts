@@ -15,12 +15,20 @@ import type { CardJson, CardRenderer } from '../../cards/render';
 import { accessView, refusalMessage, type FormState } from '../../cards/views';
 import type { Language } from '../../i18n';
 import type { School } from '../../domain/school';
+import type { DossierEffects } from '../../app/dossier-effects';
+import type { Messenger } from '../../app/messenger';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
 
 export interface VerbDependencies {
   cards: CardRenderer;
   dossiers: DossierService;
   schools: readonly School[];
+  /** What follows outside a dossier (cards to the zorgcoördinator and the beslisser). */
+  effects: DossierEffects;
+  /** Proactive messages, e.g. a dossier sent to someone's personal chat from a channel card. */
+  messenger: Messenger;
+  /** Entra object ids of the administrators who may see the configuration in the chat. */
+  adminIds: readonly string[];
 }
 
 /** The dossier a card belongs to. Every dossier verb carries it; access is checked on each use. */

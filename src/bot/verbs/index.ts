@@ -8,18 +8,40 @@ import type { StepCards, VerbDependencies } from './common';
 import { homeVerbs } from './home';
 import { dossierVerbs } from './dossier';
 import { signalenCard, signalenVerbs } from './signalen';
+import { consultatieCard, consultatieVerbs } from './consultatie';
+import { gesprekCard, gesprekVerbs } from './gesprek';
+import { wegenCard, wegenVerbs } from './wegen';
+import { beslissenCard, beslissenVerbs } from './beslissen';
+import { contactVerbs } from './contact';
+import { chronologyVerbs } from './chronology';
+import { closeVerbs } from './close';
+import { exportVerbs } from './export';
+import { consultationVerbs } from './consultation';
 
 export type { VerbDependencies } from './common';
 
 export function createVerbs(deps: VerbDependencies): Record<string, Verb> {
   const stepCards: StepCards = {
     signalen: signalenCard(deps),
-    consultatie: signalenCard(deps),
-    gesprek: signalenCard(deps),
-    wegen: signalenCard(deps),
-    beslissen: signalenCard(deps),
+    consultatie: consultatieCard(deps),
+    gesprek: gesprekCard(deps),
+    wegen: wegenCard(deps),
+    beslissen: beslissenCard(deps),
   };
-  const modules = [homeVerbs(deps), dossierVerbs(deps, stepCards), signalenVerbs(deps)];
+  const modules = [
+    homeVerbs(deps),
+    dossierVerbs(deps, stepCards),
+    signalenVerbs(deps),
+    consultatieVerbs(deps),
+    gesprekVerbs(deps),
+    wegenVerbs(deps),
+    beslissenVerbs(deps),
+    contactVerbs(deps),
+    chronologyVerbs(deps),
+    closeVerbs(deps),
+    exportVerbs(deps),
+    consultationVerbs(deps),
+  ];
   const registry: Record<string, Verb> = {};
   for (const verbs of modules) {
     for (const [name, verb] of Object.entries(verbs)) {
@@ -42,5 +64,6 @@ export function createTextCommands(deps: VerbDependencies): TextCommands {
     home: run('showHome'),
     newDossier: run('startNewDossier'),
     myDossiers: run('showMyDossiers'),
+    myConsultations: run('showMyConsultations'),
   });
 }

@@ -36,8 +36,18 @@ export function homeView(language: Language, dossiers: readonly ListedDossier[])
   return { t: section(language, 'welcome'), dossiers: listed(language, dossiers.slice(0, 5)) };
 }
 
+/** How many dossiers the list shows, most recently changed first: the card stays under its size budget. */
+export const MY_DOSSIERS_LISTED = 25;
+
 export function myDossiersView(language: Language, dossiers: readonly ListedDossier[]): ViewData {
-  return { t: section(language, 'myDossiers'), dossiers: listed(language, dossiers) };
+  return {
+    t: section(language, 'myDossiers'),
+    dossiers: listed(language, dossiers.slice(0, MY_DOSSIERS_LISTED)),
+    moreText:
+      dossiers.length > MY_DOSSIERS_LISTED
+        ? t(language, 'myDossiers.more', { shown: MY_DOSSIERS_LISTED, count: dossiers.length })
+        : '',
+  };
 }
 
 export function aboutView(language: Language): ViewData {
@@ -75,17 +85,22 @@ const NEW_DOSSIER_FIELDS = [
 
 export function newDossierView(language: Language, schools: readonly School[], state: FormState): ViewData {
   const texts = section(language, 'newDossier');
+  const fields = formFields(NEW_DOSSIER_FIELDS, state);
+  // Teams checks the required inputs itself and then shows their errorMessage.
+  for (const field of ['pupilReference', 'group'])
+    fields.errors[field] ??= t(language, 'newDossier.required');
   return {
     t: texts,
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
-    ...formFields(NEW_DOSSIER_FIELDS, state),
+    ...fields,
     problems: Object.keys(state.errors),
     problemsText: problemsText(language, state, texts),
     submissionId: newSubmissionId(),
   };
 }
 
-export type DossierNotice = 'opened' | 'recorded' | 'none';
+/** A standard notice, or a text the verb composed (e.g. where a consultation card went). */
+export type DossierNotice = 'opened' | 'recorded' | 'none' | { text: string };
 
 export function dossierView(
   language: Language,
@@ -98,9 +113,11 @@ export function dossierView(
   const closed = dossier.status === 'closed';
   const noticeText = closed
     ? t(language, 'dossier.closed')
-    : notice === 'none'
-      ? ''
-      : t(language, notice === 'opened' ? 'dossier.opened' : 'dossier.recorded');
+    : typeof notice === 'object'
+      ? notice.text
+      : notice === 'none'
+        ? ''
+        : t(language, notice === 'opened' ? 'dossier.opened' : 'dossier.recorded');
   return {
     t: section(language, 'dossier'),
     schoolId: dossier.schoolId,

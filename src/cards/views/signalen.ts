@@ -37,6 +37,9 @@ export const SIGNAL_FORM_FIELDS = [
   'pointsOtherWay',
 ] as const;
 
+/** The inputs Teams checks itself before sending; it then shows their errorMessage. */
+const SIGNAL_REQUIRED_FIELDS = ['observedOn', 'description', 'source'] as const;
+
 function shorten(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
@@ -57,6 +60,8 @@ export function signalenView(language: Language, dossier: Dossier, now: Date, st
   const signals = entriesOf(dossier, 'signalRecorded');
   const recent = signals.slice(-RECENT_SIGNALS).reverse();
   const texts = section(language, 'signalen');
+  const fields = formFields(SIGNAL_FORM_FIELDS, state);
+  for (const field of SIGNAL_REQUIRED_FIELDS) fields.errors[field] ??= t(language, 'signalen.required');
   return {
     t: texts,
     number: dossier.number,
@@ -78,7 +83,7 @@ export function signalenView(language: Language, dossier: Dossier, now: Date, st
     formGroups: kaart.forms.map((f) => group(f.id, f.signals)),
     specificForms: SPECIFIC_FORMS.map((id) => ({ id, title: t(language, `form.specificForm.${id}`) })),
     sources: SIGNAL_SOURCES.map((id) => ({ id, title: t(language, `signalen.source.${id}`) })),
-    ...formFields(SIGNAL_FORM_FIELDS, state),
+    ...fields,
     problemsText: problemsText(language, state, texts),
   };
 }

@@ -1,0 +1,59 @@
+// Closing a dossier with a reason, and reopening it; both are logged like everything else.
+
+import { closeView, dossierView, emptyForm, type CloseMode } from '../../cards/views';
+import { defineVerb, type Verb } from '../verb';
+import { accessCard, commandVerb, dossierRef, type StepCard, type VerbDependencies } from './common';
+
+export function closeVerbs(deps: VerbDependencies): Record<string, Verb> {
+  const { cards, dossiers } = deps;
+
+  const form =
+    (mode: CloseMode): StepCard =>
+    (ctx, dossier, _role, state) =>
+      cards.render('close', closeView(ctx.turn.language, dossier, mode, state), ctx.turn.language);
+
+  const hub =
+    (notice: 'recorded' | 'none'): StepCard =>
+    (ctx, dossier) =>
+      cards.render(
+        'dossier',
+        dossierView(ctx.turn.language, dossier, dossiers.school(dossier.schoolId), notice),
+        ctx.turn.language,
+      );
+
+  /** The form, when the dossier is still in the state it expects; else the hub as it is now. */
+  const show = (mode: CloseMode): Verb =>
+    defineVerb({
+      schema: dossierRef,
+      scopes: ['personal'],
+      run: async (ctx, { schoolId, dossierId }) => {
+        const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        const fits = (mode === 'close') === (viewed.dossier.status === 'open');
+        return fits
+          ? form(mode)(ctx, viewed.dossier, viewed.role, emptyForm)
+          : hub('none')(ctx, viewed.dossier, viewed.role, emptyForm);
+      },
+    });
+
+  return {
+    showCloseForm: show('close'),
+    showReopenForm: show('reopen'),
+
+    closeDossier: commandVerb(deps, {
+      type: 'closeDossier',
+      form: form('close'),
+      toCommand: (f) => ({ submissionId: f.submissionId, reason: f['reason'], note: f['note'] }),
+      // The hub of a closed dossier says so itself.
+      after: hub('none'),
+    }),
+
+    reopenDossier: commandVerb(deps, {
+      type: 'reopenDossier',
+      form: form('reopen'),
+      toCommand: (f) => ({ submissionId: f.submissionId, reason: f['reopenReason'] }),
+      fieldOf: { reason: 'reopenReason' },
+      after: hub('recorded'),
+    }),
+  };
+}

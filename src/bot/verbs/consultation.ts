@@ -1,0 +1,238 @@
+// The consultation with the zorgcoördinator and the beslisser's confirmation: asking, the card's
+// user-specific views (refresh), the zorgcoördinator's answers, their list of consultations, and
+// confirming or sending back a step-5 outcome.
+
+import { z } from 'zod';
+import {
+  consultationById,
+  consultations,
+  parseCommand,
+  type Consultation,
+  type Dossier,
+  type Refusal,
+} from '../../domain';
+import type { School } from '../../domain/school';
+import type { CardJson } from '../../cards/render';
+import {
+  consultationRequestView,
+  consultationView,
+  decisionConfirmationView,
+  dossierView,
+  myConsultationsView,
+  refusalMessage,
+  type ConsultationLine,
+  type FormState,
+} from '../../cards/views';
+import { t, type Language } from '../../i18n';
+import { defineVerb, type Verb, type VerbContext } from '../verb';
+import { accessCard, dossierForm, dossierRef, formWithRefusal, type VerbDependencies } from './common';
+
+const consultationRef = dossierRef.extend({ consultationId: z.coerce.number().int().min(1) });
+const consultationForm = dossierForm.extend({ consultationId: z.coerce.number().int().min(1) });
+
+/** Consultation cards live in personal chats and in the care team's channel threads. */
+const ANYWHERE = ['personal', 'channel', 'groupChat'] as const;
+
+export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> {
+  const { cards, dossiers, effects, messenger } = deps;
+
+  const schoolOf = (dossier: Dossier): School => {
+    const school = dossiers.school(dossier.schoolId);
+    if (!school) throw new Error(`Dossier ${dossier.id} names a school that is not configured.`);
+    return school;
+  };
+
+  const isCoordinator = (ctx: VerbContext, school: School): boolean =>
+    school.coordinators.some((c) => c.id === ctx.turn.actor.id);
+
+  /** The card as this user should see it: the zorgcoördinator's view, or the status. */
+  const cardFor = async (ctx: VerbContext, dossier: Dossier, consultation: Consultation, notice?: string): Promise<CardJson> => {
+    const school = schoolOf(dossier);
+    return cards.render(
+      'consultation',
+      consultationView(ctx.turn.language, dossier, school, consultation, {
+        isCoordinator: isCoordinator(ctx, school),
+        refreshUserIds: await effects.refreshUserIds(school),
+        ...(notice !== undefined ? { notice } : {}),
+      }),
+      ctx.turn.language,
+    );
+  };
+
+  const requestCard = (ctx: VerbContext, dossier: Dossier, state: FormState): CardJson =>
+    cards.render('consultation-request', consultationRequestView(ctx.turn.language, dossier, schoolOf(dossier), state), ctx.turn.language);
+
+  const confirmationCard = (ctx: VerbContext, dossier: Dossier, state: FormState): CardJson =>
+    cards.render('decision-confirmation', decisionConfirmationView(ctx.turn.language, dossier, schoolOf(dossier), state), ctx.turn.language);
+
+  /**
+   * Someone in the care-team channel who is not involved may still see the status of the card in
+   * front of them — nothing more, and only in the conversation the card was posted to.
+   */
+  const statusForBystander = async (ctx: VerbContext, schoolId: string, dossierId: string, consultationId: number): Promise<CardJson | undefined> => {
+    const school = dossiers.school(schoolId);
+    if (!school || school.tenantId !== ctx.turn.actor.tenantId) return undefined;
+    const dossier = await dossiers.channelStatus(ctx.turn.actor, schoolId, dossierId, ctx.now);
+    const consultation = dossier && consultationById(dossier, consultationId);
+    const delivery = consultation?.delivery;
+    if (!dossier || !consultation || !delivery || delivery.delivered !== 'channel') return undefined;
+    if (delivery.conversationId !== ctx.turn.conversationId) return undefined;
+    return effects.statusCard(dossier, school, consultation, ctx.turn.language);
+  };
+
+  /** A zorgcoördinator's answer: act, then show their own view; effects update everyone's card. */
+  const answerVerb = (type: 'acceptConsultation' | 'declineConsultation' | 'recordConsultationAdvice'): Verb =>
+    defineVerb({
+      schema: consultationForm,
+      scopes: ANYWHERE,
+      run: async (ctx, form) => {
+        const language = ctx.turn.language;
+        const parsed = parseCommand({ ...form, type });
+        const outcome = parsed.ok
+          ? await dossiers.act(ctx.turn.actor, form.schoolId, form.dossierId, parsed.command, ctx.now)
+          : await dossiers.view(ctx.turn.actor, form.schoolId, form.dossierId, ctx.now);
+        if ('access' in outcome) return accessCard(deps, language, outcome.access);
+        const refusal: Refusal | undefined = !parsed.ok ? parsed.refusal : 'refusal' in outcome ? outcome.refusal : undefined;
+        const consultation = consultationById(outcome.dossier, form.consultationId);
+        if (!consultation) return accessCard(deps, language, { code: 'notFound' });
+        return cardFor(
+          ctx,
+          outcome.dossier,
+          consultation,
+          refusal ? refusalMessage(language, refusal) : t(language, 'dossier.recorded'),
+        );
+      },
+    });
+
+  return {
+    showConsultationRequest: defineVerb({
+      schema: dossierRef,
+      scopes: ['personal'],
+      run: async (ctx, { schoolId, dossierId }) => {
+        const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        return requestCard(ctx, viewed.dossier, { values: {}, errors: {} });
+      },
+    }),
+
+    requestConsultation: defineVerb({
+      schema: dossierForm,
+      scopes: ['personal'],
+      run: async (ctx, form) => {
+        const language = ctx.turn.language;
+        const values: Record<string, unknown> = { ...form };
+        const parsed = parseCommand({ ...form, type: 'requestConsultation' });
+        if (!parsed.ok) {
+          const viewed = await dossiers.view(ctx.turn.actor, form.schoolId, form.dossierId, ctx.now);
+          if (!viewed.ok) return accessCard(deps, language, viewed.access);
+          return requestCard(ctx, viewed.dossier, formWithRefusal(language, values, parsed.refusal));
+        }
+        const outcome = await dossiers.act(ctx.turn.actor, form.schoolId, form.dossierId, parsed.command, ctx.now);
+        if ('access' in outcome) return accessCard(deps, language, outcome.access);
+        if (!outcome.ok) return requestCard(ctx, outcome.dossier, formWithRefusal(language, values, outcome.refusal));
+        const school = schoolOf(outcome.dossier);
+        const requested = consultations(outcome.dossier).at(-1);
+        const coordinator = school.coordinators.find((c) => c.id === requested?.coordinatorId)?.name ?? '';
+        const sent = outcome.effects.consultationSent;
+        const notice = sent
+          ? t(
+              language,
+              sent === 'channel'
+                ? 'consultation.sentToChannel'
+                : sent === 'personal'
+                  ? 'consultation.sentToPerson'
+                  : sent === 'unreachable'
+                    ? 'consultation.unreachable'
+                    : 'consultation.retryLater',
+              { coordinator },
+            )
+          : t(language, 'dossier.recorded');
+        return cards.render('dossier', dossierView(language, outcome.dossier, school, { text: notice }), language);
+      },
+    }),
+
+    refreshConsultation: defineVerb({
+      schema: consultationRef,
+      scopes: ANYWHERE,
+      run: async (ctx, { schoolId, dossierId, consultationId }) => {
+        const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
+        if (!viewed.ok) {
+          return (
+            (await statusForBystander(ctx, schoolId, dossierId, consultationId)) ??
+            accessCard(deps, ctx.turn.language, viewed.access)
+          );
+        }
+        const consultation = consultationById(viewed.dossier, consultationId);
+        if (!consultation) return accessCard(deps, ctx.turn.language, { code: 'notFound' });
+        return cardFor(ctx, viewed.dossier, consultation);
+      },
+    }),
+
+    acceptConsultation: answerVerb('acceptConsultation'),
+    declineConsultation: answerVerb('declineConsultation'),
+    recordConsultationAdvice: answerVerb('recordConsultationAdvice'),
+
+    /**
+     * The dossier itself never opens in a channel: it goes to the zorgcoördinator's personal chat,
+     * where only they see it.
+     */
+    openConsultationDossier: defineVerb({
+      schema: consultationRef,
+      scopes: ANYWHERE,
+      run: async (ctx, { schoolId, dossierId, consultationId }) => {
+        const language = ctx.turn.language;
+        const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
+        if (!viewed.ok) return accessCard(deps, language, viewed.access);
+        const hub = cards.render('dossier', dossierView(language, viewed.dossier, schoolOf(viewed.dossier)), language);
+        if (ctx.turn.conversationKind === 'personal') return hub;
+        await messenger.toPerson(ctx.turn.actor.id, ctx.turn.actor.tenantId, hub, ctx.turn.actor.id);
+        const consultation = consultationById(viewed.dossier, consultationId);
+        if (!consultation) return accessCard(deps, language, { code: 'notFound' });
+        return cardFor(ctx, viewed.dossier, consultation, t(language, 'consultation.sentToYourChat'));
+      },
+    }),
+
+    showMyConsultations: defineVerb({
+      schema: z.object({}).loose(),
+      scopes: ['personal'],
+      run: async (ctx) => {
+        const lines: ConsultationLine[] = await dossiers.consultationsFor(ctx.turn.actor, ctx.now);
+        return cards.render('my-consultations', myConsultationsView(ctx.turn.language, lines), ctx.turn.language);
+      },
+    }),
+
+    showDecisionConfirmation: defineVerb({
+      schema: dossierRef,
+      scopes: ['personal'],
+      run: async (ctx, { schoolId, dossierId }) => {
+        const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        return confirmationCard(ctx, viewed.dossier, { values: {}, errors: {} });
+      },
+    }),
+
+    confirmDecision: decisionVerb('confirmDecision'),
+    sendBackDecision: decisionVerb('sendBackDecision'),
+  };
+
+  function decisionVerb(type: 'confirmDecision' | 'sendBackDecision'): Verb {
+    return defineVerb({
+      schema: dossierForm,
+      scopes: ['personal'],
+      run: async (ctx, form) => {
+        const language: Language = ctx.turn.language;
+        const values: Record<string, unknown> = { ...form };
+        const parsed = parseCommand({ ...form, type });
+        const outcome = parsed.ok
+          ? await dossiers.act(ctx.turn.actor, form.schoolId, form.dossierId, parsed.command, ctx.now)
+          : await dossiers.view(ctx.turn.actor, form.schoolId, form.dossierId, ctx.now);
+        if ('access' in outcome) return accessCard(deps, language, outcome.access);
+        const refusal = !parsed.ok ? parsed.refusal : 'refusal' in outcome ? outcome.refusal : undefined;
+        const state: FormState = refusal
+          ? formWithRefusal(language, values, refusal)
+          : { values: { done: true }, errors: {} };
+        return confirmationCard(ctx, outcome.dossier, state);
+      },
+    });
+  }
+}

@@ -1,0 +1,60 @@
+// Contact or note: record a contact about the signals, or a note (an opinion is marked as one).
+
+import { contactView, dossierView, emptyForm } from '../../cards/views';
+import { defineVerb, type Verb } from '../verb';
+import { accessCard, commandVerb, dossierRef, type StepCard, type VerbDependencies } from './common';
+
+export function contactCard(deps: VerbDependencies): StepCard {
+  return (ctx, dossier, _role, state) =>
+    deps.cards.render('contact', contactView(ctx.turn.language, dossier, ctx.now, state), ctx.turn.language);
+}
+
+/** The hub, with "recorded", after a contact or note was recorded. */
+function recordedHub(deps: VerbDependencies): StepCard {
+  return (ctx, dossier) =>
+    deps.cards.render(
+      'dossier',
+      dossierView(ctx.turn.language, dossier, deps.dossiers.school(dossier.schoolId), 'recorded'),
+      ctx.turn.language,
+    );
+}
+
+export function contactVerbs(deps: VerbDependencies): Record<string, Verb> {
+  const card = contactCard(deps);
+  const after = recordedHub(deps);
+  return {
+    showContactForm: defineVerb({
+      schema: dossierRef,
+      scopes: ['personal'],
+      run: async (ctx, { schoolId, dossierId }) => {
+        const viewed = await deps.dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        return card(ctx, viewed.dossier, viewed.role, emptyForm);
+      },
+    }),
+
+    recordContact: commandVerb(deps, {
+      type: 'recordContact',
+      form: card,
+      toCommand: (form) => ({
+        submissionId: form.submissionId,
+        with: form['with'],
+        on: form['on'],
+        outcome: form['outcome'],
+      }),
+      after,
+    }),
+
+    recordNote: commandVerb(deps, {
+      type: 'recordNote',
+      form: card,
+      toCommand: (form) => ({
+        submissionId: form.submissionId,
+        text: form['text'],
+        // An untouched toggle may send nothing: then it is not an opinion.
+        isOpinion: form['isOpinion'] ?? 'false',
+      }),
+      after,
+    }),
+  };
+}

@@ -1,0 +1,432 @@
+// The chronology: every log entry in order, with when, who (and in which role), what kind, which step,
+// and a readable summary of what was recorded. The card pages and shortens; the export (app/export.ts)
+// uses the same summaries in full.
+//
+// Size budget (28 KB per card, CARD_SIZE_BUDGET_BYTES): a page holds CHRONOLOGY_PAGE_SIZE entries; on
+// the card every summary is cut to CARD_SUMMARY_LENGTH and every author name to CARD_NAME_LENGTH UTF-16
+// code units, after control characters and lone surrogates were replaced (cardText), so no code unit
+// costs more than 3 bytes of JSON (a BMP character in UTF-8; an escaped quote or backslash takes 2).
+// Per entry: summary 300 × 3 = 900 B, header and kind line at most about 450 B, the correction form
+// with its ids and texts about 1 KB: under 2.4 KB, so 8 entries stay under 19.2 KB. A refused
+// correction brings back at most TEXT_MAX_LENGTH code units of what was typed (6 KB), and the page's
+// own texts and the acute-danger block stay under 2 KB: at most about 27 KB. The end-to-end test
+// renders the worst page of a worst-case dossier and measures.
+
+import { section, t, type Language } from '../../i18n';
+import { signalLabel } from '../../i18n/signalenkaart';
+import {
+  TEXT_MAX_LENGTH,
+  reminderSentData,
+  type Dossier,
+  type EntryData,
+  type LogEntry,
+  type ReportException,
+} from '../../domain';
+import { formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
+
+/** Entries per page: see the size budget at the top. */
+export const CHRONOLOGY_PAGE_SIZE = 8;
+/** Longest summary and author name on the card; the export has them in full. */
+export const CARD_SUMMARY_LENGTH = 300;
+export const CARD_NAME_LENGTH = 60;
+/** How many "corrected in #n" references an entry lists on the card before "…". */
+const CORRECTIONS_LISTED = 3;
+
+/** Card input id of the correction form of entry `seq` (ids are unique on a card). */
+export const CORRECTION_INPUT_PREFIX = 'correction_';
+export const correctionInputId = (seq: number): string => `${CORRECTION_INPUT_PREFIX}${seq}`;
+
+/** Entries the bot writes for its own bookkeeping: shown, but there is nothing to correct. */
+const BOOKKEEPING: ReadonlySet<string> = new Set([
+  'reminderSent',
+  'reminderSnoozed',
+  'consultationDelivered',
+]);
+
+// ---- Text helpers ------------------------------------------------------------------------------------
+
+const CONTROL = /\p{Cc}/gu;
+/** Control characters except line breaks and tabs, which a multi-line input keeps. */
+const CONTROL_BUT_LINES = /(?![\n\t])\p{Cc}/gu;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** One line for a card: whitespace runs become one space, invisible troublemakers go. */
+export function cardText(text: string): string {
+  return text.replace(CONTROL, ' ').replace(LONE_SURROGATE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The first `length` code units at most, without splitting a surrogate pair. */
+function head(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+}
+
+/** Cut to at most `length` code units, an ellipsis included, without splitting a surrogate pair. */
+export function cut(text: string, length: number): string {
+  return text.length <= length ? text : `${head(text, length - 1)}…`;
+}
+
+/** What a user typed, fit to be shown again in an input: bounded, line breaks kept, nothing invisible. */
+export function keptText(value: unknown, length: number = TEXT_MAX_LENGTH): string | null {
+  if (typeof value !== 'string') return null;
+  return head(value.replace(CONTROL_BUT_LINES, '').replace(LONE_SURROGATE, ''), length);
+}
+
+/** Date and time as the school lives it (Europe/Amsterdam). */
+export function formatDateTime(language: Language, iso: string): string {
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}
+
+const joined = (...parts: (string | false | undefined)[]): string =>
+  parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' ');
+
+/** The data of an entry of a kind decide() writes: the command it records, without its type. */
+function dataOf<K extends keyof EntryData>(entry: LogEntry, _kind: K): EntryData[K] {
+  // decide() is the only writer of these kinds and stores the parsed command as data.
+  return entry.data as unknown as EntryData[K];
+}
+
+const textField = (entry: LogEntry, field: string): string | undefined => {
+  const value = entry.data[field];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+// ---- Labels shared with the export --------------------------------------------------------------------
+
+export function roleLabel(language: Language, role: LogEntry['role']): string {
+  return t(language, `chronology.role.${role}`);
+}
+
+export function kindLabel(language: Language, kind: LogEntry['kind']): string {
+  return t(language, `chronology.kind.${kind}`);
+}
+
+export function yesNo(language: Language, value: boolean): string {
+  return t(language, value ? 'chronology.yes' : 'chronology.no');
+}
+
+/** The source of a signal, with who told it when that was someone else. */
+export function sourceText(language: Language, data: EntryData['signalRecorded']): string {
+  const source = t(language, `signalen.source.${data.source}`);
+  return data.sourceName
+    ? t(language, 'chronology.summary.sourceNamed', { source, name: data.sourceName })
+    : source;
+}
+
+export function signalNames(language: Language, categories: readonly string[]): string {
+  return categories.map((id) => signalLabel(language, id)).join(', ');
+}
+
+export function specificFormNames(language: Language, forms: readonly string[]): string {
+  return forms
+    .map((form) =>
+      t(language, `form.specificForm.${form as EntryData['signalRecorded']['specificForms'][number]}`),
+    )
+    .join(', ');
+}
+
+export function participantNames(
+  language: Language,
+  participants: EntryData['conversationRecorded']['participants'],
+): string {
+  return (['pupil', 'parents', 'coordinator'] as const)
+    .filter((who) => participants[who])
+    .map((who) => t(language, `chronology.participant.${who}`))
+    .join(', ');
+}
+
+/**
+ * Whether a report was discussed beforehand: yes, the exception with its ground and reason, or not
+ * given — "not required" when the caller knows the pupil's age did not ask for it.
+ */
+export function discussedText(
+  language: Language,
+  answer: 'ja' | 'uitzondering' | undefined,
+  ground: ReportException | undefined,
+  reason: string | undefined,
+  required = true,
+): string {
+  if (answer === 'ja') return t(language, 'chronology.yes');
+  if (answer === 'uitzondering')
+    return t(language, 'chronology.summary.exception', {
+      ground: ground ? t(language, `chronology.exception.${ground}`) : '',
+      reason: reason ?? '',
+    });
+  return t(language, required ? 'chronology.notGiven' : 'chronology.notRequired');
+}
+
+export function closureReasonLabel(language: Language, reason: EntryData['dossierClosed']['reason']): string {
+  return t(language, `close.reason.${reason}`);
+}
+
+// ---- The summary of one entry -------------------------------------------------------------------------
+
+/** What an entry recorded, in one readable paragraph and in full. */
+export function entrySummary(language: Language, entry: LogEntry): string {
+  const say = (key: Parameters<typeof t>[1], params: Record<string, string | number> = {}): string =>
+    t(language, key, params);
+  const date = (d: string): string => formatDate(language, d);
+  switch (entry.kind) {
+    case 'dossierOpened': {
+      const d = dataOf(entry, 'dossierOpened');
+      return joined(
+        say('chronology.summary.opened', { reference: d.pupil.reference, group: d.pupil.group }),
+        d.firstDescription && say('chronology.summary.firstDescription', { text: d.firstDescription }),
+      );
+    }
+    case 'signalRecorded': {
+      const d = dataOf(entry, 'signalRecorded');
+      const where = [
+        date(d.observedOn),
+        d.place,
+        say('chronology.summary.source', { source: sourceText(language, d) }),
+      ]
+        .filter((p) => p !== '')
+        .join(', ');
+      return joined(
+        `${say('chronology.summary.observed', { on: where })}.`,
+        d.pointsOtherWay && say('chronology.summary.otherWay'),
+        d.categories.length > 0 &&
+          say('chronology.summary.signals', { list: signalNames(language, d.categories) }),
+        d.specificForms.length > 0 &&
+          say('chronology.summary.forms', { list: specificFormNames(language, d.specificForms) }),
+        d.description,
+      );
+    }
+    case 'contactRecorded': {
+      const d = dataOf(entry, 'contactRecorded');
+      return say('chronology.summary.contact', { with: d.with, on: date(d.on), outcome: d.outcome });
+    }
+    case 'noteRecorded': {
+      const d = dataOf(entry, 'noteRecorded');
+      return d.isOpinion
+        ? say('chronology.summary.opinion', { author: entry.authorName, text: d.text })
+        : d.text;
+    }
+    case 'consultationRecorded': {
+      const d = dataOf(entry, 'consultationRecorded');
+      return say('chronology.summary.consultation', { with: d.with, on: date(d.on), advice: d.advice });
+    }
+    case 'veiligThuisAdviceRecorded': {
+      const d = dataOf(entry, 'veiligThuisAdviceRecorded');
+      return say('chronology.summary.veiligThuisAdvice', {
+        on: date(d.on),
+        anonymous: say(d.anonymous ? 'chronology.summary.anonymous' : 'chronology.summary.notAnonymous'),
+        advice: d.advice,
+      });
+    }
+    case 'conversationRecorded': {
+      const d = dataOf(entry, 'conversationRecorded');
+      return joined(
+        say('chronology.summary.conversation', {
+          on: date(d.on),
+          participants: participantNames(language, d.participants),
+        }),
+        say('chronology.summary.said', { text: d.said }),
+        d.reaction && say('chronology.summary.reaction', { text: d.reaction }),
+        say('chronology.summary.outcome', { text: d.outcome }),
+        d.parentsDespiteWarning &&
+          say('chronology.summary.despiteWarning', { text: d.parentsDespiteWarningReason ?? '' }),
+      );
+    }
+    case 'conversationSkipped':
+      return say('chronology.summary.reason', { text: dataOf(entry, 'conversationSkipped').reason });
+    case 'weighingRecorded': {
+      const d = dataOf(entry, 'weighingRecorded');
+      return joined(
+        say('chronology.summary.weighing', {
+          suspicion: yesNo(language, d.suspicion),
+          acute: yesNo(language, d.acuteUnsafety),
+          structural: yesNo(language, d.structuralUnsafety),
+        }),
+        say('chronology.summary.reasoning', { text: d.reasoning }),
+      );
+    }
+    case 'afwegingsvraagAnswered': {
+      const d = dataOf(entry, 'afwegingsvraagAnswered');
+      return joined(
+        say('chronology.summary.answer', { question: d.question, answer: yesNo(language, d.answer) }),
+        say('chronology.summary.reasoning', { text: d.reasoning }),
+      );
+    }
+    case 'reportRecorded': {
+      const d = dataOf(entry, 'reportRecorded');
+      return joined(
+        say('chronology.summary.report', { on: date(d.on), to: d.to }),
+        d.reference && say('chronology.summary.reference', { reference: d.reference }),
+        say('chronology.summary.discussedWithPupil', {
+          answer: discussedText(language, d.discussedWithPupil, d.pupilException, d.pupilExceptionReason),
+        }),
+        say('chronology.summary.discussedWithParents', {
+          answer: discussedText(
+            language,
+            d.discussedWithParents,
+            d.parentsException,
+            d.parentsExceptionReason,
+          ),
+        }),
+        d.informationFromOthers &&
+          say('chronology.summary.informationFromOthers', { text: d.informationFromOthers }),
+        d.schoolActionsAfterReport &&
+          say('chronology.summary.schoolActions', { text: d.schoolActionsAfterReport }),
+      );
+    }
+    case 'reportFeedbackRecorded': {
+      const d = dataOf(entry, 'reportFeedbackRecorded');
+      return say('chronology.summary.dated', { on: date(d.on), text: d.feedback });
+    }
+    case 'helpPlanRecorded': {
+      const d = dataOf(entry, 'helpPlanRecorded');
+      return say('chronology.summary.helpPlan', {
+        what: d.what,
+        who: d.who,
+        deadline: date(d.deadline),
+        followUpOn: date(d.followUpOn),
+      });
+    }
+    case 'followUpRecorded': {
+      const d = dataOf(entry, 'followUpRecorded');
+      return say('chronology.summary.dated', { on: date(d.on), text: d.text });
+    }
+    case 'entryCorrected':
+      return dataOf(entry, 'entryCorrected').text;
+    case 'dossierClosed': {
+      const d = dataOf(entry, 'dossierClosed');
+      return joined(
+        say('chronology.summary.closed', { reason: closureReasonLabel(language, d.reason) }),
+        d.note && say('chronology.summary.note', { text: d.note }),
+      );
+    }
+    case 'dossierReopened':
+      return say('chronology.summary.reason', { text: dataOf(entry, 'dossierReopened').reason });
+    case 'reminderSent': {
+      const d = reminderSentData(entry);
+      return d
+        ? say('chronology.summary.reminder', {
+            reminder: say(`chronology.reminder.${d.kind}`),
+            role: roleLabel(language, d.recipientRole),
+            outcome: say(`chronology.reminderOutcome.${d.outcome}`),
+          })
+        : '';
+    }
+    case 'reminderSnoozed': {
+      const until = textField(entry, 'until');
+      return until ? say('chronology.summary.snoozed', { until: formatDateTime(language, until) }) : '';
+    }
+    default: {
+      // The consultation and the confirmation: their free text, whatever else their data holds.
+      const question = textField(entry, 'question');
+      const advice = textField(entry, 'advice');
+      const reason = textField(entry, 'reason');
+      const note = textField(entry, 'note');
+      return joined(
+        question && say('chronology.summary.question', { text: question }),
+        advice && say('chronology.summary.advice', { text: advice }),
+        reason && say('chronology.summary.reason', { text: reason }),
+        note && say('chronology.summary.note', { text: note }),
+      );
+    }
+  }
+}
+
+/** "#12 · 16 nov. 2026 10:00 · Sanne de Vries (eigenaar)", with the name as given. */
+export function entryHeader(
+  language: Language,
+  entry: LogEntry,
+  authorName: string = entry.authorName,
+): string {
+  return t(language, 'chronology.header', {
+    seq: entry.seq,
+    at: formatDateTime(language, entry.at),
+    author: authorName,
+    role: roleLabel(language, entry.role),
+  });
+}
+
+/** "Signaal vastgelegd · 1. Signalen in kaart brengen". */
+export function entryKindLine(language: Language, entry: LogEntry): string {
+  const kind = kindLabel(language, entry.kind);
+  return entry.step ? `${kind} · ${t(language, `step.${entry.step}`)}` : kind;
+}
+
+/** The entries that correct `seq`, in log order. */
+export function correctionsOf(dossier: Dossier, seq: number): LogEntry[] {
+  return dossier.log.filter((entry) => entry.corrects === seq);
+}
+
+// ---- Paging ---------------------------------------------------------------------------------------------
+
+export function chronologyPages(dossier: Dossier): number {
+  return Math.max(1, Math.ceil(dossier.log.length / CHRONOLOGY_PAGE_SIZE));
+}
+
+/** The page that holds entry `seq`; the last page when there is no such entry. */
+export function pageOfEntry(dossier: Dossier, seq: number): number {
+  const index = dossier.log.findIndex((entry) => entry.seq === seq);
+  return index < 0 ? chronologyPages(dossier) : Math.floor(index / CHRONOLOGY_PAGE_SIZE) + 1;
+}
+
+export type ChronologyNotice = 'none' | 'recorded';
+
+export function chronologyView(
+  language: Language,
+  dossier: Dossier,
+  requestedPage: number,
+  state: FormState,
+  notice: ChronologyNotice = 'none',
+): ViewData {
+  const pages = chronologyPages(dossier);
+  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
+  const open = dossier.status === 'open';
+  const labels: Record<string, string> = {};
+  const entries = dossier.log
+    .slice((page - 1) * CHRONOLOGY_PAGE_SIZE, page * CHRONOLOGY_PAGE_SIZE)
+    .map((entry) => {
+      const inputId = correctionInputId(entry.seq);
+      labels[inputId] = `${t(language, 'chronology.correction')} #${entry.seq}`;
+      const corrections = correctionsOf(dossier, entry.seq).map((c) => `#${c.seq}`);
+      const listed =
+        corrections.length > CORRECTIONS_LISTED
+          ? [...corrections.slice(0, CORRECTIONS_LISTED), '…']
+          : corrections;
+      return {
+        seq: entry.seq,
+        header: entryHeader(language, entry, cut(cardText(entry.authorName), CARD_NAME_LENGTH)),
+        kindLine: entryKindLine(language, entry),
+        correctsText: entry.corrects ? t(language, 'chronology.corrects', { seq: entry.corrects }) : '',
+        correctedText:
+          listed.length > 0 ? t(language, 'chronology.correctedIn', { seqs: listed.join(', ') }) : '',
+        summary: cut(cardText(entrySummary(language, entry)), CARD_SUMMARY_LENGTH),
+        canCorrect: open && !BOOKKEEPING.has(entry.kind),
+        inputId,
+        submissionId: newSubmissionId(),
+        value: keptText(state.values[inputId]),
+        // Teams checks the required correction itself and then shows this message.
+        error: state.errors[inputId] ?? t(language, 'chronology.required'),
+      };
+    });
+  return {
+    t: section(language, 'chronology'),
+    number: dossier.number,
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    pageText: t(language, 'chronology.page', { page, pages, count: dossier.log.length }),
+    notice: notice === 'recorded' ? t(language, 'chronology.recorded') : '',
+    problemsText: problemsText(language, state, labels),
+    entries,
+    hasPrevious: page > 1,
+    previousPage: page - 1,
+    hasNext: page < pages,
+    nextPage: page + 1,
+    showNewest: page < pages - 1,
+    lastPage: pages,
+  };
+}

@@ -1,0 +1,162 @@
+// The consultation with the zorgcoördinator and the beslisser's confirmation: the request form, the
+// consultation card (a status for everyone, actions for the zorgcoördinator), short notices for the
+// owner, and the zorgcoördinator's list. What goes to a channel names the dossier number only.
+
+import { section, t, type Language } from '../../i18n';
+import {
+  afwegingskaderState,
+  decisionConfirmation,
+  type Consultation,
+  type Dossier,
+} from '../../domain';
+import type { School } from '../../domain/school';
+import { formFields, formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
+
+const REQUEST_FIELDS = ['coordinatorId', 'question'] as const;
+const ANSWER_PREVIEW_LENGTH = 300;
+
+function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+export function consultationRequestView(language: Language, dossier: Dossier, school: School, state: FormState): ViewData {
+  const texts = section(language, 'consultation');
+  const values = { coordinatorId: school.coordinators.length === 1 ? school.coordinators[0]?.id : undefined, ...state.values };
+  // Both inputs are required: Teams checks them itself and then shows their errorMessage.
+  const fields = formFields(REQUEST_FIELDS, { values, errors: state.errors });
+  for (const field of REQUEST_FIELDS) fields.errors[field] ??= t(language, 'consultation.required');
+  return {
+    t: texts,
+    number: dossier.number,
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    submissionId: newSubmissionId(),
+    coordinators: school.coordinators.map((c) => ({ id: c.id, name: c.name })),
+    ...fields,
+    problemsText: problemsText(language, state, texts),
+  };
+}
+
+export interface ConsultationViewer {
+  /** The zorgcoördinator's view, with the question and the actions; anyone else sees the status. */
+  isCoordinator: boolean;
+  /** Teams user ids whose cards refresh to their own view automatically (at most 60). */
+  refreshUserIds: readonly string[];
+  notice?: string;
+}
+
+export function consultationView(
+  language: Language,
+  dossier: Dossier,
+  school: School,
+  consultation: Consultation,
+  viewer: ConsultationViewer,
+): ViewData {
+  const texts = section(language, 'consultation');
+  const coordinatorName = school.coordinators.find((c) => c.id === consultation.coordinatorId)?.name ?? '';
+  const name = consultation.answeredByName ?? '';
+  const open = consultation.status === 'requested' || consultation.status === 'accepted';
+  const ids = { schoolId: dossier.schoolId, dossierId: dossier.id, consultationId: consultation.id };
+  // Only the zorgcoördinator's own view carries what was asked and answered: the shared card may
+  // stand in a channel that others read.
+  const facts = viewer.isCoordinator
+    ? [
+        { title: texts.questionLabel, value: consultation.question },
+        ...(consultation.advice ? [{ title: texts.adviceLabel, value: consultation.advice }] : []),
+        ...(consultation.declineReason ? [{ title: texts.declineLabel, value: consultation.declineReason }] : []),
+      ]
+    : [];
+  return {
+    t: texts,
+    ...ids,
+    submissionId: newSubmissionId(),
+    refresh:
+      viewer.refreshUserIds.length > 0
+        ? {
+            action: { type: 'Action.Execute', title: texts.view, verb: 'refreshConsultation', data: ids },
+            userIds: viewer.refreshUserIds.slice(0, 60),
+          }
+        : null,
+    title: t(language, 'consultation.title', { number: dossier.number }),
+    askedBy: t(language, 'consultation.askedBy', {
+      name: consultation.requestedByName,
+      date: formatDate(language, consultation.requestedAt),
+      coordinator: coordinatorName,
+    }),
+    statusText: t(language, `consultation.status.${consultation.status}`, { name }),
+    statusColor: consultation.status === 'declined' ? 'Warning' : consultation.status === 'advised' ? 'Good' : 'Default',
+    notice: viewer.notice ?? (viewer.isCoordinator ? '' : t(language, 'consultation.notForYou')),
+    facts,
+    isCoordinator: viewer.isCoordinator,
+    canAccept: viewer.isCoordinator && consultation.status === 'requested',
+    canAnswer: viewer.isCoordinator && open,
+  };
+}
+
+export function noticeView(language: Language, dossier: Dossier, text: string): ViewData {
+  return {
+    t: section(language, 'notice'),
+    title: t(language, 'notice.title', { number: dossier.number }),
+    text,
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+  };
+}
+
+export function decisionConfirmationView(language: Language, dossier: Dossier, school: School, state: FormState): ViewData {
+  const texts = section(language, 'confirmation');
+  const confirmation = decisionConfirmation(dossier);
+  const outcome = confirmation.state === 'none' ? null : confirmation.outcome;
+  const statusText =
+    confirmation.state === 'confirmed'
+      ? t(language, 'confirmation.confirmed', { name: confirmation.byName })
+      : confirmation.state === 'sentBack'
+        ? t(language, 'confirmation.sentBack', { name: confirmation.byName, reason: confirmation.reason })
+        : '';
+  return {
+    t: texts,
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    submissionId: newSubmissionId(),
+    title: t(language, 'confirmation.title', { number: dossier.number }),
+    intro: t(language, 'confirmation.intro', { owner: dossier.ownerName }),
+    outcomeText: outcome ? t(language, 'confirmation.outcome', { outcome: t(language, `outcome.${outcome}`) }) : '',
+    answers: afwegingskaderState(dossier).answers.map((a) => ({
+      question: t(language, 'confirmation.question', { n: a.question }),
+      answer: `${t(language, a.answer ? 'confirmation.yes' : 'confirmation.no')} · ${shorten(a.reasoning, ANSWER_PREVIEW_LENGTH)}`,
+    })),
+    statusText: statusText || (state.values.done ? t(language, 'confirmation.done', { owner: dossier.ownerName }) : ''),
+    waiting: confirmation.state === 'waiting',
+    problemsText: problemsText(language, state, texts),
+    decisionMaker: school.decisionMaker.name,
+  };
+}
+
+export interface ConsultationLine {
+  dossier: Dossier;
+  consultation: Consultation;
+}
+
+/** How many consultations the list shows, oldest first: the card stays under its size budget. */
+export const MY_CONSULTATIONS_LISTED = 25;
+
+export function myConsultationsView(language: Language, lines: readonly ConsultationLine[]): ViewData {
+  return {
+    t: section(language, 'myConsultations'),
+    moreText:
+      lines.length > MY_CONSULTATIONS_LISTED
+        ? t(language, 'myConsultations.more', { shown: MY_CONSULTATIONS_LISTED, count: lines.length })
+        : '',
+    items: lines.slice(0, MY_CONSULTATIONS_LISTED).map(({ dossier, consultation }) => ({
+      schoolId: dossier.schoolId,
+      dossierId: dossier.id,
+      number: dossier.number,
+      line: t(language, 'myConsultations.line', {
+        number: dossier.number,
+        status: t(language, `consultation.status.${consultation.status}`, { name: consultation.answeredByName ?? '' }),
+        name: consultation.requestedByName,
+        date: formatDate(language, consultation.requestedAt),
+      }),
+    })),
+  };
+}

@@ -1,0 +1,86 @@
+// Contact or note: a contact about the signals (with whom, when, what came of it), or a note that may
+// be marked as an opinion (then shown as an opinion, with its author, wherever it appears).
+
+import { section, t, type Language } from '../../i18n';
+import { NAME_MAX_LENGTH, TEXT_MAX_LENGTH, todayInAmsterdam, type Dossier } from '../../domain';
+import { formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
+import { cardText, cut, formatDateTime, keptText } from './chronology';
+
+/** How many earlier contacts and notes the card repeats; the chronology has them all. */
+const RECENT = 3;
+const RECENT_TEXT_LENGTH = 120;
+const RECENT_NAME_LENGTH = 60;
+
+export const CONTACT_FIELDS = ['with', 'on', 'outcome'] as const;
+export const NOTE_FIELDS = ['text', 'isOpinion'] as const;
+/** The inputs Teams checks itself before sending; it then shows their errorMessage. */
+const REQUIRED_FIELDS: readonly string[] = ['with', 'on', 'outcome', 'text'];
+
+/** The longest value each input takes back after a refusal (what the input itself allows). */
+const KEPT_LENGTH: Record<(typeof CONTACT_FIELDS | typeof NOTE_FIELDS)[number], number> = {
+  with: NAME_MAX_LENGTH,
+  on: 10,
+  outcome: TEXT_MAX_LENGTH,
+  text: TEXT_MAX_LENGTH,
+  isOpinion: 5,
+};
+
+function recentLines(language: Language, dossier: Dossier): { line: string }[] {
+  const short = (text: string, length = RECENT_TEXT_LENGTH): string => cut(cardText(text), length);
+  return dossier.log
+    .filter((entry) => entry.kind === 'contactRecorded' || entry.kind === 'noteRecorded')
+    .slice(-RECENT)
+    .reverse()
+    .map((entry) => {
+      const data = entry.data;
+      const text = (field: string): string => (typeof data[field] === 'string' ? data[field] : '');
+      if (entry.kind === 'contactRecorded') {
+        return {
+          line: t(language, 'contact.contactLine', {
+            on: formatDate(language, text('on')),
+            with: short(text('with'), RECENT_NAME_LENGTH),
+            outcome: short(text('outcome')),
+          }),
+        };
+      }
+      const at = formatDateTime(language, entry.at);
+      return {
+        line:
+          data['isOpinion'] === true
+            ? t(language, 'contact.opinionLine', {
+                at,
+                author: short(entry.authorName, RECENT_NAME_LENGTH),
+                text: short(text('text')),
+              })
+            : t(language, 'contact.noteLine', { at, text: short(text('text')) }),
+      };
+    });
+}
+
+export function contactView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
+  const texts = section(language, 'contact');
+  const values: ViewData = {};
+  const errors: ViewData = {};
+  for (const field of [...CONTACT_FIELDS, ...NOTE_FIELDS]) {
+    values[field] = keptText(state.values[field], KEPT_LENGTH[field]);
+    errors[field] =
+      state.errors[field] ?? (REQUIRED_FIELDS.includes(field) ? t(language, 'contact.required') : null);
+  }
+  const recent = recentLines(language, dossier);
+  const problems = problemsText(language, state, texts);
+  return {
+    t: texts,
+    number: dossier.number,
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    today: todayInAmsterdam(now),
+    contactSubmissionId: newSubmissionId(),
+    noteSubmissionId: newSubmissionId(),
+    recentText: recent.length === 0 ? t(language, 'contact.none') : t(language, 'contact.recent'),
+    recent,
+    values,
+    errors,
+    problemsText: problems,
+    openFormAgain: problems === '' ? '' : t(language, 'contact.openFormAgain'),
+  };
+}
