@@ -41,7 +41,13 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
   const store = options.store ?? (await openStore(config.store));
   const cards = CardRenderer.fromDirectory();
   const adapter = createAdapter(config, logger);
-  const messenger = new TeamsMessenger({ adapter, appId: config.bot.appId, store, logger, ...(options.retry ? { retry: options.retry } : {}) });
+  const messenger = new TeamsMessenger({
+    adapter,
+    appId: config.bot.appId,
+    store,
+    logger,
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
   const effects = new DossierEffects({ messenger, cards, defaultLanguage: config.defaultLanguage, logger });
   const dossiers = new DossierService({
     store,

@@ -44,7 +44,13 @@ export interface DossierEffectsDependencies {
 export class DossierEffects {
   constructor(private readonly deps: DossierEffectsDependencies) {}
 
-  async after(dossier: Dossier, school: School, entries: readonly LogEntry[], actor: Actor, record: Record_): Promise<EffectsReport> {
+  async after(
+    dossier: Dossier,
+    school: School,
+    entries: readonly LogEntry[],
+    actor: Actor,
+    record: Record_,
+  ): Promise<EffectsReport> {
     const report: EffectsReport = {};
     for (const entry of entries) {
       switch (entry.kind) {
@@ -62,11 +68,15 @@ export class DossierEffects {
         case 'decisionConfirmed':
         case 'decisionSentBack':
           await this.tellOwner(dossier, actor, (language) =>
-            t(language, entry.kind === 'decisionConfirmed' ? 'notice.decisionConfirmed' : 'notice.decisionSentBack', {
-              name: actor.name,
-              number: dossier.number,
-              reason: typeof entry.data.reason === 'string' ? entry.data.reason : '',
-            }),
+            t(
+              language,
+              entry.kind === 'decisionConfirmed' ? 'notice.decisionConfirmed' : 'notice.decisionSentBack',
+              {
+                name: actor.name,
+                number: dossier.number,
+                reason: typeof entry.data.reason === 'string' ? entry.data.reason : '',
+              },
+            ),
           );
           break;
         default:
@@ -77,7 +87,12 @@ export class DossierEffects {
   }
 
   /** The card as everyone sees it: the status, without the question or the answer. */
-  async statusCard(dossier: Dossier, school: School, consultation: Consultation, language: Language): Promise<CardJson> {
+  async statusCard(
+    dossier: Dossier,
+    school: School,
+    consultation: Consultation,
+    language: Language,
+  ): Promise<CardJson> {
     return this.deps.cards.render(
       'consultation',
       consultationView(language, dossier, school, consultation, {
@@ -110,16 +125,30 @@ export class DossierEffects {
       const language = this.deps.defaultLanguage;
       const card = await this.statusCard(dossier, school, consultation, language);
       const opening = t(language, 'consultation.threadOpening', { number: dossier.number });
-      delivery = await this.deps.messenger.toChannel(school.careTeamChannelId, dossier.tenantId, opening, card, actor.id);
+      delivery = await this.deps.messenger.toChannel(
+        school.careTeamChannelId,
+        dossier.tenantId,
+        opening,
+        card,
+        actor.id,
+      );
       where = 'channel';
     } else {
       const language = await this.languageOf(consultation.coordinatorId);
       const card = this.deps.cards.render(
         'consultation',
-        consultationView(language, dossier, school, consultation, { isCoordinator: true, refreshUserIds: [] }),
+        consultationView(language, dossier, school, consultation, {
+          isCoordinator: true,
+          refreshUserIds: [],
+        }),
         language,
       );
-      delivery = await this.deps.messenger.toPerson(consultation.coordinatorId, dossier.tenantId, card, actor.id);
+      delivery = await this.deps.messenger.toPerson(
+        consultation.coordinatorId,
+        dossier.tenantId,
+        card,
+        actor.id,
+      );
       where = 'personal';
     }
     if (!delivery.ok && delivery.reason === 'retryLater') return 'retryLater';
@@ -134,24 +163,38 @@ export class DossierEffects {
           }
         : { type: 'recordConsultationDelivery', consultationId, delivered: 'unreachable' },
     );
-    this.deps.logger.info({ consultationId, delivered: delivery.ok ? where : delivery.reason }, 'consultation sent');
+    this.deps.logger.info(
+      { consultationId, delivered: delivery.ok ? where : delivery.reason },
+      'consultation sent',
+    );
     return delivery.ok ? where : 'unreachable';
   }
 
-  private async consultationAnswered(dossier: Dossier, school: School, entry: LogEntry, actor: Actor): Promise<void> {
+  private async consultationAnswered(
+    dossier: Dossier,
+    school: School,
+    entry: LogEntry,
+    actor: Actor,
+  ): Promise<void> {
     const consultation = consultationById(dossier, Number(entry.data.consultationId));
     if (!consultation) return;
     const delivery = consultation.delivery;
     if (delivery && delivery.delivered !== 'unreachable' && delivery.conversationId && delivery.activityId) {
       // Everyone's copy of the card shows the new status; the zorgcoördinator's own view comes
       // back as the answer to the action they took.
-      const language = delivery.delivered === 'channel' ? this.deps.defaultLanguage : await this.languageOf(consultation.coordinatorId);
+      const language =
+        delivery.delivered === 'channel'
+          ? this.deps.defaultLanguage
+          : await this.languageOf(consultation.coordinatorId);
       const card =
         delivery.delivered === 'channel'
           ? await this.statusCard(dossier, school, consultation, language)
           : this.deps.cards.render(
               'consultation',
-              consultationView(language, dossier, school, consultation, { isCoordinator: true, refreshUserIds: [] }),
+              consultationView(language, dossier, school, consultation, {
+                isCoordinator: true,
+                refreshUserIds: [],
+              }),
               language,
             );
       const updated = await this.deps.messenger.update(
@@ -160,7 +203,11 @@ export class DossierEffects {
         card,
         actor.id,
       );
-      if (!updated.ok) this.deps.logger.warn({ consultationId: consultation.id, reason: updated.reason }, 'card not updated');
+      if (!updated.ok)
+        this.deps.logger.warn(
+          { consultationId: consultation.id, reason: updated.reason },
+          'card not updated',
+        );
     }
     const key =
       entry.kind === 'consultationAccepted'
@@ -169,7 +216,11 @@ export class DossierEffects {
           ? 'notice.consultationAdvised'
           : 'notice.consultationDeclined';
     await this.tellOwner(dossier, actor, (language) =>
-      t(language, key, { name: actor.name, number: dossier.number, reason: consultation.declineReason ?? '' }),
+      t(language, key, {
+        name: actor.name,
+        number: dossier.number,
+        reason: consultation.declineReason ?? '',
+      }),
     );
   }
 
@@ -188,7 +239,11 @@ export class DossierEffects {
   }
 
   /** A short notice in the owner's personal chat, unless the owner did it themselves. */
-  private async tellOwner(dossier: Dossier, actor: Actor, text: (language: Language) => string): Promise<void> {
+  private async tellOwner(
+    dossier: Dossier,
+    actor: Actor,
+    text: (language: Language) => string,
+  ): Promise<void> {
     if (dossier.ownerId === actor.id) return;
     const language = await this.languageOf(dossier.ownerId);
     const card = this.deps.cards.render('notice', noticeView(language, dossier, text(language)), language);

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   consultations,
+  statusVisibleIn,
   type Consultation,
   decide,
   roleOf,
@@ -165,7 +166,13 @@ export class DossierService {
         for (const entry of decision.entries)
           await this.audit(saved.value, actor, `changed:${entry.kind}`, now);
         this.deps.logger.info({ recorded: decision.entries.map((entry) => entry.kind) }, 'dossier changed');
-        const { effects, dossier: after } = await this.carryOut(saved.value, loaded.school, decision, actor, now);
+        const { effects, dossier: after } = await this.carryOut(
+          saved.value,
+          loaded.school,
+          decision,
+          actor,
+          now,
+        );
         return { ok: true, dossier: after, role, duplicate: false, effects };
       } catch (error) {
         if (!(error instanceof StaleVersionError) || attempt >= MAX_ATTEMPTS) throw error;
@@ -179,9 +186,16 @@ export class DossierService {
    * channel who is not involved: the caller shows them the card's status and nothing else.
    * Audited like every read.
    */
-  async channelStatus(actor: Actor, schoolId: string, dossierId: string, now: Date): Promise<Dossier | undefined> {
-    const dossier = (await this.deps.store.getDossier(schoolId, dossierId))?.value;
-    if (dossier) await this.audit(dossier, actor, 'statusViewed', now);
+  async channelStatus(
+    actor: Actor,
+    where: { schoolId: string; dossierId: string; consultationId: number; conversationId: string },
+    now: Date,
+  ): Promise<Dossier | undefined> {
+    const school = this.school(where.schoolId);
+    if (!school || school.tenantId !== actor.tenantId) return undefined;
+    const dossier = (await this.deps.store.getDossier(where.schoolId, where.dossierId))?.value;
+    if (!dossier || !statusVisibleIn(dossier, where.consultationId, where.conversationId)) return undefined;
+    await this.audit(dossier, actor, 'statusViewed', now);
     return dossier;
   }
 
@@ -189,8 +203,13 @@ export class DossierService {
    * The consultations waiting for or taken up by the zorgcoördinatoren of the schools this user
    * coordinates, oldest first. Reads the school's open dossiers: a school has tens, not thousands.
    */
-  async consultationsFor(actor: Actor, now: Date): Promise<{ dossier: Dossier; consultation: Consultation }[]> {
-    const schools = this.schoolsOf(actor).filter((school) => school.coordinators.some((c) => c.id === actor.id));
+  async consultationsFor(
+    actor: Actor,
+    now: Date,
+  ): Promise<{ dossier: Dossier; consultation: Consultation }[]> {
+    const schools = this.schoolsOf(actor).filter((school) =>
+      school.coordinators.some((c) => c.id === actor.id),
+    );
     const lines: { dossier: Dossier; consultation: Consultation }[] = [];
     for (const school of schools) {
       for (const summary of await this.deps.store.dossiersOfSchool(school.id, 'open')) {
@@ -222,10 +241,16 @@ export class DossierService {
     if (!this.deps.effects) return { effects: {}, dossier };
     let latest = dossier;
     try {
-      const effects = await this.deps.effects.after(dossier, school, decision.entries, actor, async (command) => {
-        const outcome = await this.act(actor, school.id, dossier.id, command, now);
-        if (outcome.ok) latest = outcome.dossier;
-      });
+      const effects = await this.deps.effects.after(
+        dossier,
+        school,
+        decision.entries,
+        actor,
+        async (command) => {
+          const outcome = await this.act(actor, school.id, dossier.id, command, now);
+          if (outcome.ok) latest = outcome.dossier;
+        },
+      );
       return { effects, dossier: latest };
     } catch (error) {
       this.deps.logger.error(
@@ -258,7 +283,8 @@ export class DossierService {
     dossierId: string,
     now: Date,
   ): Promise<
-    { ok: true; dossier: Versioned<Dossier>; role: Role; school: School } | { ok: false; access: AccessRefusal }
+    | { ok: true; dossier: Versioned<Dossier>; role: Role; school: School }
+    | { ok: false; access: AccessRefusal }
   > {
     const school = this.school(schoolId);
     if (!school) return { ok: false, access: { code: 'notFound' } };

@@ -15,6 +15,7 @@ import {
   missingBeforeDecision,
   mustDiscussReportWith,
   specificFormsOf,
+  specificFormsOfSignal,
   stepStatuses,
   type Dossier,
   type EntryOf,
@@ -242,7 +243,7 @@ export function dossierMarkdown(input: ExportInput): string {
       [say('export.doc.source'), source],
       [say('export.doc.place'), md.inline(d.place)],
       [say('export.doc.signals'), md.inline(signalNames(language, d.categories))],
-      [say('export.doc.forms'), md.inline(specificFormNames(language, d.specificForms))],
+      [say('export.doc.forms'), md.inline(specificFormNames(language, specificFormsOfSignal(d)))],
       recorded(entry),
     ]);
     md.quote(say('export.doc.description'), d.description);

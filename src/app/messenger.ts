@@ -24,7 +24,13 @@ export interface Messenger {
    */
   toPerson(personId: string, tenantId: string, card: CardJson, viaUserId: string): Promise<Delivery>;
   /** A new thread in a channel: a short opening line, the card as the first reply. */
-  toChannel(channelId: string, tenantId: string, opening: string, card: CardJson, viaUserId: string): Promise<Delivery>;
+  toChannel(
+    channelId: string,
+    tenantId: string,
+    opening: string,
+    card: CardJson,
+    viaUserId: string,
+  ): Promise<Delivery>;
   /** Replace a card posted earlier, for everyone in that conversation. */
   update(posted: Posted, tenantId: string, card: CardJson, viaUserId: string): Promise<Delivery>;
   /** The Teams user id ("29:…") of a person who has talked to the bot, for user-specific card views. */

@@ -36,6 +36,8 @@ export interface DossierReminderMessage {
   key: string;
   kind: ReminderKind;
   schoolId: string;
+  /** The Entra tenant of the school (the Teams side needs it to reach the person). */
+  tenantId: string;
   /** Opaque id, for the card's buttons (open the step, snooze). */
   dossierId: string;
   /** What people read, e.g. MC-2026-0042. */
@@ -56,6 +58,7 @@ export interface WeeklyOverviewMessage {
   type: 'weeklyOverview';
   key: string;
   schoolId: string;
+  tenantId: string;
   week: string;
   recipient:
     { kind: 'person'; id: string; role: 'zorgcoordinator' } | { kind: 'careTeamChannel'; id: string };
@@ -78,6 +81,7 @@ export function dossierReminderMessage(dossier: Dossier, reminder: PendingRemind
     key: reminder.key,
     kind: reminder.kind,
     schoolId: dossier.schoolId,
+    tenantId: dossier.tenantId,
     dossierId: dossier.id,
     dossierNumber: dossier.number,
     step: reminder.step,
@@ -90,6 +94,7 @@ export function dossierReminderMessage(dossier: Dossier, reminder: PendingRemind
 
 export function weeklyOverviewMessage(
   overview: WeeklyOverview,
+  tenantId: string,
   key: string,
   recipient: WeeklyOverviewMessage['recipient'],
 ): WeeklyOverviewMessage {
@@ -97,6 +102,7 @@ export function weeklyOverviewMessage(
     type: 'weeklyOverview',
     key,
     schoolId: overview.schoolId,
+    tenantId,
     week: overview.week,
     recipient,
     total: overview.total,

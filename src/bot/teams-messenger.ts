@@ -3,7 +3,13 @@
 // Teams asks for retries of 429, 412, 502 and 504 (and 500/503 pass too); 403 and 404 mean the
 // person blocked, removed or never installed the app.
 
-import { type Activity, type CloudAdapter, type ConversationReference, CardFactory, TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+  CardFactory,
+  TurnContext,
+} from 'botbuilder';
 import type { CardJson } from '../cards/render';
 import type { Delivery, Messenger, Posted } from '../app/messenger';
 import type { Store } from '../store/store';
@@ -100,7 +106,13 @@ export class TeamsMessenger implements Messenger {
     });
   }
 
-  async toChannel(channelId: string, tenantId: string, opening: string, card: CardJson, viaUserId: string): Promise<Delivery> {
+  async toChannel(
+    channelId: string,
+    tenantId: string,
+    opening: string,
+    card: CardJson,
+    viaUserId: string,
+  ): Promise<Delivery> {
     const via = await this.reference(viaUserId);
     if (!via?.serviceUrl) return { ok: false, reason: 'unreachable' };
     return this.attempt('toChannel', async () => {
@@ -158,7 +170,7 @@ export class TeamsMessenger implements Messenger {
 
   private async reference(userId: string): Promise<Partial<ConversationReference> | undefined> {
     const saved = await this.deps.store.getConversation(userId);
-    return saved?.reference as Partial<ConversationReference> | undefined;
+    return saved?.reference;
   }
 
   /** Keep sends to one conversation apart, so a burst stays under Teams' per-conversation limit. */

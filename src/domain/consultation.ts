@@ -95,6 +95,15 @@ export function consultationOpenFor(consultation: Consultation, action: 'accept'
     : consultation.status === 'requested' || consultation.status === 'accepted';
 }
 
+/**
+ * Someone in the care-team channel who is not involved may see the status of the consultation card
+ * in front of them — only in the conversation the card was posted to, and only its status.
+ */
+export function statusVisibleIn(dossier: Dossier, consultationId: number, conversationId: string): boolean {
+  const delivery = consultationById(dossier, consultationId)?.delivery;
+  return delivery?.delivered === 'channel' && delivery.conversationId === conversationId;
+}
+
 export type Confirmation =
   | { state: 'none' }
   | { state: 'waiting'; outcome: Outcome }

@@ -12,6 +12,7 @@ export {
   missingBeforeDecision,
   veiligThuisAdviceRequired,
   specificFormsOf,
+  specificFormsOfSignal,
   isDone,
   STEPS_BEFORE_DECISION,
 } from './steps';
@@ -57,6 +58,7 @@ export {
   consultations,
   consultationById,
   consultationOpenFor,
+  statusVisibleIn,
   decisionConfirmation,
   type Consultation,
   type ConsultationStatus,

@@ -511,6 +511,31 @@ export function scheduleOf(dossier: Dossier, school: School, now: Date): Reminde
   return { nextAt, next: pending.filter((r) => r.dueAt === first.dueAt), pending };
 }
 
+/** What the dossier card shows: when the next reminder goes out, what about, and to whom (by name). */
+export interface NextReminder {
+  at: string;
+  reminders: { kind: ReminderKind; step: Step; recipient: Recipient & { name: string } }[];
+}
+
+/** The next reminder of a dossier with the recipients' names (staff names, from the school), or null. */
+export function nextReminderOf(dossier: Dossier, school: School, now: Date): NextReminder | null {
+  const { nextAt, next } = scheduleOf(dossier, school, now);
+  if (nextAt === null) return null;
+  const nameOf = (id: string): string =>
+    id === dossier.ownerId
+      ? dossier.ownerName
+      : (school.coordinators.find((c) => c.id === id)?.name ??
+        (school.decisionMaker.id === id ? school.decisionMaker.name : id));
+  return {
+    at: nextAt,
+    reminders: next.map((r) => ({
+      kind: r.kind,
+      step: r.step,
+      recipient: { ...r.recipient, name: nameOf(r.recipient.id) },
+    })),
+  };
+}
+
 /** The dossier with `nextReminderAt` as its schedule says. The app saves this after decide(). */
 export function withNextReminder(dossier: Dossier, school: School, now: Date): Dossier {
   const { nextAt } = scheduleOf(dossier, school, now);

@@ -15,12 +15,20 @@ export const STEPS_BEFORE_DECISION: readonly Step[] = ['signalen', 'consultatie'
  */
 export function specificFormsOf(dossier: Dossier): SpecificForm[] {
   const forms = new Set<SpecificForm>();
-  for (const { data } of entriesOf(dossier, 'signalRecorded')) {
-    data.specificForms.forEach((form) => forms.add(form));
-    data.categories.forEach((id) => {
-      const form = specificFormOfSignal(id);
-      if (form) forms.add(form);
-    });
+  for (const { data } of entriesOf(dossier, 'signalRecorded'))
+    specificFormsOfSignal(data).forEach((f) => forms.add(f));
+  return [...forms];
+}
+
+/** The specific forms one recorded signal names: chosen as such, or implied by a signal from a form's section. */
+export function specificFormsOfSignal(signal: {
+  specificForms: readonly SpecificForm[];
+  categories: readonly string[];
+}): SpecificForm[] {
+  const forms = new Set<SpecificForm>(signal.specificForms);
+  for (const id of signal.categories) {
+    const form = specificFormOfSignal(id);
+    if (form) forms.add(form);
   }
   return [...forms];
 }

@@ -33,7 +33,12 @@ describe('step 2: collegiale consultatie', () => {
     expect(text).toContain('Nog geen overleg vastgelegd.');
     expect(text).toContain('Nog geen advies van Veilig Thuis vastgelegd.');
     expect(text).not.toContain('verplicht');
-    expect(cardVerbs(card)).toEqual(['recordConsultation', 'recordVeiligThuisAdvice', 'showDossier']);
+    expect(cardVerbs(card)).toEqual([
+      'showConsultationRequest',
+      'recordConsultation',
+      'recordVeiligThuisAdvice',
+      'showDossier',
+    ]);
     const fields = inputs(card);
     expect(fields['consultWith']?.placeholder).toBe('Bijvoorbeeld Fatima El Amrani (zorgcoördinator)');
     expect(fields['vtAnonymous']?.value).toBe('true');

@@ -187,7 +187,7 @@ describe('step 3: the conversation with the pupil', () => {
     const card = await showStep(h, ref, 'gesprek', 'en-US');
     expect(cardText(card)).toContain('Step 3 · Talk with the pupil');
     expect(cardText(card)).toContain(
-      'Warning: no conversation with the parents\nThis dossier records abandonment abroad.',
+      'Warning: no conversation with the parents\nThis dossier records being left behind abroad.',
     );
     const refused = await send(h, 'skipConversation', { ...ref, reason: '' }, 'en-US');
     expect(cardText(refused)).toContain(

@@ -8,6 +8,7 @@ import {
   claimReminders,
   decide,
   dueReminders,
+  nextReminderOf,
   recordDeliveries,
   reminderSentData,
   reminderSettingsOf,
@@ -235,6 +236,25 @@ describe('the follow-up date of a help plan', () => {
       [...stepsOneToFour(), ...answers(true, false, true, true), cmd.recordHelpPlan({ followUpOn })],
       OPENED,
     );
+
+  it('shows on the dossier card when the next reminder goes out and to whom, by name', () => {
+    expect(nextReminderOf(withHelpPlan('2026-04-15'), SCHOOL, at(OPENED))).toEqual({
+      at: '2026-04-15T06:00:00.000Z',
+      reminders: [
+        {
+          kind: 'helpFollowUp',
+          step: 'beslissen',
+          recipient: { id: 'user-ib', role: 'zorgcoordinator', name: 'Meneer Bakker' },
+        },
+        {
+          kind: 'helpFollowUp',
+          step: 'beslissen',
+          recipient: { id: 'user-owner', role: 'eigenaar', name: 'Mevrouw Jansen' },
+        },
+      ],
+    });
+    expect(nextReminderOf(act(opened(), cmd.closeDossier(), OPENED), SCHOOL, at(OPENED))).toBeNull();
+  });
 
   it('reminds the owner and the zorgcoördinator at the opening of that day to answer question 5', () => {
     const schedule = scheduleOf(withHelpPlan('2026-04-15'), SCHOOL, at(OPENED));

@@ -1,10 +1,16 @@
 import { CATALOGUES, format, languageOf } from '../../src/i18n';
+import { REFUSAL_CODES } from '../../src/domain';
 
 const { nl, en } = CATALOGUES;
 
 describe('the messages', () => {
   it('has every Dutch text in English and nothing more', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+  });
+
+  it('has a message for every refusal the meldcode rules can give', () => {
+    const missing = REFUSAL_CODES.filter((code) => !(`refusal.${code}` in nl));
+    expect(missing).toEqual([]);
   });
 
   it('leaves no text empty', () => {

@@ -46,7 +46,12 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
     school.coordinators.some((c) => c.id === ctx.turn.actor.id);
 
   /** The card as this user should see it: the zorgcoördinator's view, or the status. */
-  const cardFor = async (ctx: VerbContext, dossier: Dossier, consultation: Consultation, notice?: string): Promise<CardJson> => {
+  const cardFor = async (
+    ctx: VerbContext,
+    dossier: Dossier,
+    consultation: Consultation,
+    notice?: string,
+  ): Promise<CardJson> => {
     const school = schoolOf(dossier);
     return cards.render(
       'consultation',
@@ -60,28 +65,40 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
   };
 
   const requestCard = (ctx: VerbContext, dossier: Dossier, state: FormState): CardJson =>
-    cards.render('consultation-request', consultationRequestView(ctx.turn.language, dossier, schoolOf(dossier), state), ctx.turn.language);
+    cards.render(
+      'consultation-request',
+      consultationRequestView(ctx.turn.language, dossier, schoolOf(dossier), state),
+      ctx.turn.language,
+    );
 
   const confirmationCard = (ctx: VerbContext, dossier: Dossier, state: FormState): CardJson =>
-    cards.render('decision-confirmation', decisionConfirmationView(ctx.turn.language, dossier, schoolOf(dossier), state), ctx.turn.language);
+    cards.render(
+      'decision-confirmation',
+      decisionConfirmationView(ctx.turn.language, dossier, schoolOf(dossier), state),
+      ctx.turn.language,
+    );
 
   /**
    * Someone in the care-team channel who is not involved may still see the status of the card in
    * front of them — nothing more, and only in the conversation the card was posted to.
    */
-  const statusForBystander = async (ctx: VerbContext, schoolId: string, dossierId: string, consultationId: number): Promise<CardJson | undefined> => {
-    const school = dossiers.school(schoolId);
-    if (!school || school.tenantId !== ctx.turn.actor.tenantId) return undefined;
-    const dossier = await dossiers.channelStatus(ctx.turn.actor, schoolId, dossierId, ctx.now);
+  const statusForBystander = async (
+    ctx: VerbContext,
+    schoolId: string,
+    dossierId: string,
+    consultationId: number,
+  ): Promise<CardJson | undefined> => {
+    const where = { schoolId, dossierId, consultationId, conversationId: ctx.turn.conversationId };
+    const dossier = await dossiers.channelStatus(ctx.turn.actor, where, ctx.now);
     const consultation = dossier && consultationById(dossier, consultationId);
-    const delivery = consultation?.delivery;
-    if (!dossier || !consultation || !delivery || delivery.delivered !== 'channel') return undefined;
-    if (delivery.conversationId !== ctx.turn.conversationId) return undefined;
-    return effects.statusCard(dossier, school, consultation, ctx.turn.language);
+    if (!dossier || !consultation) return undefined;
+    return effects.statusCard(dossier, schoolOf(dossier), consultation, ctx.turn.language);
   };
 
   /** A zorgcoördinator's answer: act, then show their own view; effects update everyone's card. */
-  const answerVerb = (type: 'acceptConsultation' | 'declineConsultation' | 'recordConsultationAdvice'): Verb =>
+  const answerVerb = (
+    type: 'acceptConsultation' | 'declineConsultation' | 'recordConsultationAdvice',
+  ): Verb =>
     defineVerb({
       schema: consultationForm,
       scopes: ANYWHERE,
@@ -92,7 +109,11 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
           ? await dossiers.act(ctx.turn.actor, form.schoolId, form.dossierId, parsed.command, ctx.now)
           : await dossiers.view(ctx.turn.actor, form.schoolId, form.dossierId, ctx.now);
         if ('access' in outcome) return accessCard(deps, language, outcome.access);
-        const refusal: Refusal | undefined = !parsed.ok ? parsed.refusal : 'refusal' in outcome ? outcome.refusal : undefined;
+        const refusal: Refusal | undefined = !parsed.ok
+          ? parsed.refusal
+          : 'refusal' in outcome
+            ? outcome.refusal
+            : undefined;
         const consultation = consultationById(outcome.dossier, form.consultationId);
         if (!consultation) return accessCard(deps, language, { code: 'notFound' });
         return cardFor(
@@ -127,9 +148,16 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
           if (!viewed.ok) return accessCard(deps, language, viewed.access);
           return requestCard(ctx, viewed.dossier, formWithRefusal(language, values, parsed.refusal));
         }
-        const outcome = await dossiers.act(ctx.turn.actor, form.schoolId, form.dossierId, parsed.command, ctx.now);
+        const outcome = await dossiers.act(
+          ctx.turn.actor,
+          form.schoolId,
+          form.dossierId,
+          parsed.command,
+          ctx.now,
+        );
         if ('access' in outcome) return accessCard(deps, language, outcome.access);
-        if (!outcome.ok) return requestCard(ctx, outcome.dossier, formWithRefusal(language, values, outcome.refusal));
+        if (!outcome.ok)
+          return requestCard(ctx, outcome.dossier, formWithRefusal(language, values, outcome.refusal));
         const school = schoolOf(outcome.dossier);
         const requested = consultations(outcome.dossier).at(-1);
         const coordinator = school.coordinators.find((c) => c.id === requested?.coordinatorId)?.name ?? '';
@@ -147,7 +175,11 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
               { coordinator },
             )
           : t(language, 'dossier.recorded');
-        return cards.render('dossier', dossierView(language, outcome.dossier, school, { text: notice }), language);
+        return cards.render(
+          'dossier',
+          dossierView(language, outcome.dossier, school, { text: notice }),
+          language,
+        );
       },
     }),
 
@@ -183,7 +215,11 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
         const language = ctx.turn.language;
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
         if (!viewed.ok) return accessCard(deps, language, viewed.access);
-        const hub = cards.render('dossier', dossierView(language, viewed.dossier, schoolOf(viewed.dossier)), language);
+        const hub = cards.render(
+          'dossier',
+          dossierView(language, viewed.dossier, schoolOf(viewed.dossier)),
+          language,
+        );
         if (ctx.turn.conversationKind === 'personal') return hub;
         await messenger.toPerson(ctx.turn.actor.id, ctx.turn.actor.tenantId, hub, ctx.turn.actor.id);
         const consultation = consultationById(viewed.dossier, consultationId);
@@ -197,7 +233,11 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
       scopes: ['personal'],
       run: async (ctx) => {
         const lines: ConsultationLine[] = await dossiers.consultationsFor(ctx.turn.actor, ctx.now);
-        return cards.render('my-consultations', myConsultationsView(ctx.turn.language, lines), ctx.turn.language);
+        return cards.render(
+          'my-consultations',
+          myConsultationsView(ctx.turn.language, lines),
+          ctx.turn.language,
+        );
       },
     }),
 

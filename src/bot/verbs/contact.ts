@@ -29,6 +29,14 @@ export function contactVerbs(deps: VerbDependencies): Record<string, Verb> {
       run: async (ctx, { schoolId, dossierId }) => {
         const viewed = await deps.dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
         if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        // A closed dossier takes no new entries: the hub says so and offers to reopen.
+        if (viewed.dossier.status === 'closed') {
+          return deps.cards.render(
+            'dossier',
+            dossierView(ctx.turn.language, viewed.dossier, deps.dossiers.school(schoolId)),
+            ctx.turn.language,
+          );
+        }
         return card(ctx, viewed.dossier, viewed.role, emptyForm);
       },
     }),

@@ -17,7 +17,13 @@ export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Reco
         if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
         return cards.render(
           'dossier',
-          dossierView(ctx.turn.language, viewed.dossier, dossiers.school(schoolId)),
+          dossierView(
+            ctx.turn.language,
+            viewed.dossier,
+            dossiers.school(schoolId),
+            'none',
+            ctx.turn.actor.id,
+          ),
           ctx.turn.language,
         );
       },
@@ -29,6 +35,16 @@ export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Reco
       run: async (ctx, { schoolId, dossierId, step }) => {
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
         if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        // A closed dossier takes no new entries: steps 1–4 would only offer forms that are refused,
+        // so the hub comes instead, saying it is closed and offering to reopen. Step 5 shows its
+        // own closed state with the decision as it stood.
+        if (viewed.dossier.status === 'closed' && step !== 'beslissen') {
+          return cards.render(
+            'dossier',
+            dossierView(ctx.turn.language, viewed.dossier, dossiers.school(schoolId)),
+            ctx.turn.language,
+          );
+        }
         return stepCards[step](ctx, viewed.dossier, viewed.role, emptyForm);
       },
     }),

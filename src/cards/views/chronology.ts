@@ -16,6 +16,7 @@ import { section, t, type Language } from '../../i18n';
 import { signalLabel } from '../../i18n/signalenkaart';
 import {
   TEXT_MAX_LENGTH,
+  specificFormsOfSignal,
   reminderSentData,
   type Dossier,
   type EntryData,
@@ -196,8 +197,8 @@ export function entrySummary(language: Language, entry: LogEntry): string {
         d.pointsOtherWay && say('chronology.summary.otherWay'),
         d.categories.length > 0 &&
           say('chronology.summary.signals', { list: signalNames(language, d.categories) }),
-        d.specificForms.length > 0 &&
-          say('chronology.summary.forms', { list: specificFormNames(language, d.specificForms) }),
+        specificFormsOfSignal(d).length > 0 &&
+          say('chronology.summary.forms', { list: specificFormNames(language, specificFormsOfSignal(d)) }),
         d.description,
       );
     }

@@ -3,14 +3,16 @@
 // owner, and the zorgcoördinator's list. What goes to a channel names the dossier number only.
 
 import { section, t, type Language } from '../../i18n';
-import {
-  afwegingskaderState,
-  decisionConfirmation,
-  type Consultation,
-  type Dossier,
-} from '../../domain';
+import { afwegingskaderState, decisionConfirmation, type Consultation, type Dossier } from '../../domain';
 import type { School } from '../../domain/school';
-import { formFields, formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
+import {
+  formFields,
+  formatDate,
+  newSubmissionId,
+  problemsText,
+  type FormState,
+  type ViewData,
+} from './common';
 
 const REQUEST_FIELDS = ['coordinatorId', 'question'] as const;
 const ANSWER_PREVIEW_LENGTH = 300;
@@ -19,9 +21,17 @@ function shorten(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
-export function consultationRequestView(language: Language, dossier: Dossier, school: School, state: FormState): ViewData {
+export function consultationRequestView(
+  language: Language,
+  dossier: Dossier,
+  school: School,
+  state: FormState,
+): ViewData {
   const texts = section(language, 'consultation');
-  const values = { coordinatorId: school.coordinators.length === 1 ? school.coordinators[0]?.id : undefined, ...state.values };
+  const values = {
+    coordinatorId: school.coordinators.length === 1 ? school.coordinators[0]?.id : undefined,
+    ...state.values,
+  };
   // Both inputs are required: Teams checks them itself and then shows their errorMessage.
   const fields = formFields(REQUEST_FIELDS, { values, errors: state.errors });
   for (const field of REQUEST_FIELDS) fields.errors[field] ??= t(language, 'consultation.required');
@@ -63,7 +73,9 @@ export function consultationView(
     ? [
         { title: texts.questionLabel, value: consultation.question },
         ...(consultation.advice ? [{ title: texts.adviceLabel, value: consultation.advice }] : []),
-        ...(consultation.declineReason ? [{ title: texts.declineLabel, value: consultation.declineReason }] : []),
+        ...(consultation.declineReason
+          ? [{ title: texts.declineLabel, value: consultation.declineReason }]
+          : []),
       ]
     : [];
   return {
@@ -84,7 +96,8 @@ export function consultationView(
       coordinator: coordinatorName,
     }),
     statusText: t(language, `consultation.status.${consultation.status}`, { name }),
-    statusColor: consultation.status === 'declined' ? 'Warning' : consultation.status === 'advised' ? 'Good' : 'Default',
+    statusColor:
+      consultation.status === 'declined' ? 'Warning' : consultation.status === 'advised' ? 'Good' : 'Default',
     notice: viewer.notice ?? (viewer.isCoordinator ? '' : t(language, 'consultation.notForYou')),
     facts,
     isCoordinator: viewer.isCoordinator,
@@ -103,7 +116,12 @@ export function noticeView(language: Language, dossier: Dossier, text: string): 
   };
 }
 
-export function decisionConfirmationView(language: Language, dossier: Dossier, school: School, state: FormState): ViewData {
+export function decisionConfirmationView(
+  language: Language,
+  dossier: Dossier,
+  school: School,
+  state: FormState,
+): ViewData {
   const texts = section(language, 'confirmation');
   const confirmation = decisionConfirmation(dossier);
   const outcome = confirmation.state === 'none' ? null : confirmation.outcome;
@@ -120,12 +138,15 @@ export function decisionConfirmationView(language: Language, dossier: Dossier, s
     submissionId: newSubmissionId(),
     title: t(language, 'confirmation.title', { number: dossier.number }),
     intro: t(language, 'confirmation.intro', { owner: dossier.ownerName }),
-    outcomeText: outcome ? t(language, 'confirmation.outcome', { outcome: t(language, `outcome.${outcome}`) }) : '',
+    outcomeText: outcome
+      ? t(language, 'confirmation.outcome', { outcome: t(language, `outcome.${outcome}`) })
+      : '',
     answers: afwegingskaderState(dossier).answers.map((a) => ({
       question: t(language, 'confirmation.question', { n: a.question }),
       answer: `${t(language, a.answer ? 'confirmation.yes' : 'confirmation.no')} · ${shorten(a.reasoning, ANSWER_PREVIEW_LENGTH)}`,
     })),
-    statusText: statusText || (state.values.done ? t(language, 'confirmation.done', { owner: dossier.ownerName }) : ''),
+    statusText:
+      statusText || (state.values.done ? t(language, 'confirmation.done', { owner: dossier.ownerName }) : ''),
     waiting: confirmation.state === 'waiting',
     problemsText: problemsText(language, state, texts),
     decisionMaker: school.decisionMaker.name,
@@ -153,7 +174,9 @@ export function myConsultationsView(language: Language, lines: readonly Consulta
       number: dossier.number,
       line: t(language, 'myConsultations.line', {
         number: dossier.number,
-        status: t(language, `consultation.status.${consultation.status}`, { name: consultation.answeredByName ?? '' }),
+        status: t(language, `consultation.status.${consultation.status}`, {
+          name: consultation.answeredByName ?? '',
+        }),
         name: consultation.requestedByName,
         date: formatDate(language, consultation.requestedAt),
       }),

@@ -3,7 +3,14 @@
 
 import { section, t, type Language } from '../../i18n';
 import type { School } from '../../domain/school';
-import { STEPS, stepStatuses, missingBeforeDecision, isDone, type Dossier } from '../../domain';
+import {
+  STEPS,
+  decisionConfirmation,
+  stepStatuses,
+  missingBeforeDecision,
+  isDone,
+  type Dossier,
+} from '../../domain';
 import type { DossierSummary } from '../../store/store';
 import {
   formFields,
@@ -107,7 +114,18 @@ export function dossierView(
   dossier: Dossier,
   school: School | undefined,
   notice: DossierNotice = 'none',
+  /** Who looks: the beslisser gets the button to confirm a waiting outcome. */
+  viewerId?: string,
 ): ViewData {
+  const confirmation = decisionConfirmation(dossier);
+  const confirmationText =
+    confirmation.state === 'waiting'
+      ? t(language, 'confirmation.waiting', { name: school?.decisionMaker.name ?? '' })
+      : confirmation.state === 'confirmed'
+        ? t(language, 'confirmation.confirmed', { name: confirmation.byName })
+        : confirmation.state === 'sentBack'
+          ? t(language, 'confirmation.sentBack', { name: confirmation.byName, reason: confirmation.reason })
+          : '';
   const statuses = stepStatuses(dossier);
   const missing = missingBeforeDecision(dossier);
   const closed = dossier.status === 'closed';
@@ -148,6 +166,9 @@ export function dossierView(
       : '',
     closeOrReopen: t(language, closed ? 'dossier.reopen' : 'dossier.close'),
     closeOrReopenVerb: closed ? 'showReopenForm' : 'showCloseForm',
+    confirmationText,
+    canConfirm:
+      confirmation.state === 'waiting' && viewerId !== undefined && viewerId === school?.decisionMaker.id,
   };
 }
 

@@ -25,7 +25,33 @@ import exportEn from './export.en.json';
 import consultationNl from './consultation.nl.json';
 import consultationEn from './consultation.en.json';
 
-const nl = { ...signalenNl, ...consultatieNl, ...gesprekNl, ...wegenNl, ...beslissenNl, ...meldenNl, ...hulpNl, ...contactNl, ...chronologyNl, ...closeNl, ...exportNl, ...consultationNl };
-const en: Record<keyof typeof nl, string> = { ...signalenEn, ...consultatieEn, ...gesprekEn, ...wegenEn, ...beslissenEn, ...meldenEn, ...hulpEn, ...contactEn, ...chronologyEn, ...closeEn, ...exportEn, ...consultationEn };
+const nl = {
+  ...signalenNl,
+  ...consultatieNl,
+  ...gesprekNl,
+  ...wegenNl,
+  ...beslissenNl,
+  ...meldenNl,
+  ...hulpNl,
+  ...contactNl,
+  ...chronologyNl,
+  ...closeNl,
+  ...exportNl,
+  ...consultationNl,
+};
+const en: Record<keyof typeof nl, string> = {
+  ...signalenEn,
+  ...consultatieEn,
+  ...gesprekEn,
+  ...wegenEn,
+  ...beslissenEn,
+  ...meldenEn,
+  ...hulpEn,
+  ...contactEn,
+  ...chronologyEn,
+  ...closeEn,
+  ...exportEn,
+  ...consultationEn,
+};
 
 export default { nl, en };

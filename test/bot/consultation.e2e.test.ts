@@ -1,0 +1,334 @@
+// The consultation with the zorgcoördinator and the beslisser's confirmation, over real HTTP with
+// two (and three) users and the fake Bot Connector: what Teams receives, card updates for everyone,
+// the owner being told, and Teams saying no.
+
+import { randomUUID } from 'node:crypto';
+import { startHarness, cardOf, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
+import type { ConnectorCall } from '../support/fake-connector';
+import {
+  SCHOOL,
+  coordinator,
+  colleague,
+  decisionMaker,
+  invoke,
+  message,
+  teacher,
+  type TestUser,
+} from '../support/teams';
+
+const CHANNEL = '19:zorgteam@thread.tacv2';
+const PUPIL = 'QZX';
+const GROUP = 'groep 5 Egels';
+const QUESTION = 'Wil je meekijken naar de striemen die ik zag en mee het gesprek voeren?';
+const ADVICE = 'Voer het gesprek samen met mij, deze week nog; bel Veilig Thuis voor advies.';
+
+type Ref = { schoolId: string; dossierId: string };
+
+async function say(h: Harness, user: TestUser, text: string): Promise<void> {
+  await h.post(message(user, h.connector.url, text));
+}
+
+async function press(
+  h: Harness,
+  user: TestUser,
+  verb: string,
+  data: Record<string, unknown>,
+  conversation?: { id: string; conversationType: string },
+): Promise<Record<string, unknown>> {
+  const activity = invoke(user, h.connector.url, verb, data);
+  if (conversation) activity.conversation = { ...conversation, tenantId: user.tenantId };
+  return invokeCard((await h.post(activity)).body);
+}
+
+async function openDossier(h: Harness): Promise<Ref> {
+  await say(h, teacher, 'hallo');
+  await press(h, teacher, 'openDossier', {
+    pupilReference: PUPIL,
+    group: GROUP,
+    age: '9',
+    firstDescription: '',
+  });
+  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
+  if (!summary) throw new Error('no dossier was opened');
+  return { schoolId: summary.schoolId, dossierId: summary.id };
+}
+
+const sinceIndex = (h: Harness, from: number): ConnectorCall[] => h.connector.calls.slice(from);
+const postsTo = (calls: ConnectorCall[], conversationId: string): ConnectorCall[] =>
+  calls.filter(
+    (c) =>
+      c.method === 'POST' &&
+      c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`),
+  );
+
+describe('a consultation in the care team channel', () => {
+  let h: Harness;
+  let ref: Ref;
+  let thread: string;
+  beforeAll(async () => {
+    h = await startHarness({ schools: [{ ...SCHOOL, careTeamChannelId: CHANNEL }] });
+    ref = await openDossier(h);
+    await say(h, coordinator, 'hallo');
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('opens a thread in the channel that carries the dossier number and no pupil data', async () => {
+    const before = h.connector.calls.length;
+    const hub = await press(h, teacher, 'requestConsultation', {
+      ...ref,
+      submissionId: randomUUID(),
+      coordinatorId: coordinator.aadObjectId,
+      question: QUESTION,
+    });
+    expect(cardText(hub)).toContain('Je vraag staat als kaart in het kanaal van het zorgteam');
+
+    const calls = sinceIndex(h, before);
+    const created = calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
+    expect(created?.body).toMatchObject({ isGroup: true, channelData: { channel: { id: CHANNEL } } });
+    expect(JSON.stringify(created?.body)).toContain('MC-2026-0001');
+    thread = String(
+      (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.at(-1)?.data.conversationId,
+    );
+    const [cardPost] = postsTo(calls, thread);
+    expect(cardOf(cardPost?.body).refresh).toMatchObject({
+      action: { verb: 'refreshConsultation' },
+      userIds: [coordinator.teamsId],
+    });
+    const channelTraffic = JSON.stringify(
+      calls.filter((c) => c.path.includes(thread) || c.path === '/v3/conversations'),
+    );
+    expect(channelTraffic).toContain('MC-2026-0001');
+    expect(channelTraffic).not.toMatch(new RegExp(`[^A-Za-z]${PUPIL}[^A-Za-z]`));
+    expect(channelTraffic).not.toContain(GROUP);
+    expect(channelTraffic).not.toContain(QUESTION);
+  });
+
+  it('shows the zorgcoördinator the question and the actions, and a bystander only the status', async () => {
+    const own = await press(
+      h,
+      coordinator,
+      'refreshConsultation',
+      { ...ref, consultationId: 2 },
+      { id: thread, conversationType: 'channel' },
+    );
+    expect(JSON.stringify(own)).toContain(QUESTION);
+    expect(cardVerbs(own)).toEqual(
+      expect.arrayContaining(['acceptConsultation', 'recordConsultationAdvice', 'declineConsultation']),
+    );
+
+    const bystander = await press(
+      h,
+      colleague,
+      'refreshConsultation',
+      { ...ref, consultationId: 2 },
+      { id: thread, conversationType: 'channel' },
+    );
+    expect(cardText(bystander)).toContain('Wacht op de zorgcoördinator.');
+    expect(JSON.stringify(bystander)).not.toContain(QUESTION);
+    expect(cardVerbs(bystander)).not.toContain('acceptConsultation');
+
+    const elsewhere = await press(h, colleague, 'refreshConsultation', { ...ref, consultationId: 2 });
+    expect(cardText(elsewhere)).toContain('Je hebt geen toegang tot dit dossier');
+  });
+
+  it('accepting updates the card for everyone and tells the staff member', async () => {
+    const before = h.connector.calls.length;
+    const own = await press(
+      h,
+      coordinator,
+      'acceptConsultation',
+      { ...ref, consultationId: 2 },
+      { id: thread, conversationType: 'channel' },
+    );
+    expect(cardText(own)).toContain('Geaccepteerd door Fatima El Amrani.');
+    const calls = sinceIndex(h, before);
+    const update = calls.find((c) => c.method === 'PUT' && c.path.includes(encodeURIComponent(thread)));
+    expect(cardText(cardOf(update?.body))).toContain('Geaccepteerd door Fatima El Amrani.');
+    expect(JSON.stringify(update?.body)).not.toContain(QUESTION);
+    const told = postsTo(calls, `a:personal-${teacher.teamsId}`);
+    expect(told.map((c) => cardText(cardOf(c.body))).join()).toContain(
+      'Fatima El Amrani heeft je consultatievraag voor dossier MC-2026-0001 geaccepteerd.',
+    );
+  });
+
+  it('the advice updates the card again, tells the staff member and completes step 2', async () => {
+    const before = h.connector.calls.length;
+    await press(
+      h,
+      coordinator,
+      'recordConsultationAdvice',
+      { ...ref, consultationId: 2, advice: ADVICE },
+      { id: thread, conversationType: 'channel' },
+    );
+    const calls = sinceIndex(h, before);
+    expect(
+      calls.some(
+        (c) =>
+          c.method === 'PUT' && cardText(cardOf(c.body)).includes('Advies vastgelegd door Fatima El Amrani.'),
+      ),
+    ).toBe(true);
+    expect(
+      postsTo(calls, `a:personal-${teacher.teamsId}`)
+        .map((c) => cardText(cardOf(c.body)))
+        .join(),
+    ).toContain('heeft advies gegeven bij dossier MC-2026-0001');
+    const hub = await press(h, teacher, 'showDossier', ref);
+    expect(cardText(hub)).toMatch(/2\. Collegiale consultatie\ngedaan/);
+    const stored = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
+    expect(stored?.coordinatorIds).toEqual([coordinator.aadObjectId]);
+    expect(stored?.log.map((e) => e.kind)).toEqual([
+      'dossierOpened',
+      'consultationRequested',
+      'consultationDelivered',
+      'consultationAccepted',
+      'consultationAdviceRecorded',
+    ]);
+  });
+
+  it('the zorgcoördinator sees the consultation in "mijn consultaties" only while it waits or runs', async () => {
+    await say(h, coordinator, 'mijn consultaties');
+    const replies = h.connector.activities().filter((a) => JSON.stringify(a).includes('Mijn consultaties'));
+    expect(cardText(cardOf(replies.at(-1)))).toContain('Er wachten geen consultaties op je.');
+  });
+});
+
+describe('a consultation without a care team channel', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  const ask = (ref: Ref, submissionId: string) =>
+    press(h, teacher, 'requestConsultation', {
+      ...ref,
+      submissionId,
+      coordinatorId: coordinator.aadObjectId,
+      question: QUESTION,
+    });
+
+  it('starts a personal chat with the zorgcoördinator by Entra object id when there is none yet', async () => {
+    const ref = await openDossier(h);
+    const before = h.connector.calls.length;
+    const hub = await ask(ref, randomUUID());
+    expect(cardText(hub)).toContain('Fatima El Amrani heeft je vraag als kaart in Teams gekregen.');
+    const created = sinceIndex(h, before).find((c) => c.method === 'POST' && c.path === '/v3/conversations');
+    expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: coordinator.aadObjectId }] });
+    const card = sinceIndex(h, before).find(
+      (c) =>
+        c.method === 'POST' && c.path.includes('/activities') && JSON.stringify(c.body).includes(QUESTION),
+    );
+    expect(cardVerbs(cardOf(card?.body))).toContain('acceptConsultation');
+  });
+
+  it('uses the saved chat when the zorgcoördinator has talked to the bot, and retries a 429', async () => {
+    await say(h, coordinator, 'hallo');
+    const ref = await openDossier(h);
+    const chat = encodeURIComponent(`a:personal-${coordinator.teamsId}`);
+    h.connector.failNext(new RegExp(`${chat}/activities`), 429, 1);
+    const before = h.connector.calls.length;
+    const hub = await ask(ref, randomUUID());
+    expect(cardText(hub)).toContain('heeft je vraag als kaart in Teams gekregen');
+    const attempts = sinceIndex(h, before).filter((c) => c.path.includes(chat));
+    expect(attempts).toHaveLength(2);
+  });
+
+  it('tells the staff member plainly when the zorgcoördinator cannot be reached, and records it', async () => {
+    const ref = await openDossier(h);
+    h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
+    const hub = await ask(ref, randomUUID());
+    expect(cardText(hub)).toContain('Fatima El Amrani kon niet bereikt worden');
+    const last = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.at(-1);
+    expect(last).toMatchObject({ kind: 'consultationDelivered', data: { delivered: 'unreachable' } });
+  });
+
+  it('asks once when the button is pressed twice', async () => {
+    const ref = await openDossier(h);
+    const submissionId = randomUUID();
+    await ask(ref, submissionId);
+    await ask(ref, submissionId);
+    const kinds = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind);
+    expect(kinds?.filter((k) => k === 'consultationRequested')).toHaveLength(1);
+  });
+});
+
+describe('the beslisser confirms the outcome of step 5', () => {
+  it('gets a card to confirm, and the staff member hears the result', async () => {
+    const h = await startHarness();
+    try {
+      const ref = await openDossier(h);
+      await press(h, teacher, 'recordSignal', {
+        ...ref,
+        signals_lichamelijk: 'letsel-herkenbare-vorm',
+        observedOn: '2026-11-13',
+        place: 'klas',
+        description: 'Striemen op de onderarm.',
+        source: 'eigen-waarneming',
+        pointsOtherWay: 'false',
+      });
+      await press(h, teacher, 'recordConsultation', {
+        ...ref,
+        consultWith: 'IB',
+        consultOn: '2026-11-13',
+        consultAdvice: 'Gesprek voeren.',
+      });
+      await press(h, teacher, 'skipConversation', {
+        ...ref,
+        reason: 'Leerling vertelde dat vader boos wordt als school iets vraagt.',
+      });
+      await press(h, teacher, 'recordWeighing', {
+        ...ref,
+        suspicion: 'true',
+        acuteUnsafety: 'false',
+        structuralUnsafety: 'true',
+        reasoning: 'Herhaald letsel.',
+      });
+      const before = h.connector.calls.length;
+      await press(h, teacher, 'answerAfwegingsvraag', {
+        ...ref,
+        question: 1,
+        answer: 'true',
+        reasoning: 'Vermoeden blijft.',
+      });
+      await press(h, teacher, 'answerAfwegingsvraag', {
+        ...ref,
+        question: 2,
+        answer: 'true',
+        reasoning: 'Structurele onveiligheid.',
+      });
+      const toDecisionMaker = sinceIndex(h, before).find(
+        (c) => c.path === '/v3/conversations' && JSON.stringify(c.body).includes(decisionMaker.aadObjectId),
+      );
+      expect(toDecisionMaker).toBeDefined();
+      const confirmationCard = sinceIndex(h, before).find((c) =>
+        JSON.stringify(c.body).includes('Besluit bevestigen'),
+      );
+      expect(cardVerbs(cardOf(confirmationCard?.body))).toEqual(
+        expect.arrayContaining(['confirmDecision', 'sendBackDecision']),
+      );
+
+      // Only the beslisser confirms.
+      const refused = await press(h, teacher, 'confirmDecision', { ...ref, note: '' });
+      expect(cardText(refused)).toContain(
+        'Dit mag alleen de zorgcoördinator of de beslisser van de school doen.',
+      );
+      const afterConfirm = h.connector.calls.length;
+      const confirmed = await press(h, decisionMaker, 'confirmDecision', { ...ref, note: 'Eens.' });
+      expect(cardText(confirmed)).toContain('Bevestigd door Joost Visser.');
+      expect(
+        postsTo(sinceIndex(h, afterConfirm), `a:personal-${teacher.teamsId}`)
+          .map((c) => cardText(cardOf(c.body)))
+          .join(),
+      ).toContain('Joost Visser heeft het besluit in dossier MC-2026-0001 bevestigd.');
+      const kinds = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind);
+      expect(kinds?.at(-1)).toBe('decisionConfirmed');
+      expect(kinds?.filter((k) => k === 'decisionConfirmed')).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+});
