@@ -12,6 +12,8 @@ import { DossierService } from './app/dossier-service';
 import { ExportLinks } from './app/export-links';
 import { DossierEffects } from './app/dossier-effects';
 import { TeamsMessenger, type RetryPolicy } from './bot/teams-messenger';
+import { TeamsNotifier } from './bot/teams-notifier';
+import { ReminderScheduler } from './app/reminder-scheduler';
 import { openStore } from './store/open-store';
 import { startServer, type HttpServer } from './server';
 import type { LogContext, Logger } from './logger';
@@ -20,6 +22,8 @@ import type { Store } from './store/store';
 export interface RunningBot {
   server: HttpServer;
   store: Store;
+  /** Started on an interval when REMINDER_INTERVAL_SECONDS > 0; tests call sweep() themselves. */
+  scheduler: ReminderScheduler;
   stop(): Promise<void>;
 }
 
@@ -57,6 +61,22 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     effects,
     newId: randomUUID,
   });
+  const notifier = new TeamsNotifier({
+    messenger,
+    cards,
+    schools: config.schools,
+    defaultLanguage: config.defaultLanguage,
+    logger,
+  });
+  const scheduler = new ReminderScheduler({
+    store,
+    schools: config.schools,
+    notifier,
+    logger,
+    clock,
+    timers: { setInterval, clearInterval, setTimeout, clearTimeout },
+    newId: randomUUID,
+  });
   const exportLinks = new ExportLinks(config.publicBaseUrl, clock);
   const verbDependencies = {
     cards,
@@ -66,6 +86,7 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     effects,
     messenger,
     adminIds: config.adminIds,
+    scheduler,
   };
   const bot = new MeldcodeBot({
     cards,
@@ -83,5 +104,15 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     config.port,
     options.host,
   );
-  return { server, store, stop: () => server.close() };
+  if (config.reminderIntervalSeconds > 0) scheduler.start(config.reminderIntervalSeconds * 1000);
+  return {
+    server,
+    store,
+    scheduler,
+    stop: async () => {
+      // No sweep may be halfway when the store closes.
+      await scheduler.stop();
+      await server.close();
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { School } from './domain/school';
+import { reminderSettingsSchema } from './domain/reminders';
 
 const guidLike = z.string().trim().min(1);
 
@@ -19,6 +20,8 @@ const schoolSchema = z.object({
   coordinators: z.array(personSchema).min(1, 'every school needs at least one zorgcoördinator'),
   decisionMaker: personSchema,
   careTeamChannelId: z.string().trim().min(1).optional(),
+  /** Reminder periods, school hours and holidays; every field optional (defaults in domain/reminders.ts). */
+  reminders: reminderSettingsSchema.optional(),
 });
 
 const schoolsSchema = z
@@ -71,6 +74,7 @@ const environmentSchema = z
     SCHOOLS: z.string().optional(),
     SCHOOLS_FILE: z.string().optional(),
     ADMIN_IDS: commaList,
+    REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -128,6 +132,8 @@ export interface Config {
   schools: readonly School[];
   adminIds: readonly string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How often the reminder sweep runs; 0 switches the scheduler off (tests drive it by hand). */
+  reminderIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -219,6 +225,7 @@ export function loadConfig(environment: Record<string, string | undefined>, base
     schools,
     adminIds: env.ADMIN_IDS,
     logLevel: env.LOG_LEVEL,
+    reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
   };
   return deepFreeze(config);
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import {
   consultations,
   statusVisibleIn,
+  withNextReminder,
   type Consultation,
   decide,
   roleOf,
@@ -114,7 +115,7 @@ export class DossierService {
     );
     if (!decision.ok) return { ok: false, refusal: decision.refusal };
     try {
-      const created = await this.deps.store.createDossier(decision.dossier);
+      const created = await this.deps.store.createDossier(withNextReminder(decision.dossier, school, now));
       await this.audit(created.value, actor, 'changed:dossierOpened', now);
       this.deps.logContext?.note({ dossierNumber: created.value.number });
       this.deps.logger.info({ recorded: ['dossierOpened'] }, 'dossier opened');
@@ -162,7 +163,11 @@ export class DossierService {
       if (!decision.ok) return { ok: false, refusal: decision.refusal, dossier: dossier.value, role };
       if (decision.duplicate) return { ok: true, dossier: dossier.value, role, duplicate: true, effects: {} };
       try {
-        const saved = await this.deps.store.replaceDossier(decision.dossier, dossier.version);
+        const saved = await this.deps.store.replaceDossier(
+          // The one place the reminder schedule follows every change (decide does not know the school's periods).
+          withNextReminder(decision.dossier, loaded.school, now),
+          dossier.version,
+        );
         for (const entry of decision.entries)
           await this.audit(saved.value, actor, `changed:${entry.kind}`, now);
         this.deps.logger.info({ recorded: decision.entries.map((entry) => entry.kind) }, 'dossier changed');

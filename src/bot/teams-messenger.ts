@@ -6,6 +6,7 @@
 import {
   type Activity,
   type CloudAdapter,
+  type ConversationParameters,
   type ConversationReference,
   CardFactory,
   TurnContext,
@@ -69,7 +70,7 @@ export class TeamsMessenger implements Messenger {
       return this.attempt('toPerson', async () => {
         await this.pace(reference.conversation?.id ?? personId);
         let posted: Posted | undefined;
-        await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+        await this.continueWith(reference, async (context) => {
           const sent = await context.sendActivity(activity);
           posted = { conversationId: context.activity.conversation.id, activityId: sent?.id ?? '' };
         });
@@ -82,11 +83,8 @@ export class TeamsMessenger implements Messenger {
     if (!via?.serviceUrl) return { ok: false, reason: 'unreachable' };
     return this.attempt('toPerson:create', async () => {
       let posted: Posted | undefined;
-      await this.deps.adapter.createConversationAsync(
-        this.deps.appId,
-        'msteams',
+      await this.createWith(
         via.serviceUrl ?? '',
-        '',
         {
           isGroup: false,
           bot: via.bot ?? { id: this.deps.appId, name: 'Meldcode' },
@@ -96,7 +94,7 @@ export class TeamsMessenger implements Messenger {
         },
         async (context) => {
           const reference = TurnContext.getConversationReference(context.activity);
-          await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (inner) => {
+          await this.continueWith(reference, async (inner) => {
             const sent = await inner.sendActivity(activity);
             posted = { conversationId: inner.activity.conversation.id, activityId: sent?.id ?? '' };
           });
@@ -117,11 +115,8 @@ export class TeamsMessenger implements Messenger {
     if (!via?.serviceUrl) return { ok: false, reason: 'unreachable' };
     return this.attempt('toChannel', async () => {
       let posted: Posted | undefined;
-      await this.deps.adapter.createConversationAsync(
-        this.deps.appId,
-        'msteams',
+      await this.createWith(
         via.serviceUrl ?? '',
-        '',
         {
           isGroup: true,
           bot: via.bot ?? { id: this.deps.appId, name: 'Meldcode' },
@@ -133,7 +128,7 @@ export class TeamsMessenger implements Messenger {
         async (context) => {
           // The new thread's conversation; the card goes in as its first reply, whose id we keep.
           const reference = TurnContext.getConversationReference(context.activity);
-          await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (inner) => {
+          await this.continueWith(reference, async (inner) => {
             const sent = await inner.sendActivity(cardActivity(card));
             posted = { conversationId: inner.activity.conversation.id, activityId: sent?.id ?? '' };
           });
@@ -153,7 +148,7 @@ export class TeamsMessenger implements Messenger {
     };
     return this.attempt('update', async () => {
       await this.pace(posted.conversationId);
-      await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+      await this.continueWith(reference, async (context) => {
         await context.updateActivity({ ...cardActivity(card), id: posted.activityId });
       });
       return posted;
@@ -166,6 +161,48 @@ export class TeamsMessenger implements Messenger {
 
   async localeOf(personId: string): Promise<string | undefined> {
     return (await this.reference(personId))?.locale;
+  }
+
+  /**
+   * The adapter runs the callback as a turn and hands its errors to onTurnError, which would hide
+   * a 403 or 429 from us; catch them inside and rethrow, so the send can be judged and retried.
+   */
+  private async continueWith(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    let failure: unknown;
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure !== undefined) throw failure;
+  }
+
+  private async createWith(
+    serviceUrl: string,
+    parameters: ConversationParameters,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    let failure: unknown;
+    await this.deps.adapter.createConversationAsync(
+      this.deps.appId,
+      'msteams',
+      serviceUrl,
+      '',
+      parameters,
+      async (context) => {
+        try {
+          await logic(context);
+        } catch (error) {
+          failure = error;
+        }
+      },
+    );
+    if (failure !== undefined) throw failure;
   }
 
   private async reference(userId: string): Promise<Partial<ConversationReference> | undefined> {

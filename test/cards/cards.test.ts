@@ -10,6 +10,7 @@ import { TEXT_MAX_LENGTH } from '../../src/domain';
 import { createVerbs } from '../../src/bot/verbs';
 import { DossierService } from '../../src/app/dossier-service';
 import { ExportLinks } from '../../src/app/export-links';
+import { ReminderScheduler } from '../../src/app/reminder-scheduler';
 import { DossierEffects } from '../../src/app/dossier-effects';
 import type { Messenger } from '../../src/app/messenger';
 import { SqliteStore } from '../../src/store/sqlite-store';
@@ -100,6 +101,15 @@ describe('the verbs', () => {
     effects,
     messenger,
     adminIds: [],
+    scheduler: new ReminderScheduler({
+      store,
+      schools: [SCHOOL],
+      notifier: { notify: () => Promise.resolve('unreachable' as const) },
+      logger,
+      clock: () => NOW,
+      timers: { setInterval, clearInterval, setTimeout, clearTimeout },
+      newId: randomUUID,
+    }),
   };
   const registered = Object.keys(createVerbs(dependencies)).sort();
   const onCards = (): Set<string> =>

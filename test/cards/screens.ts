@@ -3,9 +3,11 @@
 
 import type { Language, MessageKey } from '../../src/i18n';
 import { t } from '../../src/i18n';
-import { consultations, decisionConfirmation, type Dossier } from '../../src/domain';
+import { SNOOZE_PERIODS, consultations, decisionConfirmation, type Dossier } from '../../src/domain';
 import type { DossierSummary } from '../../src/store/store';
 import {
+  reminderView,
+  weeklyOverviewView,
   aboutView,
   accessView,
   beslissenView,
@@ -345,6 +347,64 @@ const ERROR_KEYS: MessageKey[] = [
   'error.personalOnly',
 ];
 
+/** Reminder cards of every kind, the weekly overview and the plain notice: they carry numbers only. */
+function reminderScreens(number: string, manyLines: number): Screen[] {
+  const base = {
+    type: 'dossierReminder' as const,
+    schoolId: SCHOOL.id,
+    tenantId: SCHOOL.tenantId,
+    dossierId: 'dossier-1',
+    dossierNumber: number,
+    recipient: { kind: 'person' as const, id: 'user-owner', role: 'eigenaar' as const },
+    dueAt: '2026-03-10T08:00:00.000Z',
+    attempt: 1,
+    snoozeOptions: SNOOZE_PERIODS,
+  };
+  const kinds = [
+    ['stalledStep', 'gesprek'],
+    ['consultationNotAccepted', 'consultatie'],
+    ['consultationEscalation', 'consultatie'],
+    ['helpFollowUp', 'beslissen'],
+    ['reportFeedback', 'beslissen'],
+  ] as const;
+  const byStep = { signalen: 1, consultatie: 2, gesprek: 3, wegen: 4, beslissen: 5 };
+  return [
+    ...kinds.map(([kind, step]): Screen => ({
+      screen: `a ${kind} reminder for ${number}`,
+      template: 'reminder',
+      view: (l) => reminderView(l, { ...base, kind, step, key: `dossier-1:${kind}:1:user-owner` }),
+    })),
+    {
+      screen: `the weekly overview with ${manyLines} dossiers`,
+      template: 'weekly-overview',
+      view: (l) =>
+        weeklyOverviewView(l, {
+          type: 'weeklyOverview',
+          key: 'overview',
+          schoolId: SCHOOL.id,
+          tenantId: SCHOOL.tenantId,
+          week: '2026-W11',
+          recipient: { kind: 'careTeamChannel', id: '19:zorgteam@thread.tacv2' },
+          total: manyLines,
+          byStep,
+          dossiers: Array.from({ length: manyLines }, (_, i) => ({
+            dossierNumber: `MC-2026-${String(i + 1).padStart(4, '0')}`,
+            step: 'gesprek' as const,
+            waitingWorkingDays: i,
+          })),
+        }),
+    },
+    {
+      screen: `a plain notice about ${number}`,
+      template: 'notice-plain',
+      view: (l) => ({
+        title: t(l, 'reminder.title', { number }),
+        text: t(l, 'reminder.unreachable', { number, name: 'X'.repeat(120) }),
+      }),
+    },
+  ];
+}
+
 /** Every screen with a fixture, for the dossiers in every state. */
 export function contractScreens(): Screen[] {
   const all = Object.values(DOSSIERS);
@@ -353,6 +413,7 @@ export function contractScreens(): Screen[] {
     consultations(dossier).map((consultation) => ({ dossier, consultation })),
   );
   return [
+    ...reminderScreens('MC-2026-0001', 3),
     {
       screen: 'the home card of someone without dossiers',
       template: 'welcome',
@@ -445,6 +506,7 @@ export function worstCaseScreens(worst: Dossier, closedWorst: Dossier, sentBackW
     ? Array.from({ length: 200 }, () => ({ dossier: worst, consultation }))
     : [];
   return [
+    ...reminderScreens('MC-2026-9999', 500),
     { screen: 'the home card', template: 'welcome', view: (l) => homeView(l, many) },
     { screen: 'what the meldcode is', template: 'about', view: (l) => aboutView(l) },
     { screen: 'the "not this route" check', template: 'route-check', view: (l) => routeCheckView(l) },

@@ -17,6 +17,7 @@ import type { Language } from '../../i18n';
 import type { School } from '../../domain/school';
 import type { DossierEffects } from '../../app/dossier-effects';
 import type { Messenger } from '../../app/messenger';
+import type { ReminderScheduler } from '../../app/reminder-scheduler';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
 
 export interface VerbDependencies {
@@ -27,6 +28,8 @@ export interface VerbDependencies {
   effects: DossierEffects;
   /** Proactive messages, e.g. a dossier sent to someone's personal chat from a channel card. */
   messenger: Messenger;
+  /** Snoozing a reminder goes through the scheduler, which owns the reminder bookkeeping. */
+  scheduler: ReminderScheduler;
   /** Entra object ids of the administrators who may see the configuration in the chat. */
   adminIds: readonly string[];
 }

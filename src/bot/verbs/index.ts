@@ -17,6 +17,7 @@ import { chronologyVerbs } from './chronology';
 import { closeVerbs } from './close';
 import { exportVerbs } from './export';
 import { consultationVerbs } from './consultation';
+import { reminderVerbs } from './reminder';
 
 export type { VerbDependencies } from './common';
 
@@ -41,6 +42,7 @@ export function createVerbs(deps: VerbDependencies): Record<string, Verb> {
     closeVerbs(deps),
     exportVerbs(deps),
     consultationVerbs(deps),
+    reminderVerbs(deps),
   ];
   const registry: Record<string, Verb> = {};
   for (const verbs of modules) {

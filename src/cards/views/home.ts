@@ -6,6 +6,7 @@ import type { School } from '../../domain/school';
 import {
   STEPS,
   decisionConfirmation,
+  nextReminderOf,
   stepStatuses,
   missingBeforeDecision,
   isDone,
@@ -167,6 +168,7 @@ export function dossierView(
     closeOrReopen: t(language, closed ? 'dossier.reopen' : 'dossier.close'),
     closeOrReopenVerb: closed ? 'showReopenForm' : 'showCloseForm',
     confirmationText,
+    nextReminder: closed || !school ? '' : nextReminderText(language, dossier, school),
     canConfirm:
       confirmation.state === 'waiting' && viewerId !== undefined && viewerId === school?.decisionMaker.id,
   };
@@ -176,4 +178,16 @@ export function dossierView(
 export function stepsDone(dossier: Dossier): number {
   const statuses = stepStatuses(dossier);
   return STEPS.filter((step) => isDone(statuses[step])).length;
+}
+
+/**
+ * When the next reminder goes out and to whom. Worked out as of the dossier's last write (the
+ * schedule the store holds was made then), so the card needs no clock.
+ */
+function nextReminderText(language: Language, dossier: Dossier, school: School): string {
+  const lastWrite = dossier.log.at(-1)?.at ?? dossier.updatedAt;
+  const next = nextReminderOf(dossier, school, new Date(lastWrite));
+  if (!next) return '';
+  const names = [...new Set(next.reminders.map((r) => r.recipient.name))].join(', ');
+  return t(language, 'reminder.next', { date: formatDate(language, next.at), names });
 }

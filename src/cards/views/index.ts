@@ -13,3 +13,4 @@ export * from './contact';
 export * from './close';
 export * from './export';
 export * from './consultation';
+export * from './reminder';

@@ -24,6 +24,8 @@ import exportNl from './export.nl.json';
 import exportEn from './export.en.json';
 import consultationNl from './consultation.nl.json';
 import consultationEn from './consultation.en.json';
+import reminderNl from './reminder.nl.json';
+import reminderEn from './reminder.en.json';
 
 const nl = {
   ...signalenNl,
@@ -38,6 +40,7 @@ const nl = {
   ...closeNl,
   ...exportNl,
   ...consultationNl,
+  ...reminderNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...signalenEn,
@@ -52,6 +55,7 @@ const en: Record<keyof typeof nl, string> = {
   ...closeEn,
   ...exportEn,
   ...consultationEn,
+  ...reminderEn,
 };
 
 export default { nl, en };

@@ -1,0 +1,45 @@
+// Snoozing a reminder from its card: a day or a week, for the person who got it.
+
+import { z } from 'zod';
+import { SNOOZE_PERIODS } from '../../domain';
+import { formatDate } from '../../cards/views';
+import { t } from '../../i18n';
+import { defineVerb, type Verb } from '../verb';
+import { accessCard, dossierRef, type VerbDependencies } from './common';
+
+export function reminderVerbs(deps: VerbDependencies): Record<string, Verb> {
+  return {
+    snoozeReminder: defineVerb({
+      schema: dossierRef.extend({ key: z.string().min(1).max(400), period: z.enum(SNOOZE_PERIODS) }),
+      scopes: ['personal'],
+      run: async (ctx, { schoolId, dossierId, key, period }) => {
+        const language = ctx.turn.language;
+        const outcome = await deps.scheduler.snooze(
+          ctx.turn.actor,
+          schoolId,
+          dossierId,
+          { key, period },
+          ctx.now,
+        );
+        if (!outcome.ok && (outcome.code === 'notFound' || outcome.code === 'notInvolved')) {
+          return accessCard(deps, language, { code: outcome.code });
+        }
+        const snoozed = outcome.ok
+          ? outcome.dossier.log.filter((e) => e.kind === 'reminderSnoozed' && e.data.key === key).at(-1)
+          : undefined;
+        const until = typeof snoozed?.data.until === 'string' ? snoozed.data.until : undefined;
+        const number = outcome.ok ? outcome.dossier.number : '';
+        return deps.cards.render(
+          'notice-plain',
+          {
+            title: t(language, 'reminder.title', { number }),
+            text: until
+              ? t(language, 'reminder.snoozed', { date: formatDate(language, until) })
+              : t(language, 'reminder.snoozeRefused'),
+          },
+          language,
+        );
+      },
+    }),
+  };
+}

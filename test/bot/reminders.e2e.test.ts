@@ -1,0 +1,129 @@
+// Step reminders delivered in Teams: the scheduler's sweep over the real store, the Teams notifier
+// and the fake Bot Connector — the card, snoozing from it, no duplicates, an unreachable owner.
+
+import { startHarness, cardOf, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
+import { coordinator, invoke, message, teacher } from '../support/teams';
+
+/** Monday 16 November 2026, 09:30 in the Netherlands. */
+const MONDAY = new Date('2026-11-16T09:30:00+01:00');
+/** Ten working days later, mid-morning: the default period of a stalled step. */
+const TWO_WEEKS_LATER = new Date('2026-11-30T10:00:00+01:00');
+
+const teacherChat = encodeURIComponent(`a:personal-${teacher.teamsId}`);
+
+async function openWithSignal(h: Harness): Promise<{ schoolId: string; dossierId: string }> {
+  await h.post(message(teacher, h.connector.url, 'hallo'));
+  await h.post(
+    invoke(teacher, h.connector.url, 'openDossier', {
+      pupilReference: 'QZX',
+      group: '6a',
+      age: '11',
+      firstDescription: '',
+    }),
+  );
+  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
+  if (!summary) throw new Error('no dossier was opened');
+  const ref = { schoolId: summary.schoolId, dossierId: summary.id };
+  await h.post(
+    invoke(teacher, h.connector.url, 'recordSignal', {
+      ...ref,
+      signals_lichamelijk: 'letsel-herkenbare-vorm',
+      observedOn: '2026-11-13',
+      place: 'klas',
+      description: 'Striemen op de onderarm.',
+      source: 'eigen-waarneming',
+      pointsOtherWay: 'false',
+    }),
+  );
+  return ref;
+}
+
+const remindersTo = (h: Harness, chat: string): Record<string, unknown>[] =>
+  h.connector.calls
+    .filter(
+      (c) => c.method === 'POST' && c.path.includes(chat) && JSON.stringify(c.body).includes('Herinnering'),
+    )
+    .map((c) => cardOf(c.body));
+
+describe('a stalled dossier', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness({ now: MONDAY });
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('shows on its card when the next reminder goes out and to whom', async () => {
+    const ref = await openWithSignal(h);
+    const hub = invokeCard((await h.post(invoke(teacher, h.connector.url, 'showDossier', ref))).body);
+    expect(cardText(hub)).toContain('Volgende herinnering: 30 nov 2026 aan Sanne de Vries.');
+  });
+
+  it('reminds the owner once, with a button to the step and snooze buttons, and logs it', async () => {
+    const ref = await openWithSignal(h);
+    await h.bot.scheduler.sweep(new Date('2026-11-27T10:00:00+01:00'));
+    expect(remindersTo(h, teacherChat)).toHaveLength(0);
+
+    h.setNow(TWO_WEEKS_LATER);
+    await h.bot.scheduler.sweep(TWO_WEEKS_LATER);
+    await h.bot.scheduler.sweep(TWO_WEEKS_LATER);
+    const cards = remindersTo(h, teacherChat);
+    expect(cards).toHaveLength(1);
+    expect(cardText(cards[0])).toContain('Herinnering · MC-2026-0001');
+    expect(cardText(cards[0])).toContain('De volgende stap: 2. Collegiale consultatie.');
+    expect(cardVerbs(cards[0])).toEqual(['showStep', 'snoozeReminder', 'snoozeReminder']);
+    expect(JSON.stringify(cards[0])).not.toContain('QZX');
+    const log = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log ?? [];
+    expect(log.filter((e) => e.kind === 'reminderSent')).toHaveLength(1);
+  });
+
+  it('can be snoozed for a day from the card, and then comes back', async () => {
+    const ref = await openWithSignal(h);
+    h.setNow(TWO_WEEKS_LATER);
+    await h.bot.scheduler.sweep(TWO_WEEKS_LATER);
+    const [card] = remindersTo(h, teacherChat);
+    const snooze = JSON.stringify(card).match(/"key":"([^"]+)","period":"dag"/);
+    expect(snooze).not.toBeNull();
+    const answer = invokeCard(
+      (
+        await h.post(
+          invoke(teacher, h.connector.url, 'snoozeReminder', { ...ref, key: snooze?.[1], period: 'dag' }),
+        )
+      ).body,
+    );
+    expect(cardText(answer)).toContain('Uitgesteld. Je krijgt de herinnering opnieuw op');
+    await h.bot.scheduler.sweep(new Date('2026-11-30T15:00:00+01:00'));
+    expect(remindersTo(h, teacherChat)).toHaveLength(1);
+    const tomorrow = new Date('2026-12-01T10:00:00+01:00');
+    h.setNow(tomorrow);
+    await h.bot.scheduler.sweep(tomorrow);
+    expect(remindersTo(h, teacherChat)).toHaveLength(2);
+  });
+
+  it('tells the zorgcoördinator when the owner cannot be reached', async () => {
+    await openWithSignal(h);
+    await h.post(message(coordinator, h.connector.url, 'hallo'));
+    h.connector.failNext(new RegExp(`${teacherChat}/activities`), 403, 1);
+    h.setNow(TWO_WEEKS_LATER);
+    await h.bot.scheduler.sweep(TWO_WEEKS_LATER);
+    const told = h.connector.calls.filter(
+      (c) => c.path.includes(encodeURIComponent(`a:personal-${coordinator.teamsId}`)) && c.method === 'POST',
+    );
+    const text = told.map((c) => cardText(cardOf(c.body))).join('\n');
+    expect(text).toContain(
+      'Een herinnering voor dossier MC-2026-0001 kon de eigenaar van het dossier niet bereiken',
+    );
+    expect(text).not.toContain('QZX');
+  });
+
+  it('gets no reminder once it is closed', async () => {
+    const ref = await openWithSignal(h);
+    await h.post(
+      invoke(teacher, h.connector.url, 'closeDossier', { ...ref, reason: 'leerling-vertrokken', note: '' }),
+    );
+    h.setNow(TWO_WEEKS_LATER);
+    await h.bot.scheduler.sweep(TWO_WEEKS_LATER);
+    expect(remindersTo(h, teacherChat)).toHaveLength(0);
+  });
+});
