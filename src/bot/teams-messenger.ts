@@ -171,12 +171,12 @@ export class TeamsMessenger implements Messenger {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    let failure: unknown;
+    let failure: Error | undefined;
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
       try {
         await logic(context);
       } catch (error) {
-        failure = error;
+        failure = error instanceof Error ? error : new Error(String(error));
       }
     });
     if (failure !== undefined) throw failure;
@@ -187,7 +187,7 @@ export class TeamsMessenger implements Messenger {
     parameters: ConversationParameters,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    let failure: unknown;
+    let failure: Error | undefined;
     await this.deps.adapter.createConversationAsync(
       this.deps.appId,
       'msteams',
