@@ -198,7 +198,7 @@ export class TeamsMessenger implements Messenger {
         try {
           await logic(context);
         } catch (error) {
-          failure = error;
+          failure = error instanceof Error ? error : new Error(String(error));
         }
       },
     );
