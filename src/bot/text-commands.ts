@@ -9,12 +9,14 @@ export interface TextCommandHandlers {
   newDossier(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
   myDossiers(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
   myConsultations(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
+  settings(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
 }
 
 const WORDS: Record<keyof TextCommandHandlers, readonly string[]> = {
   newDossier: ['nieuw', 'nieuw dossier', 'new', 'new dossier'],
   myDossiers: ['mijn dossiers', 'dossiers', 'my dossiers'],
   myConsultations: ['mijn consultaties', 'consultaties', 'my consultations', 'consultations'],
+  settings: ['instellingen', 'settings'],
   home: ['help', 'hallo', 'hoi', 'hello', 'hi', 'start', 'menu'],
 };
 

@@ -28,6 +28,9 @@ const VERBS_WITHOUT_A_CARD: Record<string, string> = {
   showMyConsultations:
     'Reached by typing "mijn consultaties" / "my consultations" (src/bot/text-commands.ts, the command ' +
     "list of the app); no card links to the zorgcoördinator's list.",
+  showSettings:
+    'Reached by typing "instellingen" / "settings" (src/bot/text-commands.ts); for administrators only, so ' +
+    'no card offers it to everyone.',
 };
 
 const cards = CardRenderer.fromDirectory();

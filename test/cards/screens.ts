@@ -6,6 +6,7 @@ import { t } from '../../src/i18n';
 import { SNOOZE_PERIODS, consultations, decisionConfirmation, type Dossier } from '../../src/domain';
 import type { DossierSummary } from '../../src/store/store';
 import {
+  settingsView,
   reminderView,
   weeklyOverviewView,
   aboutView,
@@ -415,6 +416,11 @@ export function contractScreens(): Screen[] {
   return [
     ...reminderScreens('MC-2026-0001', 3),
     {
+      screen: 'the settings an administrator sees',
+      template: 'settings',
+      view: (l) => settingsView(l, [SCHOOL]),
+    },
+    {
       screen: 'the home card of someone without dossiers',
       template: 'welcome',
       view: (l) => homeView(l, []),
@@ -507,6 +513,15 @@ export function worstCaseScreens(worst: Dossier, closedWorst: Dossier, sentBackW
     : [];
   return [
     ...reminderScreens('MC-2026-9999', 500),
+    {
+      screen: 'the settings of a board with many schools',
+      template: 'settings',
+      view: (l) =>
+        settingsView(
+          l,
+          Array.from({ length: 25 }, (_, i) => ({ ...SCHOOL, id: `school-${i}` })),
+        ),
+    },
     { screen: 'the home card', template: 'welcome', view: (l) => homeView(l, many) },
     { screen: 'what the meldcode is', template: 'about', view: (l) => aboutView(l) },
     { screen: 'the "not this route" check', template: 'route-check', view: (l) => routeCheckView(l) },

@@ -41,6 +41,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DATA_DIR: dataDir,
     SCHOOLS: JSON.stringify(options.schools ?? [SCHOOL]),
     LOG_LEVEL: 'debug',
+    // The tests sweep by hand, at the moments they choose.
+    REMINDER_INTERVAL_SECONDS: '0',
     ...options.env,
   });
   const logs: string[] = [];

@@ -18,6 +18,7 @@ import { closeVerbs } from './close';
 import { exportVerbs } from './export';
 import { consultationVerbs } from './consultation';
 import { reminderVerbs } from './reminder';
+import { settingsVerbs } from './settings';
 
 export type { VerbDependencies } from './common';
 
@@ -43,6 +44,7 @@ export function createVerbs(deps: VerbDependencies): Record<string, Verb> {
     exportVerbs(deps),
     consultationVerbs(deps),
     reminderVerbs(deps),
+    settingsVerbs(deps),
   ];
   const registry: Record<string, Verb> = {};
   for (const verbs of modules) {
@@ -67,5 +69,6 @@ export function createTextCommands(deps: VerbDependencies): TextCommands {
     newDossier: run('startNewDossier'),
     myDossiers: run('showMyDossiers'),
     myConsultations: run('showMyConsultations'),
+    settings: run('showSettings'),
   });
 }

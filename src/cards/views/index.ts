@@ -14,3 +14,4 @@ export * from './close';
 export * from './export';
 export * from './consultation';
 export * from './reminder';
+export * from './settings';

@@ -26,6 +26,8 @@ import consultationNl from './consultation.nl.json';
 import consultationEn from './consultation.en.json';
 import reminderNl from './reminder.nl.json';
 import reminderEn from './reminder.en.json';
+import settingsNl from './settings.nl.json';
+import settingsEn from './settings.en.json';
 
 const nl = {
   ...signalenNl,
@@ -41,6 +43,7 @@ const nl = {
   ...exportNl,
   ...consultationNl,
   ...reminderNl,
+  ...settingsNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...signalenEn,
@@ -56,6 +59,7 @@ const en: Record<keyof typeof nl, string> = {
   ...exportEn,
   ...consultationEn,
   ...reminderEn,
+  ...settingsEn,
 };
 
 export default { nl, en };
