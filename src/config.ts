@@ -182,7 +182,11 @@ function readSchools(env: z.infer<typeof environmentSchema>, baseDir: string): S
  * `baseDir` resolves relative paths (DATA_DIR, SCHOOLS_FILE).
  */
 export function loadConfig(environment: Record<string, string | undefined>, baseDir = process.cwd()): Config {
-  const parsed = environmentSchema.safeParse(environment);
+  // An empty variable counts as unset, so a copied .env.example with blanks starts on the defaults.
+  const given = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = environmentSchema.safeParse(given);
   if (!parsed.success) throw new ConfigError(describeIssues('', parsed.error));
   const env = parsed.data;
   const schools = readSchools(env, baseDir);

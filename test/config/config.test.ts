@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'dotenv';
 import { loadConfig, ConfigError } from '../../src/config';
 import { SCHOOL } from '../support/teams';
 
@@ -39,6 +41,23 @@ describe('the configuration', () => {
   ])('refuses %j with a message naming %s', (env, variable) => {
     const problems = problemsOf({ SCHOOLS: schools, ...env });
     expect(problems.some((p) => p.startsWith(`${variable}:`) || p.startsWith(`${variable} `))).toBe(true);
+  });
+
+  it('starts from a copy of .env.example as it is: blanks count as unset', () => {
+    const example = parse(readFileSync('.env.example', 'utf8'));
+    const config = loadConfig(example, process.cwd());
+    expect(config.store.kind).toBe('embedded');
+    expect(config.bot.authenticationEnabled).toBe(false);
+    expect(config.schools.map((s) => s.id)).toEqual(['de-linde']);
+  });
+
+  it('documents every variable it reads in .env.example', () => {
+    const documented = Object.keys(parse(readFileSync('.env.example', 'utf8')));
+    const read = [...readFileSync('src/config.ts', 'utf8').matchAll(/^ {4}([A-Za-z_]+): z\./gm)].map(
+      (m) => m[1],
+    );
+    expect(read.length).toBeGreaterThan(15);
+    expect(read.filter((name) => !documented.includes(name ?? ''))).toEqual([]);
   });
 
   it('needs the schools to be configured', () => {
