@@ -21,7 +21,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../store/*', '../bot/*', '../app/*', '../cards/*', 'botbuilder*', '@azure/*', 'better-sqlite3', 'restify'] },
+        {
+          patterns: [
+            '../store/*',
+            '../bot/*',
+            '../app/*',
+            '../cards/*',
+            'botbuilder*',
+            '@azure/*',
+            'better-sqlite3',
+            'restify',
+          ],
+        },
       ],
     },
   },

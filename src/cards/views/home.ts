@@ -93,7 +93,10 @@ const NEW_DOSSIER_FIELDS = [
 
 export function newDossierView(language: Language, schools: readonly School[], state: FormState): ViewData {
   const texts = section(language, 'newDossier');
-  const fields = formFields(NEW_DOSSIER_FIELDS, state);
+  const fields = formFields(NEW_DOSSIER_FIELDS, {
+    values: numbersAsNumbers(state.values, ['age', 'birthYear']),
+    errors: state.errors,
+  });
   // Teams checks the required inputs itself and then shows their errorMessage.
   for (const field of ['pupilReference', 'group'])
     fields.errors[field] ??= t(language, 'newDossier.required');
@@ -190,4 +193,17 @@ function nextReminderText(language: Language, dossier: Dossier, school: School):
   if (!next) return '';
   const names = [...new Set(next.reminders.map((r) => r.recipient.name))].join(', ');
   return t(language, 'reminder.next', { date: formatDate(language, next.at), names });
+}
+
+/** Teams sends number inputs back as text; an Input.Number drops a text value, so turn them back. */
+function numbersAsNumbers(
+  values: Record<string, unknown>,
+  fields: readonly string[],
+): Record<string, unknown> {
+  const result = { ...values };
+  for (const field of fields) {
+    const value = result[field];
+    if (typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value)) result[field] = Number(value);
+  }
+  return result;
 }
