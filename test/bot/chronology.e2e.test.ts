@@ -2,8 +2,15 @@
 // corrections as new entries that refer to the old one; and no page over the card budget, even for a
 // worst-case dossier (200 entries with every text at its maximum length).
 
-import { startHarness, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
-import { coordinator, invoke, teacher, SCHOOL, TENANT, type TestUser } from '../support/teams';
+import {
+  startHarness,
+  press,
+  openDossier as openHarnessDossier,
+  cardText,
+  cardVerbs,
+  type Harness,
+} from '../support/bot-harness';
+import { coordinator, teacher, SCHOOL, TENANT } from '../support/teams';
 import { CARD_SIZE_BUDGET_BYTES } from '../../src/cards/render';
 import { CHRONOLOGY_PAGE_SIZE } from '../../src/cards/views';
 import {
@@ -17,29 +24,10 @@ import {
 
 type Ref = { schoolId: string; dossierId: string };
 
-async function openDossier(h: Harness): Promise<Ref> {
-  await h.post(
-    invoke(teacher, h.connector.url, 'openDossier', {
-      pupilReference: 'AB',
-      group: '7b',
-      age: '9',
-      firstDescription: 'Zorgen over blauwe plekken.',
-    }),
-  );
-  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
-  if (!summary) throw new Error('no dossier was opened');
-  return { schoolId: summary.schoolId, dossierId: summary.id };
-}
+const openDossier = (h: Harness): Promise<Ref> =>
+  openHarnessDossier(h, { firstDescription: 'Zorgen over blauwe plekken.' });
 
-async function card(
-  h: Harness,
-  verb: string,
-  data: Record<string, unknown>,
-  user: TestUser = teacher,
-  locale = 'nl-NL',
-): Promise<Record<string, unknown>> {
-  return invokeCard((await h.post(invoke(user, h.connector.url, verb, data, locale))).body);
-}
+const card = press;
 
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 

@@ -2,34 +2,12 @@
 // hub then says it is closed and offers reopening; reopening needs a written reason and leads back to
 // the hub. Both are logged; a closed dossier takes nothing new.
 
-import { startHarness, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
-import { invoke, teacher, type TestUser } from '../support/teams';
+import { startHarness, press, openDossier, cardText, cardVerbs, type Harness } from '../support/bot-harness';
+import { teacher } from '../support/teams';
 
 type Ref = { schoolId: string; dossierId: string };
 
-async function openDossier(h: Harness): Promise<Ref> {
-  await h.post(
-    invoke(teacher, h.connector.url, 'openDossier', {
-      pupilReference: 'AB',
-      group: '7b',
-      age: '9',
-      firstDescription: '',
-    }),
-  );
-  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
-  if (!summary) throw new Error('no dossier was opened');
-  return { schoolId: summary.schoolId, dossierId: summary.id };
-}
-
-async function card(
-  h: Harness,
-  verb: string,
-  data: Record<string, unknown>,
-  user: TestUser = teacher,
-  locale = 'nl-NL',
-): Promise<Record<string, unknown>> {
-  return invokeCard((await h.post(invoke(user, h.connector.url, verb, data, locale))).body);
-}
+const card = press;
 
 async function stored(h: Harness, ref: Ref) {
   const dossier = await h.store.getDossier(ref.schoolId, ref.dossierId);

@@ -1,39 +1,20 @@
 // Contact or note over HTTP: a contact about the signals (with whom, when, what came of it) and a
 // note that may be marked as an opinion, which then carries its author wherever it is shown.
 
-import { startHarness, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
-import { colleague, coordinator, invoke, teacher, type TestUser } from '../support/teams';
+import {
+  startHarness,
+  press,
+  openDossier,
+  logKinds,
+  cardText,
+  cardVerbs,
+  type Harness,
+} from '../support/bot-harness';
+import { colleague, coordinator, teacher } from '../support/teams';
 
-type Ref = { schoolId: string; dossierId: string };
+const card = press;
 
-async function openDossier(h: Harness): Promise<Ref> {
-  await h.post(
-    invoke(teacher, h.connector.url, 'openDossier', {
-      pupilReference: 'AB',
-      group: '7b',
-      age: '9',
-      firstDescription: '',
-    }),
-  );
-  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
-  if (!summary) throw new Error('no dossier was opened');
-  return { schoolId: summary.schoolId, dossierId: summary.id };
-}
-
-async function card(
-  h: Harness,
-  verb: string,
-  data: Record<string, unknown>,
-  user: TestUser = teacher,
-  locale = 'nl-NL',
-): Promise<Record<string, unknown>> {
-  return invokeCard((await h.post(invoke(user, h.connector.url, verb, data, locale))).body);
-}
-
-async function kinds(h: Harness, ref: Ref): Promise<string[]> {
-  const dossier = await h.store.getDossier(ref.schoolId, ref.dossierId);
-  return dossier?.value.log.map((e) => e.kind) ?? [];
-}
+const kinds = logKinds;
 
 describe('contact or note', () => {
   let h: Harness;

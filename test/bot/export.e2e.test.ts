@@ -2,7 +2,7 @@
 // download on the bot's own server; the document is Markdown in the user's language; every export is
 // audited; someone not involved gets nothing.
 
-import { startHarness, cardText, invokeCard, type Harness } from '../support/bot-harness';
+import { startHarness, press, cardText, type Harness } from '../support/bot-harness';
 import { colleague, coordinator, invoke, teacher, type TestUser } from '../support/teams';
 
 type Ref = { schoolId: string; dossierId: string };
@@ -36,15 +36,7 @@ async function openDossier(h: Harness): Promise<Ref> {
   return { schoolId: summary.schoolId, dossierId: summary.id };
 }
 
-async function card(
-  h: Harness,
-  verb: string,
-  data: Record<string, unknown>,
-  user: TestUser = teacher,
-  locale = 'nl-NL',
-): Promise<Record<string, unknown>> {
-  return invokeCard((await h.post(invoke(user, h.connector.url, verb, data, locale))).body);
-}
+const card = press;
 
 /** The URLs of the card's Action.OpenUrl buttons, apart from the acute-danger phone links. */
 function downloadLinks(value: unknown): string[] {

@@ -10,7 +10,7 @@ import { composeBot, type RunningBot } from '../../src/compose';
 import { createLogger, LogContext } from '../../src/logger';
 import type { Store } from '../../src/store/store';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
-import { SCHOOL } from './teams';
+import { SCHOOL, invoke, teacher, type TestUser } from './teams';
 
 export interface Harness {
   bot: RunningBot;
@@ -144,4 +144,39 @@ export function cardVerbs(card: unknown): string[] {
   };
   walk(card);
   return verbs;
+}
+
+export type DossierRef = { schoolId: string; dossierId: string };
+
+/** Press a card button (an Action.Execute) as a user, and get the card the bot answers with. */
+export async function press(
+  h: Harness,
+  verb: string,
+  data: Record<string, unknown>,
+  user: TestUser = teacher,
+  locale = 'nl-NL',
+): Promise<Record<string, unknown>> {
+  return invokeCard((await h.post(invoke(user, h.connector.url, verb, data, locale))).body);
+}
+
+/** Open a dossier from the new-dossier card as the teacher, and return where it is stored. */
+export async function openDossier(
+  h: Harness,
+  fields: { pupilReference?: string; group?: string; age?: string; firstDescription?: string } = {},
+): Promise<DossierRef> {
+  await press(h, 'openDossier', {
+    pupilReference: 'AB',
+    group: '7b',
+    age: '9',
+    firstDescription: '',
+    ...fields,
+  });
+  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
+  if (!summary) throw new Error('no dossier was opened');
+  return { schoolId: summary.schoolId, dossierId: summary.id };
+}
+
+/** The kinds of the stored dossier's log entries, in order. */
+export async function logKinds(h: Harness, ref: DossierRef): Promise<string[]> {
+  return (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind) ?? [];
 }

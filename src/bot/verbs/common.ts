@@ -68,6 +68,19 @@ export function formWithRefusal(
   return { values, errors: { [field]: refusalMessage(language, refusal) } };
 }
 
+/** A verb that opens a card of one dossier for someone involved (access checked and audited). */
+export function showCardVerb(deps: VerbDependencies, card: StepCard): Verb {
+  return defineVerb({
+    schema: dossierRef,
+    scopes: ['personal'],
+    run: async (ctx, { schoolId, dossierId }) => {
+      const viewed = await deps.dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
+      if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+      return card(ctx, viewed.dossier, viewed.role, { values: {}, errors: {} });
+    },
+  });
+}
+
 export interface CommandVerbSpec {
   type: CommandType;
   /** The card that holds the form, shown again with the user's input when something is refused. */

@@ -25,7 +25,14 @@ import {
 } from '../../cards/views';
 import { t, type Language } from '../../i18n';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
-import { accessCard, dossierForm, dossierRef, formWithRefusal, type VerbDependencies } from './common';
+import {
+  accessCard,
+  dossierForm,
+  dossierRef,
+  formWithRefusal,
+  showCardVerb,
+  type VerbDependencies,
+} from './common';
 
 const consultationRef = dossierRef.extend({ consultationId: z.coerce.number().int().min(1) });
 const consultationForm = dossierForm.extend({ consultationId: z.coerce.number().int().min(1) });
@@ -126,15 +133,9 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
     });
 
   return {
-    showConsultationRequest: defineVerb({
-      schema: dossierRef,
-      scopes: ['personal'],
-      run: async (ctx, { schoolId, dossierId }) => {
-        const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
-        return requestCard(ctx, viewed.dossier, { values: {}, errors: {} });
-      },
-    }),
+    showConsultationRequest: showCardVerb(deps, (ctx, dossier, _role, state) =>
+      requestCard(ctx, dossier, state),
+    ),
 
     requestConsultation: defineVerb({
       schema: dossierForm,
@@ -241,15 +242,9 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
       },
     }),
 
-    showDecisionConfirmation: defineVerb({
-      schema: dossierRef,
-      scopes: ['personal'],
-      run: async (ctx, { schoolId, dossierId }) => {
-        const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
-        return confirmationCard(ctx, viewed.dossier, { values: {}, errors: {} });
-      },
-    }),
+    showDecisionConfirmation: showCardVerb(deps, (ctx, dossier, _role, state) =>
+      confirmationCard(ctx, dossier, state),
+    ),
 
     confirmDecision: decisionVerb('confirmDecision'),
     sendBackDecision: decisionVerb('sendBackDecision'),

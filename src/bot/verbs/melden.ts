@@ -1,16 +1,9 @@
 // Step 5, report to Veilig Thuis: open the report form, record the report, and later record
 // Veilig Thuis's feedback.
 
-import { meldenView, emptyForm } from '../../cards/views';
-import { defineVerb, type Verb } from '../verb';
-import {
-  accessCard,
-  commandVerb,
-  dossierRef,
-  type DossierForm,
-  type StepCard,
-  type VerbDependencies,
-} from './common';
+import { meldenView } from '../../cards/views';
+import type { Verb } from '../verb';
+import { commandVerb, showCardVerb, type DossierForm, type StepCard, type VerbDependencies } from './common';
 
 export function meldenCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
@@ -33,15 +26,7 @@ function discussion(
 export function meldenVerbs(deps: VerbDependencies, after: StepCard): Record<string, Verb> {
   const card = meldenCard(deps);
   return {
-    showReportForm: defineVerb({
-      schema: dossierRef,
-      scopes: ['personal'],
-      run: async (ctx, { schoolId, dossierId }) => {
-        const viewed = await deps.dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
-        return card(ctx, viewed.dossier, viewed.role, emptyForm);
-      },
-    }),
+    showReportForm: showCardVerb(deps, card),
 
     recordReport: commandVerb(deps, {
       type: 'recordReport',
