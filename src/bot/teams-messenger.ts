@@ -23,8 +23,13 @@ export interface RetryPolicy {
   random: () => number;
 }
 
+/**
+ * Short on purpose: a send often runs inside a card click, which Teams gives about 5 seconds. What
+ * still fails is not lost: the scheduler tries reminders again later, and a consultation that did
+ * not go out can be sent again from step 2.
+ */
 export const DEFAULT_RETRY: RetryPolicy = {
-  delaysMs: [500, 2000, 5000],
+  delaysMs: [300, 900],
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
 };

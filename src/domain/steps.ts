@@ -49,7 +49,7 @@ export function stepStatuses(dossier: Dossier): Record<Step, StepStatus> {
     consultatie:
       consulted && (adviceAsked || !veiligThuisAdviceRequired(dossier))
         ? 'gedaan'
-        : consulted || adviceAsked
+        : consulted || adviceAsked || has('consultationRequested')
           ? 'bezig'
           : 'niet-gestart',
     // A conversation held outweighs an earlier decision to skip it.

@@ -171,6 +171,7 @@ export function myConsultationsView(language: Language, lines: readonly Consulta
     items: lines.slice(0, MY_CONSULTATIONS_LISTED).map(({ dossier, consultation }) => ({
       schoolId: dossier.schoolId,
       dossierId: dossier.id,
+      consultationId: consultation.id,
       number: dossier.number,
       line: t(language, 'myConsultations.line', {
         number: dossier.number,
