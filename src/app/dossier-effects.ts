@@ -86,6 +86,17 @@ export class DossierEffects {
     return report;
   }
 
+  /** Send a consultation card again that did not arrive (Teams refused it, or was busy). */
+  async resendConsultation(
+    dossier: Dossier,
+    school: School,
+    consultationId: number,
+    actor: Actor,
+    record: Record_,
+  ): Promise<ConsultationSent> {
+    return this.deliverConsultation(dossier, school, consultationId, actor, record);
+  }
+
   /** The card as everyone sees it: the status, without the question or the answer. */
   async statusCard(
     dossier: Dossier,

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   consultations,
+  consultationById,
   statusVisibleIn,
   withNextReminder,
   type Consultation,
@@ -27,7 +28,7 @@ import {
   type Versioned,
 } from '../store/store';
 import type { LogContext, Logger } from '../logger';
-import type { DossierEffects, EffectsReport } from './dossier-effects';
+import type { ConsultationSent, DossierEffects, EffectsReport } from './dossier-effects';
 
 export interface Actor {
   id: string;
@@ -202,6 +203,42 @@ export class DossierService {
     if (!dossier || !statusVisibleIn(dossier, where.consultationId, where.conversationId)) return undefined;
     await this.audit(dossier, actor, 'statusViewed', now);
     return dossier;
+  }
+
+  /**
+   * Send a consultation card again when the first attempt did not arrive. Only a request that
+   * still waits and has no delivery (or an unreachable one) is sent again: never a second card.
+   */
+  async resendConsultation(
+    actor: Actor,
+    schoolId: string,
+    dossierId: string,
+    consultationId: number,
+    now: Date,
+  ): Promise<
+    | { ok: true; dossier: Dossier; sent: ConsultationSent | 'notNeeded' }
+    | { ok: false; access: AccessRefusal }
+  > {
+    const loaded = await this.load(actor, schoolId, dossierId, now);
+    if (!loaded.ok) return loaded;
+    const consultation = consultationById(loaded.dossier.value, consultationId);
+    const undelivered =
+      consultation?.status === 'requested' &&
+      (!consultation.delivery || consultation.delivery.delivered === 'unreachable');
+    if (!undelivered || !this.deps.effects)
+      return { ok: true, dossier: loaded.dossier.value, sent: 'notNeeded' };
+    let latest = loaded.dossier.value;
+    const sent = await this.deps.effects.resendConsultation(
+      latest,
+      loaded.school,
+      consultationId,
+      actor,
+      async (command) => {
+        const outcome = await this.act(actor, schoolId, dossierId, command, now);
+        if (outcome.ok) latest = outcome.dossier;
+      },
+    );
+    return { ok: true, dossier: latest, sent };
   }
 
   /**

@@ -1,6 +1,6 @@
 // Proactive messages over the Bot Framework: to a person's personal chat (saved reference, or a new
 // conversation by Entra object id), to a new channel thread, and updates of cards posted before.
-// Teams asks for retries of 429, 412, 502 and 504 (and 500/503 pass too); 403 and 404 mean the
+// Teams asks for retries of 429, 412, 502 and 504 (the connector client retries 500/503 itself); 403 and 404 mean the
 // person blocked, removed or never installed the app.
 
 import {
@@ -37,7 +37,10 @@ export const DEFAULT_RETRY: RetryPolicy = {
 /** Teams takes about 7 messages a second per conversation; keep well under it. */
 const MIN_MS_BETWEEN_SENDS_PER_CONVERSATION = 200;
 
-const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
+// The statuses Teams asks bots to retry. A 500 or 503 is not among them: the connector client
+// already retries those itself with backoff (seen taking ~10 s per call), and retrying again on
+// top would keep a card click waiting far past Teams' limit.
+const RETRYABLE = new Set([412, 429, 502, 504]);
 const UNREACHABLE = new Set([403, 404]);
 
 export function statusOf(error: unknown): number | undefined {

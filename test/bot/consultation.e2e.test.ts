@@ -246,6 +246,24 @@ describe('a consultation without a care team channel', () => {
     expect(last).toMatchObject({ kind: 'consultationDelivered', data: { delivered: 'unreachable' } });
   });
 
+  it('offers to send again from step 2 when the card did not arrive, and sends only one more card', async () => {
+    const ref = await openDossier(h);
+    h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
+    const hub = await ask(ref, randomUUID());
+    expect(cardText(hub)).toContain('Fatima El Amrani kon niet bereikt worden');
+    const step2 = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
+    expect(cardText(step2)).toContain('consultatie gevraagd aan Fatima El Amrani · niet aangekomen');
+    expect(cardVerbs(step2)).toContain('resendConsultation');
+    const again = await press(h, teacher, 'resendConsultation', { ...ref, consultationId: 2 });
+    expect(cardText(again)).toContain('Fatima El Amrani heeft je vraag als kaart in Teams gekregen.');
+    const before = h.connector.calls.length;
+    await press(h, teacher, 'resendConsultation', { ...ref, consultationId: 2 });
+    expect(h.connector.calls.length).toBe(before);
+    const kinds = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind);
+    expect(kinds?.filter((k) => k === 'consultationRequested')).toHaveLength(1);
+    expect(kinds?.filter((k) => k === 'consultationDelivered')).toHaveLength(2);
+  });
+
   it('asks once when the button is pressed twice', async () => {
     const ref = await openDossier(h);
     const submissionId = randomUUID();

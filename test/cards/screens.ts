@@ -293,7 +293,15 @@ const STATE_NAMES: Record<DossierState, string> = {
  */
 const SHOWN_WITH: Record<string, readonly DossierState[]> = {
   signalen: ['fresh', 'midway', 'specificForm', 'thirteen', 'closed'],
-  consultatie: ['fresh', 'midway', 'specificForm', 'specificFormAdvised', 'stepsDone', 'consultationAdvised'],
+  consultatie: [
+    'fresh',
+    'midway',
+    'specificForm',
+    'specificFormAdvised',
+    'stepsDone',
+    'consultationRequested',
+    'consultationAdvised',
+  ],
   gesprek: ['fresh', 'specificForm', 'specificFormAdvised', 'conversationSkipped', 'stepsDone'],
   wegen: ['fresh', 'specificFormAdvised', 'stepsDone', 'closed'],
   beslissen: [

@@ -24,6 +24,7 @@ import {
   type FormState,
 } from '../../cards/views';
 import { t, type Language } from '../../i18n';
+import type { ConsultationSent } from '../../app/dossier-effects';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
 import {
   accessCard,
@@ -162,23 +163,36 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
         const school = schoolOf(outcome.dossier);
         const requested = consultations(outcome.dossier).at(-1);
         const coordinator = school.coordinators.find((c) => c.id === requested?.coordinatorId)?.name ?? '';
-        const sent = outcome.effects.consultationSent;
-        const notice = sent
-          ? t(
-              language,
-              sent === 'channel'
-                ? 'consultation.sentToChannel'
-                : sent === 'personal'
-                  ? 'consultation.sentToPerson'
-                  : sent === 'unreachable'
-                    ? 'consultation.unreachable'
-                    : 'consultation.retryLater',
-              { coordinator },
-            )
-          : t(language, 'dossier.recorded');
+        const notice = sentNotice(language, outcome.effects.consultationSent ?? 'notNeeded', coordinator);
         return cards.render(
           'dossier',
           dossierView(language, outcome.dossier, school, { text: notice }),
+          language,
+        );
+      },
+    }),
+
+    resendConsultation: defineVerb({
+      schema: consultationRef,
+      scopes: ['personal'],
+      run: async (ctx, { schoolId, dossierId, consultationId }) => {
+        const language = ctx.turn.language;
+        const outcome = await dossiers.resendConsultation(
+          ctx.turn.actor,
+          schoolId,
+          dossierId,
+          consultationId,
+          ctx.now,
+        );
+        if (!outcome.ok) return accessCard(deps, language, outcome.access);
+        const school = schoolOf(outcome.dossier);
+        const consultation = consultationById(outcome.dossier, consultationId);
+        const coordinator = school.coordinators.find((c) => c.id === consultation?.coordinatorId)?.name ?? '';
+        return cards.render(
+          'dossier',
+          dossierView(language, outcome.dossier, school, {
+            text: sentNotice(language, outcome.sent, coordinator),
+          }),
           language,
         );
       },
@@ -269,5 +283,21 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
         return confirmationCard(ctx, outcome.dossier, state);
       },
     });
+  }
+}
+
+/** What the staff member reads after asking: where the card went, or what to do when it did not. */
+function sentNotice(language: Language, sent: ConsultationSent | 'notNeeded', coordinator: string): string {
+  switch (sent) {
+    case 'channel':
+      return t(language, 'consultation.sentToChannel', { coordinator });
+    case 'personal':
+      return t(language, 'consultation.sentToPerson', { coordinator });
+    case 'unreachable':
+      return t(language, 'consultation.unreachable', { coordinator });
+    case 'retryLater':
+      return t(language, 'consultation.retryLater', { coordinator });
+    case 'notNeeded':
+      return t(language, 'dossier.recorded');
   }
 }

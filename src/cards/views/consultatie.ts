@@ -8,6 +8,7 @@ import {
   todayInAmsterdam,
   veiligThuisAdviceRequired,
   type Dossier,
+  consultations,
 } from '../../domain';
 import type { School } from '../../domain/school';
 import { formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
@@ -46,7 +47,7 @@ export function consultatieView(
   state: FormState,
 ): ViewData {
   const texts = section(language, 'consultatie');
-  const consultations = entriesOf(dossier, 'consultationRecorded');
+  const recorded = entriesOf(dossier, 'consultationRecorded');
   const adviceCount = entriesOf(dossier, 'veiligThuisAdviceRecorded').length;
   const required = veiligThuisAdviceRequired(dossier);
   const forms = formNames(language, specificFormsOf(dossier));
@@ -78,12 +79,29 @@ export function consultatieView(
         : t(language, 'consultatie.adviceRequiredDone', { forms }),
     requiredColor: adviceCount === 0 ? 'Attention' : 'Good',
     consultationsText:
-      consultations.length === 0
+      recorded.length === 0
         ? t(language, 'consultatie.noConsultations')
-        : t(language, 'consultatie.consultations', { count: consultations.length }),
-    consultations: latest(consultations).map(({ data }) => ({
+        : t(language, 'consultatie.consultations', { count: recorded.length }),
+    consultations: latest(recorded).map(({ data }) => ({
       line: `${formatDate(language, data.on)} · ${shortened(data.with, 60)} · ${shortened(data.advice)}`,
     })),
+    requests: consultations(dossier)
+      .slice(-3)
+      .map((c) => {
+        const undelivered =
+          c.status === 'requested' && (!c.delivery || c.delivery.delivered === 'unreachable');
+        return {
+          consultationId: c.id,
+          canResend: undelivered,
+          line: t(language, 'consultatie.requestLine', {
+            date: formatDate(language, c.requestedAt),
+            coordinator: school?.coordinators.find((p) => p.id === c.coordinatorId)?.name ?? '',
+            status: undelivered
+              ? t(language, 'consultatie.notDelivered')
+              : t(language, `consultation.status.${c.status}`, { name: c.answeredByName ?? '' }),
+          }),
+        };
+      }),
     advicesText: veiligThuisAdviceSummary(language, dossier),
     advices: veiligThuisAdviceLines(language, dossier),
     consultWithHint:
