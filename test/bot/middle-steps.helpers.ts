@@ -1,29 +1,21 @@
 // Shared by the end-to-end tests of steps 2 to 4: open a dossier, record a signal (with a specific
 // form or not), show a step card, and read back what the card and the store hold.
 
-import { invokeCard, type Harness } from '../support/bot-harness';
+import {
+  invokeCard,
+  openDossier as openHarnessDossier,
+  type DossierRef,
+  type Harness,
+} from '../support/bot-harness';
 import { invoke, teacher } from '../support/teams';
 
-export interface DossierRef {
-  schoolId: string;
-  dossierId: string;
-}
+export type { DossierRef };
 
 /** The bot's clock in these tests: Monday 16 November 2026, mid-morning in the Netherlands. */
 export const NOW = new Date('2026-11-16T10:00:00+01:00');
 
-export async function openDossier(h: Harness, age = '14'): Promise<DossierRef> {
-  await h.post(
-    invoke(teacher, h.connector.url, 'openDossier', {
-      pupilReference: 'AB',
-      group: '2havo',
-      age,
-      firstDescription: '',
-    }),
-  );
-  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
-  if (!summary) throw new Error('no dossier was opened');
-  return { schoolId: summary.schoolId, dossierId: summary.id };
+export function openDossier(h: Harness, age = '14'): Promise<DossierRef> {
+  return openHarnessDossier(h, { group: '2havo', age });
 }
 
 export async function recordSignal(h: Harness, ref: DossierRef, specificForms = ''): Promise<void> {

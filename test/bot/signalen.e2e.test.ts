@@ -1,22 +1,18 @@
 // Step 1 over HTTP: the signalenkaart card for the pupil's age band, a refused form that keeps
 // what was typed, and a recorded signal that completes the step.
 
-import { startHarness, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
+import {
+  startHarness,
+  openDossier as openHarnessDossier,
+  type DossierRef,
+  cardText,
+  cardVerbs,
+  invokeCard,
+  type Harness,
+} from '../support/bot-harness';
 import { invoke, teacher } from '../support/teams';
 
-async function openDossier(h: Harness, age: string): Promise<{ schoolId: string; dossierId: string }> {
-  await h.post(
-    invoke(teacher, h.connector.url, 'openDossier', {
-      pupilReference: 'AB',
-      group: '7b',
-      age,
-      firstDescription: '',
-    }),
-  );
-  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
-  if (!summary) throw new Error('no dossier was opened');
-  return { schoolId: summary.schoolId, dossierId: summary.id };
-}
+const openDossier = (h: Harness, age: string): Promise<DossierRef> => openHarnessDossier(h, { age });
 
 function inputIds(card: unknown): string[] {
   const ids: string[] = [];
