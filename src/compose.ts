@@ -14,16 +14,22 @@ import { DossierEffects } from './app/dossier-effects';
 import { TeamsMessenger, type RetryPolicy } from './bot/teams-messenger';
 import { TeamsNotifier } from './bot/teams-notifier';
 import { ReminderScheduler } from './app/reminder-scheduler';
+import { RetentionSweeper } from './app/retention';
 import { openStore } from './store/open-store';
 import { startServer, type HttpServer } from './server';
 import type { LogContext, Logger } from './logger';
 import type { Store } from './store/store';
+
+/** Retention is counted in days: looking once an hour is plenty. */
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RunningBot {
   server: HttpServer;
   store: Store;
   /** Started on an interval when REMINDER_INTERVAL_SECONDS > 0; tests call sweep() themselves. */
   scheduler: ReminderScheduler;
+  /** Removes closed dossiers past their school's retention period; hourly with the scheduler. */
+  retention: RetentionSweeper;
   stop(): Promise<void>;
 }
 
@@ -105,12 +111,28 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     options.host,
   );
   if (config.reminderIntervalSeconds > 0) scheduler.start(config.reminderIntervalSeconds * 1000);
+  const retention = new RetentionSweeper({ store, schools: config.schools, logger, newId: randomUUID });
+  let retentionRun: Promise<unknown> = Promise.resolve();
+  const retentionTimer =
+    config.reminderIntervalSeconds > 0
+      ? setInterval(() => {
+          retentionRun = retention.sweep(clock()).catch((error: unknown) => {
+            logger.error(
+              { error: error instanceof Error ? error.message : 'unknown' },
+              'retention sweep failed',
+            );
+          });
+        }, RETENTION_INTERVAL_MS)
+      : undefined;
   return {
     server,
     store,
     scheduler,
+    retention,
     stop: async () => {
       // No sweep may be halfway when the store closes.
+      if (retentionTimer) clearInterval(retentionTimer);
+      await retentionRun;
       await scheduler.stop();
       await server.close();
     },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { School } from './domain/school';
 import { reminderSettingsSchema } from './domain/reminders';
+import { retentionSettingsSchema } from './domain/retention';
 
 const guidLike = z.string().trim().min(1);
 
@@ -22,6 +23,8 @@ const schoolSchema = z.object({
   careTeamChannelId: z.string().trim().min(1).optional(),
   /** Reminder periods, school hours and holidays; every field optional (defaults in domain/reminders.ts). */
   reminders: reminderSettingsSchema.optional(),
+  /** How long closed dossiers are kept; without it nothing is removed (the bot does not guess a legal period). */
+  retention: retentionSettingsSchema.optional(),
 });
 
 const schoolsSchema = z

@@ -64,3 +64,4 @@ export {
   type ConsultationStatus,
   type Confirmation,
 } from './consultation';
+export { retentionSettingsSchema, removableFrom, isRemovable, type RetentionSettings } from './retention';

@@ -2,6 +2,7 @@
 // reporting (the Besluit requires the meldcode to name one), and where its care team talks.
 
 import type { ReminderSettings } from './reminders';
+import type { RetentionSettings } from './retention';
 
 export interface Person {
   /** Entra (Azure AD) object id: the same in every Teams activity (`from.aadObjectId`). */
@@ -23,4 +24,6 @@ export interface School {
    * DEFAULT_REMINDER_SETTINGS (reminders.ts). Parse with reminderSettingsSchema.
    */
   reminders?: Partial<ReminderSettings> | undefined;
+  /** How long closed dossiers are kept (the privacy officer's decision); absent: kept. */
+  retention?: RetentionSettings | undefined;
 }
