@@ -20,6 +20,12 @@ export function settingsView(language: Language, schools: readonly School[]): Vi
           { title: texts.decisionMaker, value: school.decisionMaker.name },
           { title: texts.channel, value: school.careTeamChannelId ? texts.channelYes : texts.channelNo },
           {
+            title: texts.retention,
+            value: school.retention
+              ? t(language, 'settings.retentionDays', { days: school.retention.closedDossierDays })
+              : (texts.retentionNone ?? ''),
+          },
+          {
             title: texts.reminders,
             value: t(language, 'settings.remindersText', {
               stalled: r.stalledStepWorkingDays,
