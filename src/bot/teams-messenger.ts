@@ -40,8 +40,8 @@ const MIN_MS_BETWEEN_SENDS_PER_CONVERSATION = 200;
 // The statuses Teams asks bots to retry. A 500 or 503 is not among them: the connector client
 // already retries those itself with backoff (seen taking ~10 s per call), and retrying again on
 // top would keep a card click waiting far past Teams' limit.
-const RETRYABLE = new Set([412, 429, 502, 504]);
-const UNREACHABLE = new Set([403, 404]);
+const RETRYABLE: ReadonlySet<number> = new Set([412, 429, 502, 504]);
+const UNREACHABLE: ReadonlySet<number> = new Set([403, 404]);
 
 export function statusOf(error: unknown): number | undefined {
   if (!error || typeof error !== 'object') return undefined;
