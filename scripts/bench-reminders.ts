@@ -187,6 +187,13 @@ class CountingStore implements Store {
       () => this.inner.nextDossierSequence(schoolId, year),
     );
   }
+  claim(schoolId: string, key: string, until: string, now: string): Promise<boolean> {
+    return this.measure(
+      'claim',
+      () => 1,
+      () => this.inner.claim(schoolId, key, until, now),
+    );
+  }
   appendAudit(event: AuditEvent): Promise<void> {
     return this.measure(
       'appendAudit',

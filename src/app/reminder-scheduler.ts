@@ -14,9 +14,10 @@
 // A crash between 2 and 4 leaves the claim to expire: the reminders are due again and go out with the
 // same keys (at-least-once; the key lets the Teams side recognise a resend).
 //
-// The weekly overview belongs to no dossier, so it cannot ride on a dossier's version. Until the
-// store has a claim primitive of its own, it is claimed with the store's atomic counter (see
-// `claimSlot`) and recorded in the audit log under a key per week and recipient.
+// The weekly overview belongs to no dossier, so it cannot ride on a dossier's version. Each one
+// (per week and recipient) is claimed with `store.claim` for one lease, and what was sent is
+// recorded in the audit log under the week's key; a failed or crashed send's claim expires and the
+// overview is claimed again in a later sweep.
 //
 // No module-level state: store, notifier, clock, timers and logger come in through the constructor.
 
@@ -382,7 +383,7 @@ export class ReminderScheduler {
     let overview: WeeklyOverview | undefined;
     for (const recipient of open) {
       const key = keyOf(recipient.id);
-      if (done.has(key) || !(await this.claimSlot(key, this.moment(now)))) continue;
+      if (done.has(key) || !(await this.claimLease(school, key, this.moment(now)))) continue;
       overview ??= await this.loadOverview(school, now);
       const outcome = await this.deliver(
         recipient.id,
@@ -390,7 +391,7 @@ export class ReminderScheduler {
       );
       if (outcome === 'retryLater') {
         report.retryLater++;
-        continue; // Claimed again in a later lease slot.
+        continue; // Claimed again once this lease has expired.
       }
       await this.deps.store.appendAudit({
         id: key,
@@ -407,18 +408,13 @@ export class ReminderScheduler {
   }
 
   /**
-   * Claim `key` for the current lease slot (time cut in slots of leaseMs) with the store's atomic
-   * counter: the caller who takes the first ticket of the previous slot and then the first ticket
-   * of this slot may send. Two callers in one slot: one gets ticket 2. A caller in the next slot:
-   * its ticket for the previous slot is 2, so it waits a slot; the claim therefore holds at least
-   * one whole lease (longer than notifyTimeoutMs), and a crashed or failed sender's key is free
-   * again two slots later. A stopgap: a `claim(key, until)` in the Store would say this directly.
+   * Claim `key` for one lease from `at`: of several instances only one sends, and the claim holds
+   * for the whole lease (longer than notifyTimeoutMs), so a slow send is not repeated meanwhile.
+   * A crashed or failed sender's key is free again once the lease has ended.
    */
-  private async claimSlot(key: string, at: Date): Promise<boolean> {
-    const slot = Math.floor(at.getTime() / this.options.leaseMs);
-    const scope = `reminder-lease:${key}`;
-    if ((await this.deps.store.nextDossierSequence(scope, slot - 1)) !== 1) return false;
-    return (await this.deps.store.nextDossierSequence(scope, slot)) === 1;
+  private claimLease(school: School, key: string, at: Date): Promise<boolean> {
+    const until = new Date(at.getTime() + this.options.leaseMs).toISOString();
+    return this.deps.store.claim(school.id, key, until, at.toISOString());
   }
 
   private async loadOverview(school: School, now: Date): Promise<WeeklyOverview> {

@@ -7,6 +7,7 @@
 //     { type: 'dossier', id, schoolId, …the Dossier fields }         id = the dossier id
 //     { type: 'counter', id: 'counter-<year>', schoolId, year, value }  one per school per year
 //     { type: 'audit', id: 'audit-<event id>', auditId, schoolId, dossierId, actorId, action, at }
+//     { type: 'claim', id: 'claim-<key>', schoolId, key, until }          one per school per claim key
 //   container <usersContainerId>, partition key /id, indexing USERS_INDEXING_POLICY
 //     { type: 'conversation', id: <Entra object id>, tenantId, reference, updatedAt }
 //
@@ -36,6 +37,7 @@ import type { Dossier } from '../domain/dossier';
 import {
   AlreadyExistsError,
   StaleVersionError,
+  isValidClaimKey,
   type AuditEvent,
   type DossierSummary,
   type SavedConversation,
@@ -118,6 +120,14 @@ interface CounterDocument {
   value: number;
 }
 
+interface ClaimDocument {
+  type: 'claim';
+  id: string;
+  schoolId: string;
+  key: string;
+  until: string;
+}
+
 type AuditDocument = Omit<AuditEvent, 'id'> & { type: 'audit'; id: string; auditId: string };
 
 interface ConversationDocument {
@@ -137,6 +147,10 @@ const MAX_SEQUENCE_ATTEMPTS = 50;
 
 const counterId = (year: number): string => `counter-${year}`;
 const auditDocumentId = (eventId: string): string => `audit-${eventId}`;
+const claimDocumentId = (key: string): string => `claim-${key}`;
+
+/** How often `claim` starts again when its claim document vanished between a 409 and the read. */
+const MAX_CLAIM_ATTEMPTS = 5;
 
 /** The HTTP status of a Cosmos error response, if it is one. */
 function statusOf(error: unknown): number | undefined {
@@ -347,6 +361,42 @@ export class CosmosStore implements Store {
       `The dossier counter of school ${schoolId} for ${year} stayed contended for ` +
         `${MAX_SEQUENCE_ATTEMPTS} attempts; try again.`,
     );
+  }
+
+  /**
+   * Create the claim document; on 409 (it exists) read it, and when it has expired replace it with
+   * IfMatch on the etag just read. Of two callers that both saw it expired, one replace gets 412:
+   * that caller lost. The document only vanishes if deleted by hand; then start again.
+   */
+  async claim(schoolId: string, key: string, until: string, now: string): Promise<boolean> {
+    if (!isValidClaimKey(key)) throw new Error(`Invalid claim key: ${JSON.stringify(key)}.`);
+    const document: ClaimDocument = { type: 'claim', id: claimDocumentId(key), schoolId, key, until };
+    const item = this.dossiers.item(document.id, schoolId);
+    for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt += 1) {
+      try {
+        await this.dossiers.items.create<ClaimDocument>(document);
+        return true;
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+      }
+      const { resource: current } = await item.read<ClaimDocument>();
+      if (!current) continue;
+      if (current.type !== 'claim') {
+        throw new Error(`Document ${document.id} of school ${schoolId} is not a claim.`);
+      }
+      if (current.until > now) return false;
+      try {
+        await item.replace<ClaimDocument>(document, {
+          accessCondition: { type: 'IfMatch', condition: current._etag },
+        });
+        return true;
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 412) return false; // Another caller took over the expired claim first.
+        if (status !== 404) throw error;
+      }
+    }
+    throw new Error(`The claim ${key} of school ${schoolId} kept vanishing; try again.`);
   }
 
   async appendAudit(event: AuditEvent): Promise<void> {

@@ -9,6 +9,7 @@
 //   audit          who did what to which dossier; never content.
 //   sequences      the per-school-per-year dossier counter.
 //   conversations  Teams conversation references per user.
+//   claims         leases on work that belongs to no dossier (Store.claim), per school and key.
 // Timestamps are ISO strings in UTC (`toISOString()`), so text order is time order.
 
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import type { Dossier } from '../domain/dossier';
 import {
   AlreadyExistsError,
   StaleVersionError,
+  isValidClaimKey,
   type AuditEvent,
   type DossierSummary,
   type SavedConversation,
@@ -71,6 +73,14 @@ const MIGRATIONS: readonly string[] = [
     tenant_id  TEXT NOT NULL,
     reference  TEXT NOT NULL,
     updated_at TEXT NOT NULL
+  );
+  `,
+  `
+  CREATE TABLE claims (
+    school_id TEXT NOT NULL,
+    claim_key TEXT NOT NULL,
+    until     TEXT NOT NULL,
+    PRIMARY KEY (school_id, claim_key)
   );
   `,
 ];
@@ -216,6 +226,15 @@ function prepare(db: Database.Database) {
        ON CONFLICT (school_id, year) DO UPDATE SET value = value + 1
        RETURNING value`,
     ),
+    // One statement, so one transaction: a new key is inserted; an existing one is taken over only
+    // when it has expired (the WHERE of the upsert). RETURNING gives a row exactly when it was
+    // written, so the caller who gets a row holds the claim.
+    claim: db.prepare<{ schoolId: string; key: string; until: string; now: string }, { won: number }>(
+      `INSERT INTO claims (school_id, claim_key, until) VALUES (@schoolId, @key, @until)
+       ON CONFLICT (school_id, claim_key) DO UPDATE SET until = excluded.until
+         WHERE claims.until <= @now
+       RETURNING 1 AS won`,
+    ),
     appendAudit: db.prepare<AuditEvent>(
       `INSERT INTO audit (school_id, id, dossier_id, actor_id, action, at)
        VALUES (@schoolId, @id, @dossierId, @actorId, @action, @at)
@@ -328,6 +347,13 @@ export class SqliteStore implements Store {
       const row = this.statements.nextSequence.get(schoolId, year);
       if (!row) throw new Error(`No sequence returned for school ${schoolId}, year ${year}.`);
       return row.value;
+    });
+  }
+
+  claim(schoolId: string, key: string, until: string, now: string): Promise<boolean> {
+    return settle(() => {
+      if (!isValidClaimKey(key)) throw new Error(`Invalid claim key: ${JSON.stringify(key)}.`);
+      return this.statements.claim.get({ schoolId, key, until, now }) !== undefined;
     });
   }
 

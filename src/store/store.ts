@@ -59,6 +59,15 @@ export interface SavedConversation {
   updatedAt: string;
 }
 
+/**
+ * A claim key: 1 to 200 characters, none of them `/`, `\`, `?`, `#` or a control character (Cosmos
+ * DB builds a document id from it). Both stores refuse other keys with an Error.
+ */
+export function isValidClaimKey(key: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return key.length > 0 && key.length <= 200 && !/[/\\?#\u0000-\u001f\u007f]/.test(key);
+}
+
 export interface Store {
   /** Is the store reachable? Used by GET /healthz; must not throw. */
   ping(): Promise<boolean>;
@@ -87,6 +96,19 @@ export interface Store {
    * once never get the same number.
    */
   nextDossierSequence(schoolId: string, year: number): Promise<number>;
+
+  /**
+   * Take the claim `key` in a school until `until` (an ISO time, as `now`): a lease for work that
+   * belongs to no dossier, so that of several bot instances only one does it.
+   *
+   * True when this caller got the claim: no claim with that key exists yet, or the existing one's
+   * `until` is at or before `now` (it expired, e.g. its holder crashed); the claim then holds until
+   * `until`. False, and nothing changes, when an unexpired claim is held (by anyone, the caller
+   * included: there is no renewing, and no release; a claim ends by expiring). Atomic: of callers
+   * at once, exactly one gets true. Keys are per school; another school's claim with the same key is
+   * independent. A key must satisfy `isValidClaimKey`. Claims never appear in the dossier lists.
+   */
+  claim(schoolId: string, key: string, until: string, now: string): Promise<boolean>;
 
   appendAudit(event: AuditEvent): Promise<void>;
   auditOfDossier(schoolId: string, dossierId: string): Promise<AuditEvent[]>;

@@ -178,6 +178,9 @@ class InstrumentedStore implements Store {
   nextDossierSequence(schoolId: string, year: number): Promise<number> {
     return this.inner.nextDossierSequence(schoolId, year);
   }
+  claim(schoolId: string, key: string, until: string, now: string): Promise<boolean> {
+    return this.inner.claim(schoolId, key, until, now);
+  }
   appendAudit(event: AuditEvent): Promise<void> {
     return this.inner.appendAudit(event);
   }

@@ -48,9 +48,31 @@ describe('the SQLite store file', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
     } finally {
       db.close();
+    }
+  });
+
+  it('upgrades a file of schema version 1 (before claims), keeping its data', async () => {
+    const file = newFile();
+    const dossier = makeDossier();
+    const first = SqliteStore.open(file);
+    await first.createDossier(dossier);
+    await first.close();
+    const db = new Database(file);
+    db.exec('DROP TABLE claims');
+    db.pragma('user_version = 1');
+    db.close();
+
+    const second = SqliteStore.open(file);
+    try {
+      expect((await second.getDossier(SCHOOL, dossier.id))?.value).toEqual(dossier);
+      expect(await second.claim(SCHOOL, 'k', '2026-03-16T07:05:00.000Z', '2026-03-16T07:00:00.000Z')).toBe(
+        true,
+      );
+    } finally {
+      await second.close();
     }
   });
 

@@ -326,6 +326,63 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       });
     });
 
+    describe('claims', () => {
+      const T0 = '2026-03-16T07:00:00.000Z';
+      const T5 = '2026-03-16T07:05:00.000Z';
+      const T10 = '2026-03-16T07:10:00.000Z';
+      const KEY = 'school-1:weeklyOverview:2026-W12:19:zorgteam@thread.tacv2';
+
+      it('go to the first caller; a second caller before the claim expires gets false', async () => {
+        expect(await store.claim(SCHOOL, KEY, T5, T0)).toBe(true);
+        expect(await store.claim(SCHOOL, KEY, T10, T0)).toBe(false);
+        expect(await store.claim(SCHOOL, KEY, T10, '2026-03-16T07:04:59.999Z')).toBe(false);
+      });
+
+      it('can be taken again once expired (until at or before now), and then hold until the new until', async () => {
+        expect(await store.claim(SCHOOL, KEY, T5, T0)).toBe(true);
+        expect(await store.claim(SCHOOL, KEY, T10, T5)).toBe(true);
+        expect(await store.claim(SCHOOL, KEY, '2026-03-16T07:20:00.000Z', '2026-03-16T07:09:00.000Z')).toBe(
+          false,
+        );
+        expect(await store.claim(SCHOOL, KEY, '2026-03-16T07:20:00.000Z', T10)).toBe(true);
+      });
+
+      it('are never given twice: 10 callers at once, exactly one gets true', async () => {
+        const first = await Promise.all(Array.from({ length: 10 }, () => store.claim(SCHOOL, KEY, T5, T0)));
+        expect(first.filter(Boolean)).toHaveLength(1);
+        // Also when all ten take over one expired claim at once.
+        const again = await Promise.all(Array.from({ length: 10 }, () => store.claim(SCHOOL, KEY, T10, T5)));
+        expect(again.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('are independent per key and per school', async () => {
+        expect(await store.claim(SCHOOL, KEY, T5, T0)).toBe(true);
+        expect(await store.claim(SCHOOL, `${KEY}-other`, T5, T0)).toBe(true);
+        expect(await store.claim(OTHER_SCHOOL, KEY, T5, T0)).toBe(true);
+        expect(await store.claim(SCHOOL, `${KEY}-other`, T5, T0)).toBe(false);
+        expect(await store.claim(OTHER_SCHOOL, KEY, T5, T0)).toBe(false);
+      });
+
+      it('never show up among the dossiers or the audit log', async () => {
+        const dossier = makeDossier({ nextReminderAt: T0 });
+        await store.createDossier(dossier);
+        await store.claim(SCHOOL, KEY, T5, T0);
+        await store.claim(SCHOOL, dossier.id, T5, T0);
+        expect(ids(await store.dossiersOfSchool(SCHOOL, 'open'))).toEqual([dossier.id]);
+        expect(ids(await store.openDossiersOfOwner(SCHOOL, OWNER))).toEqual([dossier.id]);
+        expect(ids(await store.dueForReminder(SCHOOL, '2099-01-01T00:00:00.000Z', 50))).toEqual([dossier.id]);
+        expect(await store.getDossier(SCHOOL, `claim-${KEY}`)).toBeUndefined();
+        expect(await store.auditOfDossier(SCHOOL, KEY)).toEqual([]);
+        expect(present(await store.getDossier(SCHOOL, dossier.id)).value).toEqual(dossier);
+      });
+
+      it('refuse a key a document id cannot carry', async () => {
+        for (const key of ['', 'a/b', 'a?b', 'a#b', 'a\\b', 'x'.repeat(201)]) {
+          await expect(store.claim(SCHOOL, key, T5, T0)).rejects.toThrow(/Invalid claim key/);
+        }
+      });
+    });
+
     describe('the audit log', () => {
       it('gives back the events of a dossier in the order they happened, and no others', async () => {
         const dossier = makeDossier();
