@@ -5,9 +5,7 @@ import { t, type Language } from '../../i18n';
 import { AFWEGINGSVRAGEN, entriesOf, type Afwegingsvraag, type Dossier } from '../../domain';
 import { formatDate } from './common';
 
-export function shorten(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-}
+export { shorten } from './common';
 
 /** A question number as a card sends it back ("2" or 2), or undefined. */
 export function asQuestion(value: unknown): Afwegingsvraag | undefined {

@@ -23,7 +23,15 @@ import {
   type LogEntry,
   type ReportException,
 } from '../../domain';
-import { formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
+import {
+  formatDate,
+  head,
+  newSubmissionId,
+  problemsText,
+  shorten,
+  type FormState,
+  type ViewData,
+} from './common';
 
 /** Entries per page: see the size budget at the top. */
 export const CHRONOLOGY_PAGE_SIZE = 8;
@@ -54,18 +62,6 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** One line for a card: whitespace runs become one space, invisible troublemakers go. */
 export function cardText(text: string): string {
   return text.replace(CONTROL, ' ').replace(LONE_SURROGATE, '').replace(/\s+/g, ' ').trim();
-}
-
-/** The first `length` code units at most, without splitting a surrogate pair. */
-function head(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const last = text.charCodeAt(length - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
-}
-
-/** Cut to at most `length` code units, an ellipsis included, without splitting a surrogate pair. */
-export function cut(text: string, length: number): string {
-  return text.length <= length ? text : `${head(text, length - 1)}…`;
 }
 
 /** What a user typed, fit to be shown again in an input: bounded, line breaks kept, nothing invisible. */
@@ -400,12 +396,12 @@ export function chronologyView(
           : corrections;
       return {
         seq: entry.seq,
-        header: entryHeader(language, entry, cut(cardText(entry.authorName), CARD_NAME_LENGTH)),
+        header: entryHeader(language, entry, shorten(cardText(entry.authorName), CARD_NAME_LENGTH)),
         kindLine: entryKindLine(language, entry),
         correctsText: entry.corrects ? t(language, 'chronology.corrects', { seq: entry.corrects }) : '',
         correctedText:
           listed.length > 0 ? t(language, 'chronology.correctedIn', { seqs: listed.join(', ') }) : '',
-        summary: cut(cardText(entrySummary(language, entry)), CARD_SUMMARY_LENGTH),
+        summary: shorten(cardText(entrySummary(language, entry)), CARD_SUMMARY_LENGTH),
         canCorrect: open && !BOOKKEEPING.has(entry.kind),
         inputId,
         submissionId: newSubmissionId(),

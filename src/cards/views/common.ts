@@ -79,3 +79,18 @@ export function formatDate(language: Language, iso: string): string {
 export function newSubmissionId(): string {
   return randomUUID();
 }
+
+/** The first `length` code units at most, without splitting a surrogate pair. */
+export function head(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+}
+
+/**
+ * Text shown shortened on a card (the chronology and the export keep it whole): at most `length`
+ * code units, the ellipsis included, never splitting a surrogate pair.
+ */
+export function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${head(text, length - 1)}…`;
+}

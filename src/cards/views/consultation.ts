@@ -12,14 +12,11 @@ import {
   problemsText,
   type FormState,
   type ViewData,
+  shorten,
 } from './common';
 
 const REQUEST_FIELDS = ['coordinatorId', 'question'] as const;
 const ANSWER_PREVIEW_LENGTH = 300;
-
-function shorten(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-}
 
 export function consultationRequestView(
   language: Language,

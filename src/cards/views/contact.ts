@@ -3,8 +3,8 @@
 
 import { section, t, type Language } from '../../i18n';
 import { NAME_MAX_LENGTH, TEXT_MAX_LENGTH, todayInAmsterdam, type Dossier } from '../../domain';
-import { formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
-import { cardText, cut, formatDateTime, keptText } from './chronology';
+import { formatDate, newSubmissionId, problemsText, shorten, type FormState, type ViewData } from './common';
+import { cardText, formatDateTime, keptText } from './chronology';
 
 /** How many earlier contacts and notes the card repeats; the chronology has them all. */
 const RECENT = 3;
@@ -26,7 +26,7 @@ const KEPT_LENGTH: Record<(typeof CONTACT_FIELDS | typeof NOTE_FIELDS)[number], 
 };
 
 function recentLines(language: Language, dossier: Dossier): { line: string }[] {
-  const short = (text: string, length = RECENT_TEXT_LENGTH): string => cut(cardText(text), length);
+  const short = (text: string, length = RECENT_TEXT_LENGTH): string => shorten(cardText(text), length);
   return dossier.log
     .filter((entry) => entry.kind === 'contactRecorded' || entry.kind === 'noteRecorded')
     .slice(-RECENT)

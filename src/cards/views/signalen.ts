@@ -18,6 +18,7 @@ import {
   problemsText,
   type FormState,
   type ViewData,
+  shorten,
 } from './common';
 
 /** Card input ids of the signal choices: one multi-select per category or form section. */
@@ -39,10 +40,6 @@ export const SIGNAL_FORM_FIELDS = [
 
 /** The inputs Teams checks itself before sending; it then shows their errorMessage. */
 const SIGNAL_REQUIRED_FIELDS = ['observedOn', 'description', 'source'] as const;
-
-function shorten(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-}
 
 export function signalenView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
   const band = ageBand(dossier.pupil, now);

@@ -10,7 +10,7 @@ import {
   type SpecificForm,
   type Step,
 } from '../../domain';
-import { formFields, newSubmissionId, type FormState, type ViewData } from './common';
+import { formFields, newSubmissionId, shorten, type FormState, type ViewData } from './common';
 
 /** How many earlier entries a step card repeats; the chronology has them all. */
 export const RECENT_ENTRIES = 3;
@@ -18,8 +18,7 @@ const RECENT_TEXT_LENGTH = 120;
 
 /** Free text cut to one short line for the list of recent entries. */
 export function shortened(text: string, length: number = RECENT_TEXT_LENGTH): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= length ? line : `${line.slice(0, length - 1)}…`;
+  return shorten(text.replace(/\s+/g, ' ').trim(), length);
 }
 
 /**
