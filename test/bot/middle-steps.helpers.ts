@@ -51,10 +51,7 @@ export async function showStep(
   return send(h, 'showStep', { ...ref, step }, locale);
 }
 
-export async function logKinds(h: Harness, ref: DossierRef): Promise<string[]> {
-  const dossier = await h.store.getDossier(ref.schoolId, ref.dossierId);
-  return dossier?.value.log.map((e) => e.kind) ?? [];
-}
+export { logKinds } from '../support/bot-harness';
 
 export async function entries(h: Harness, ref: DossierRef, kind: string): Promise<Record<string, unknown>[]> {
   const dossier = await h.store.getDossier(ref.schoolId, ref.dossierId);

@@ -11,27 +11,12 @@ import {
   type Harness,
 } from '../support/bot-harness';
 import { invoke, teacher } from '../support/teams';
+import { inputs } from './middle-steps.helpers';
 
 const openDossier = (h: Harness, age: string): Promise<DossierRef> => openHarnessDossier(h, { age });
 
-function inputIds(card: unknown): string[] {
-  const ids: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (
-        typeof record.type === 'string' &&
-        record.type.startsWith('Input.') &&
-        typeof record.id === 'string'
-      )
-        ids.push(record.id);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return ids;
-}
+/** The ids of every input on the card. */
+const inputIds = (card: unknown): string[] => Object.keys(inputs(card));
 
 describe('step 1: mapping the signals', () => {
   let h: Harness;
