@@ -94,10 +94,11 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     adminIds: config.adminIds,
     scheduler,
   };
+  const verbs = createVerbs(verbDependencies);
   const bot = new MeldcodeBot({
     cards,
-    verbs: createVerbs(verbDependencies),
-    textCommands: createTextCommands(verbDependencies),
+    verbs,
+    textCommands: createTextCommands(verbs),
     conversations: new ConversationReferences(store),
     allowedTenantIds: config.allowedTenantIds,
     defaultLanguage: config.defaultLanguage,

@@ -57,8 +57,8 @@ export function createVerbs(deps: VerbDependencies): Record<string, Verb> {
   return registry;
 }
 
-export function createTextCommands(deps: VerbDependencies): TextCommands {
-  const verbs = createVerbs(deps);
+/** Typed commands run the same verbs as the buttons: they are given the one registry. */
+export function createTextCommands(verbs: Readonly<Record<string, Verb>>): TextCommands {
   const run = (name: string) => (turn: Turn & { actor: Actor }, now: Date) => {
     const verb = verbs[name];
     if (!verb) throw new Error(`Text command needs the verb ${name}, which is not registered.`);
