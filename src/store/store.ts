@@ -3,6 +3,13 @@
 // contract suite (test/store/store-contract.ts).
 
 import type { Dossier } from '../domain/dossier';
+import type { DossierSummary } from '../domain/lists';
+import type { SavedConversation } from '../domain/personal-chat';
+
+// Shapes that cards, use cases and the Teams edge read too live in the domain; re-exported here so
+// the stores and their tests keep one import.
+export type { DossierSummary } from '../domain/lists';
+export type { SavedConversation, PersonalChats } from '../domain/personal-chat';
 
 /** A stored value with the opaque version (etag) it was read at. */
 export interface Versioned<T> {
@@ -26,18 +33,6 @@ export class AlreadyExistsError extends Error {
   }
 }
 
-/** What lists show: enough to find a dossier, no log. */
-export interface DossierSummary {
-  id: string;
-  schoolId: string;
-  number: string;
-  pupilReference: string;
-  ownerId: string;
-  status: 'open' | 'closed';
-  updatedAt: string;
-  nextReminderAt: string | null;
-}
-
 /** Who did what to which dossier, and when. Never content: the content lives in the dossier log. */
 export interface AuditEvent {
   id: string;
@@ -46,17 +41,6 @@ export interface AuditEvent {
   actorId: string;
   action: string; // e.g. 'viewed', 'changed:signalRecorded', 'refused:notInvolved', 'exported'
   at: string;
-}
-
-/**
- * A Teams conversation reference for proactive messages, saved per user (Entra object id).
- * Stored as the JSON botbuilder gives; the store does not interpret it.
- */
-export interface SavedConversation {
-  userId: string;
-  tenantId: string;
-  reference: Record<string, unknown>;
-  updatedAt: string;
 }
 
 /**

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { section, t, type Language, type MessageKey } from '../../i18n';
 import type { Refusal, Step } from '../../domain';
-import type { AccessRefusal } from '../../app/dossier-service';
 
 export type ViewData = Record<string, unknown>;
 
@@ -54,6 +53,14 @@ export function refusalMessage(language: Language, refusal: Refusal): string {
   return t(language, `refusal.${refusal.code}` as MessageKey, {
     steps: stepList(language, refusal.missing ?? []),
   });
+}
+
+/**
+ * Why someone may not see a dossier, as the card names it. Declared by the card (cards may not import
+ * use cases); the app's refusal must fit it, so the compiler catches a new reason without a text.
+ */
+export interface AccessRefusal {
+  code: 'notFound' | 'notInvolved' | 'unknownSchool';
 }
 
 export function accessView(language: Language, refusal: AccessRefusal): ViewData {

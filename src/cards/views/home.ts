@@ -12,7 +12,7 @@ import {
   isDone,
   type Dossier,
 } from '../../domain';
-import type { DossierSummary } from '../../store/store';
+import type { DossierSummary } from '../../domain/lists';
 import {
   formFields,
   formatDate,

@@ -2,14 +2,30 @@
 // the dossier number, the kind and the step — never the pupil, never anything typed.
 
 import { section, t, type Language } from '../../i18n';
-import { STEPS, type Step } from '../../domain';
-import type { DossierReminderMessage, WeeklyOverviewMessage } from '../../app/notifier';
+import { STEPS, type ReminderKind, type Step, type WeeklyOverview } from '../../domain';
 import { newSubmissionId, type ViewData } from './common';
+
+/**
+ * What a reminder card shows: the dossier's number and ids, the kind and the step, nothing else (the
+ * card may be read where others read along). The notifier's message carries these fields; declared
+ * here because cards may not import use cases.
+ */
+export interface ReminderFacts {
+  key: string;
+  kind: ReminderKind;
+  schoolId: string;
+  dossierId: string;
+  dossierNumber: string;
+  step: Step;
+}
+
+/** The overview's numbers: counts per step and the dossiers waiting longest, by number only. */
+export type OverviewFacts = Pick<WeeklyOverview, 'week' | 'total' | 'byStep' | 'dossiers'>;
 
 /** The overview lists the dossiers waiting longest; the rest are counted. */
 const OVERVIEW_LINES = 30;
 
-export function reminderView(language: Language, message: DossierReminderMessage, notice = ''): ViewData {
+export function reminderView(language: Language, message: ReminderFacts, notice = ''): ViewData {
   return {
     t: section(language, 'reminder'),
     title: t(language, 'reminder.title', { number: message.dossierNumber }),
@@ -24,7 +40,7 @@ export function reminderView(language: Language, message: DossierReminderMessage
   };
 }
 
-export function weeklyOverviewView(language: Language, message: WeeklyOverviewMessage): ViewData {
+export function weeklyOverviewView(language: Language, message: OverviewFacts): ViewData {
   const lines = [...message.dossiers].sort((a, b) => b.waitingWorkingDays - a.waitingWorkingDays);
   const stepName = (step: Step): string => t(language, `step.${step}`);
   return {
