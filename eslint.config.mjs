@@ -18,7 +18,7 @@ import tseslint from 'typescript-eslint';
 const into = (folders) => `^(\\.\\./)+(${folders})(/|$)`;
 const ROOT_MODULES = (names) => `^(\\.\\./)+(${names})$`;
 
-const LAYER_RULE = 'the layer rule in eslint.config.mjs and docs/meldcode.md';
+const LAYER_RULE = 'the layer rule: eslint.config.mjs, README "Folder map"';
 const forbid = (regex, why) => ({ regex, message: `${why} (${LAYER_RULE}).` });
 
 // Packages that belong to one layer only: the Bot Framework to the Teams edge, databases to the stores.
@@ -90,7 +90,7 @@ const LAYERS = [
     rule: restrict(
       forbid(
         into('store|bot|app'),
-        'Cards import only the domain and i18n; declare the shape a view reads in the view or the domain',
+        'Cards import only the domain and i18n; declare the shape a view reads in the view or in src/domain',
       ),
       forbid(ROOT_MODULES('config|logger|server|compose'), 'Cards import only the domain and i18n'),
       BOT_FRAMEWORK,
