@@ -287,7 +287,7 @@ describe('the export document', () => {
   it('has the afwegingskader answers with their reasoning and the outcome', () => {
     const afweging = sectionOf(nl, '## 8. Afwegingskader');
     expect(afweging).toContain(
-      '#### Vraag 1: Is er na stap 1 tot en met 3 (nog steeds) een vermoeden van huiselijk geweld of kindermishandeling?',
+      '#### Vraag 1: Is er op basis van stap 1 tot en met 3 (nog steeds) een vermoeden van huiselijk geweld of kindermishandeling?',
     );
     expect(afweging).toContain('#### Vraag 2: Is er sprake van acute en/of structurele onveiligheid?');
     expect(afweging).toContain('> Structureel onveilig.');

@@ -512,7 +512,7 @@ function afwegingskader(w: Writer): void {
     const entry = dossier.log.find((e) => e.seq === answer.seq);
     const heading = w.say('export.doc.question', {
       question: answer.question,
-      text: w.words(`export.doc.question.${answer.question}`),
+      text: w.words(`afwegingsvraag.${answer.question}.question`),
     });
     const reason = entry && w.wholly(entry);
     if (entry && reason) {
