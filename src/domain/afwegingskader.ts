@@ -31,6 +31,28 @@ export const AFWEGINGSKADER: Record<Afwegingsvraag, { nee: Branch; ja: Branch }>
   5: { nee: { outcome: 'melden', next: null }, ja: { outcome: 'sluiten-met-monitoring', next: null } },
 };
 
+/**
+ * The question answered at the help's follow-up: the one the tree leads to after "yes, they accept the
+ * help". Read from the table so that the texts that name it ("answer question 5 at the follow-up")
+ * cannot drift from the tree.
+ */
+export const FOLLOW_UP_QUESTION: Afwegingsvraag = (() => {
+  const afterHelp = AFWEGINGSVRAGEN.map((q) => AFWEGINGSKADER[q].ja).find((b) => b.outcome === 'hulp');
+  if (!afterHelp?.next) throw new Error('The afwegingskader must continue after the outcome "hulp".');
+  return afterHelp.next;
+})();
+
+/** The question that follows an answer, when the tree goes on from there (for the help texts). */
+export function nextQuestionAfter(question: Afwegingsvraag, answer: boolean): Afwegingsvraag | null {
+  return AFWEGINGSKADER[question][answer ? 'ja' : 'nee'].next;
+}
+
+/**
+ * After a report Veilig Thuis assesses the pupil's safety within this many working days and tells the
+ * reporter what it will do (Uitvoeringsbesluit Wmo 2015, art. 4.1.7). The texts about feedback state it.
+ */
+export const VEILIG_THUIS_ASSESSMENT_WORKING_DAYS = 5;
+
 export interface AnsweredQuestion {
   question: Afwegingsvraag;
   answer: boolean;

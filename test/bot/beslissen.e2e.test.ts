@@ -167,7 +167,7 @@ describe('step 5: deciding with the afwegingskader', () => {
     const first = await send(h, 'showStep', { ...ref, step: 'beslissen' });
     expect(cardText(first)).toContain('Vraag 1 van 5');
     expect(cardText(first)).toContain(
-      'Is er na stap 1 tot en met 4 (nog steeds) een vermoeden van huiselijk geweld of kindermishandeling?',
+      'Is er op basis van stap 1 tot en met 3 (nog steeds) een vermoeden van huiselijk geweld of kindermishandeling?',
     );
     expect(cardVerbs(first)).toContain('answerAfwegingsvraag');
 
@@ -374,7 +374,7 @@ describe('step 5: deciding with the afwegingskader', () => {
     ]);
     expect(cardText(followedUp)).toContain('Vraag 5 van 5');
     expect(cardText(followedUp)).toContain(
-      'Leidt de hulp binnen de afgesproken tijd tot de nodige, blijvende veiligheid?',
+      'Leidt de hulp binnen de afgesproken tijd tot de nodige, duurzame veiligheid?',
     );
 
     const closing = await send(h, 'answerAfwegingsvraag', answer(ref, 5, true, 'Het gaat al weken goed.'));

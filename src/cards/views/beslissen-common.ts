@@ -3,6 +3,7 @@
 
 import { t, type Language } from '../../i18n';
 import { AFWEGINGSVRAGEN, entriesOf, type Afwegingsvraag, type Dossier } from '../../domain';
+import { nextQuestionAfter } from '../../domain/afwegingskader';
 import { formatDate } from './common';
 
 export { shorten } from './common';
@@ -11,6 +12,24 @@ export { shorten } from './common';
 export function asQuestion(value: unknown): Afwegingsvraag | undefined {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return AFWEGINGSVRAGEN.find((q) => q === number);
+}
+
+/**
+ * The words of one afwegingsvraag: the question as the law's framework asks it, a short form for
+ * lists of answers, and what each answer leads to. One key family (`afwegingsvraag.N.*`) serves the
+ * step-5 card, the export and the reminder, so the wordings cannot drift apart; the number of the
+ * question an answer leads to comes from the tree in the domain.
+ */
+export function afwegingsvraagTexts(
+  language: Language,
+  question: Afwegingsvraag,
+): { question: string; short: string; help: string } {
+  const next = nextQuestionAfter(question, true) ?? nextQuestionAfter(question, false);
+  return {
+    question: t(language, `afwegingsvraag.${question}.question`),
+    short: t(language, `afwegingsvraag.${question}.short`),
+    help: t(language, `afwegingsvraag.${question}.help`, next === null ? {} : { next }),
+  };
 }
 
 /** The help plan in force: the latest one recorded. */

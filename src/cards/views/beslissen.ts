@@ -1,7 +1,7 @@
 // Step 5: the afwegingskader one question at a time, the answers so far, and the outcome they lead to
 // with the way on to the matching form (report, help plan, close).
 
-import { section, t, type Language, type MessageKey } from '../../i18n';
+import { section, t, type Language } from '../../i18n';
 import {
   afwegingskaderState,
   entriesOf,
@@ -13,7 +13,12 @@ import {
   type Dossier,
   type Outcome,
 } from '../../domain';
-import { isQuestionReached } from '../../domain/afwegingskader';
+import {
+  AFWEGINGSVRAGEN,
+  FOLLOW_UP_QUESTION,
+  VEILIG_THUIS_ASSESSMENT_WORKING_DAYS,
+  isQuestionReached,
+} from '../../domain/afwegingskader';
 import {
   formFields,
   formatDate,
@@ -24,6 +29,7 @@ import {
   type ViewData,
 } from './common';
 import {
+  afwegingsvraagTexts,
   asQuestion,
   currentHelpPlan,
   planLine,
@@ -98,7 +104,7 @@ function outcomeView(language: Language, dossier: Dossier, state: Afwegingskader
             reportLine(language, report.data),
             feedback
               ? t(language, 'beslissen.feedbackRecorded', { date: formatDate(language, feedback.data.on) })
-              : t(language, 'beslissen.noFeedback'),
+              : t(language, 'beslissen.noFeedback', { days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS }),
           ]
         : [t(language, 'beslissen.noReport')];
       return {
@@ -113,7 +119,12 @@ function outcomeView(language: Language, dossier: Dossier, state: Afwegingskader
       const expected = helpPlanExpected(dossier) || !plan;
       const lines = expected || !plan ? [t(language, 'beslissen.noPlan')] : [planLine(language, plan.data)];
       if (!expected && plan && !followUpReached(dossier, now)) {
-        lines.push(t(language, 'beslissen.q5Later', { date: formatDate(language, plan.data.followUpOn) }));
+        lines.push(
+          t(language, 'beslissen.q5Later', {
+            question: FOLLOW_UP_QUESTION,
+            date: formatDate(language, plan.data.followUpOn),
+          }),
+        );
       }
       return {
         ...view,
@@ -168,16 +179,19 @@ export function beslissenView(
       question: a.question,
       line: t(language, 'beslissen.answerLine', {
         number: a.question,
-        question: t(language, `beslissen.short.${a.question}`),
+        question: afwegingsvraagTexts(language, a.question).short,
         answer: yesNo(a.answer),
       }),
       reasoning: shorten(a.reasoning, REASONING_LENGTH),
     })),
     hasQuestion: question !== null,
     question,
-    questionHeading: question === null ? '' : t(language, 'beslissen.questionHeading', { number: question }),
-    questionText: question === null ? '' : t(language, `beslissen.q.${question}` as MessageKey),
-    questionHelp: question === null ? '' : t(language, `beslissen.help.${question}` as MessageKey),
+    questionHeading:
+      question === null
+        ? ''
+        : t(language, 'beslissen.questionHeading', { number: question, count: AFWEGINGSVRAGEN.length }),
+    questionText: question === null ? '' : afwegingsvraagTexts(language, question).question,
+    questionHelp: question === null ? '' : afwegingsvraagTexts(language, question).help,
     changingText:
       question !== null && afweging.answers.some((a) => a.question === question)
         ? t(language, 'beslissen.changing')

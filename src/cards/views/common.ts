@@ -3,7 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { section, t, type Language, type MessageKey } from '../../i18n';
-import type { Refusal, Step } from '../../domain';
+import { PUPIL_MAX_AGE, PUPIL_MIN_AGE, type Refusal, type Step } from '../../domain';
 
 export type ViewData = Record<string, unknown>;
 
@@ -52,6 +52,9 @@ export function problemsText(
 export function refusalMessage(language: Language, refusal: Refusal): string {
   return t(language, `refusal.${refusal.code}` as MessageKey, {
     steps: stepList(language, refusal.missing ?? []),
+    // The school-age bounds the refusal of an age is based on.
+    min: PUPIL_MIN_AGE,
+    max: PUPIL_MAX_AGE,
   });
 }
 

@@ -3,6 +3,7 @@
 
 import { section, t, type Language } from '../../i18n';
 import { entriesOf, helpPlanExpected, todayInAmsterdam, type Dossier } from '../../domain';
+import { FOLLOW_UP_QUESTION } from '../../domain/afwegingskader';
 import {
   formFields,
   formatDate,
@@ -21,7 +22,10 @@ const RECENT_FOLLOW_UPS = 3;
 const SUMMARY_LENGTH = 300;
 
 export function hulpView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
-  const texts = section(language, 'hulp');
+  const texts = {
+    ...section(language, 'hulp'),
+    followUpHint: t(language, 'hulp.followUpHint', { question: FOLLOW_UP_QUESTION }),
+  };
   const today = todayInAmsterdam(now);
   const plan = currentHelpPlan(dossier);
   const followUps = plan

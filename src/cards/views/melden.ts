@@ -4,12 +4,15 @@
 
 import { section, t, type Language } from '../../i18n';
 import {
+  DISCUSS_WITH_PARENTS_UNDER_AGE,
+  DISCUSS_WITH_PUPIL_FROM_AGE,
   REPORT_EXCEPTIONS,
   entriesOf,
   mustDiscussReportWith,
   todayInAmsterdam,
   type Dossier,
 } from '../../domain';
+import { VEILIG_THUIS_ASSESSMENT_WORKING_DAYS } from '../../domain/afwegingskader';
 import {
   formFields,
   formatDate,
@@ -45,7 +48,13 @@ const RECENT_FEEDBACKS = 3;
 const FEEDBACK_LENGTH = 200;
 
 export function meldenView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
-  const texts = section(language, 'melden');
+  // The rules' numbers are filled in from the constants the rules themselves use.
+  const texts = {
+    ...section(language, 'melden'),
+    pupilRule: t(language, 'melden.pupilRule', { age: DISCUSS_WITH_PUPIL_FROM_AGE }),
+    parentsRule: t(language, 'melden.parentsRule', { age: DISCUSS_WITH_PARENTS_UNDER_AGE }),
+    feedbackHint: t(language, 'melden.feedbackHint', { days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS }),
+  };
   const must = mustDiscussReportWith(dossier.pupil, now);
   const report = entriesOf(dossier, 'reportRecorded').at(-1);
   const feedbacks = entriesOf(dossier, 'reportFeedbackRecorded').slice(-RECENT_FEEDBACKS).reverse();

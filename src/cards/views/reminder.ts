@@ -3,7 +3,9 @@
 
 import { section, t, type Language } from '../../i18n';
 import { STEPS, type ReminderKind, type Step, type WeeklyOverview } from '../../domain';
+import { FOLLOW_UP_QUESTION, VEILIG_THUIS_ASSESSMENT_WORKING_DAYS } from '../../domain/afwegingskader';
 import { newSubmissionId, type ViewData } from './common';
+import { afwegingsvraagTexts } from './beslissen-common';
 
 /**
  * What a reminder card shows: the dossier's number and ids, the kind and the step, nothing else (the
@@ -27,9 +29,18 @@ const OVERVIEW_LINES = 30;
 
 export function reminderView(language: Language, message: ReminderFacts, notice = ''): ViewData {
   return {
-    t: section(language, 'reminder'),
+    t: {
+      ...section(language, 'reminder'),
+      // The follow-up card asks the afwegingsvraag itself, in the words of step 5 and the export.
+      answerFive: t(language, 'reminder.answerFive', { question: FOLLOW_UP_QUESTION }),
+      questionFive: afwegingsvraagTexts(language, FOLLOW_UP_QUESTION).question,
+    },
     title: t(language, 'reminder.title', { number: message.dossierNumber }),
-    text: t(language, `reminder.kind.${message.kind}`, { step: t(language, `step.${message.step}`) }),
+    text: t(language, `reminder.kind.${message.kind}`, {
+      step: t(language, `step.${message.step}`),
+      question: FOLLOW_UP_QUESTION,
+      days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS,
+    }),
     notice,
     schoolId: message.schoolId,
     dossierId: message.dossierId,
