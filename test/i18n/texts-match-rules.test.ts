@@ -187,7 +187,9 @@ describe('texts that state a number of a rule', () => {
   // A number typed next to an age or a time span, in any text: it belongs in a rule's constant.
   const TYPED_SPAN =
     /(\b\d+|\b(twaalf|zestien|vijf|tien|drie|twelve|sixteen|five|ten|three))\s*(jaar|jr\b|werkdag|working day|years?\b|dagen|days?\b|weken|weeks?\b|maanden|months?\b)/i;
-  const TYPED_AGE = /(vanaf|jonger dan|ouder dan|from|younger than|older than|under)\s+\d+/i;
+  // An age after "from", "under" …: followed by years, a comma or full stop, or "or older".
+  const TYPED_AGE =
+    /(vanaf|jonger dan|ouder dan|from|younger than|older than|under)\s+\d+(\s*(jaar|jr\b|years?\b)|[:.,;)]|\s+(of|or)\s|$)/i;
 
   it.each(LANGUAGES)('types no age or number of days into any %s text', (language) => {
     const typed = KEYS.map((key) => [key, CATALOGUES[language][key]] as const).filter(
@@ -199,7 +201,8 @@ describe('texts that state a number of a rule', () => {
   it('would notice a typed number (the checks above are not blind)', () => {
     expect(TYPED_SPAN.test('De leerling is 12 jaar of ouder')).toBe(true);
     expect(TYPED_SPAN.test('binnen vijf werkdagen')).toBe(true);
-    expect(TYPED_AGE.test('younger than 16')).toBe(true);
+    expect(TYPED_AGE.test('The pupil is younger than 16.')).toBe(true);
+    expect(TYPED_AGE.test('vanaf 12 of ouder')).toBe(true);
     expect(statesNumber('binnen 5 werkdagen', 5)).toBe(true);
     expect(statesNumber('MC-2026-0005', 5)).toBe(false);
   });
