@@ -1,11 +1,12 @@
-// The Teams edge, kept thin: save where to reach the user, route typed commands and card verbs,
-// return cards. No meldcode rule lives here; verbs call the use cases in src/app.
+// The Teams edge, kept thin: one gate (Teams channel, allowed tenant) and one error boundary around
+// every turn, save where to reach the user, route typed commands and card verbs, return cards. No meldcode rule lives here; verbs call the use cases in src/app.
 
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
   CardFactory,
+  INVOKE_RESPONSE_KEY,
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
@@ -15,7 +16,7 @@ import { errorView } from '../cards/views';
 import { t, type Language, type MessageKey } from '../i18n';
 import type { LogContext, Logger } from '../logger';
 import type { ConversationReferences } from './conversation-references';
-import { readTurn, type Turn } from './turn';
+import { readTurn, type Actor, type Turn } from './turn';
 import type { Verb, VerbContext } from './verb';
 import type { TextCommands } from './text-commands';
 
@@ -37,34 +38,20 @@ export class MeldcodeBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDependencies) {
     super();
 
-    // Where to reach this user later (reminders, consultation answers). The serviceUrl can
-    // change, so the reference is saved again on every activity.
-    this.onTurn(async (context, next) => {
-      const correlation = {
-        activityId: context.activity.id,
-        conversationId: context.activity.conversation?.id,
-      };
-      await this.deps.logContext.run(correlation, async () => {
-        await this.deps.conversations.remember(context.activity, this.deps.clock());
-        await next();
-      });
-    });
-
     this.onInstallationUpdateAdd(async (context, next) => {
       const turn = readTurn(context.activity, this.deps.defaultLanguage);
-      if (turn.conversationKind === 'personal' && this.tenantAllowed(turn)) {
-        if (turn.actor)
-          await this.reply(
-            context,
-            await this.deps.textCommands.home({ ...turn, actor: turn.actor }, this.deps.clock()),
-          );
+      if (turn.conversationKind === 'personal' && turn.actor) {
+        await this.reply(
+          context,
+          await this.deps.textCommands.home({ ...turn, actor: turn.actor }, this.deps.clock()),
+        );
       }
       await next();
     });
 
     this.onMessage(async (context, next) => {
       const turn = readTurn(context.activity, this.deps.defaultLanguage);
-      if (!this.tenantAllowed(turn) || !turn.actor) {
+      if (!turn.actor) {
         await this.reply(context, this.errorCard(turn.language, 'error.tenantNotAllowed'));
       } else if (turn.conversationKind !== 'personal') {
         await this.reply(context, this.errorCard(turn.language, 'error.personalOnly'));
@@ -78,6 +65,98 @@ export class MeldcodeBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * The one error boundary and the one gate of every turn. Whatever fails below (store, connector,
+   * rendering, a bug), an invoke is answered 200 with the apology card and a message with an
+   * apology; nothing reaches botbuilder, which would answer an invoke with a bare 501. Only an
+   * activity from Teams (the `msteams` channel) of an allowed tenant gets further than the gate, and
+   * only such an activity saves where to reach its sender.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    const correlation = {
+      activityId: context.activity.id,
+      conversationId: context.activity.conversation?.id,
+    };
+    await this.deps.logContext.run(correlation, async () => {
+      try {
+        await this.gate(context);
+      } catch (error) {
+        await this.answerAfterFailure(context, error);
+      }
+    });
+  }
+
+  private async gate(context: TurnContext): Promise<void> {
+    const turn = readTurn(context.activity, this.deps.defaultLanguage);
+    if (context.activity.channelId !== 'msteams') {
+      this.deps.logger.warn({ outcome: 'refused', reason: 'channel' }, 'activity refused');
+      await this.refuse(context, turn.language, 'error.teamsOnly');
+      return;
+    }
+    if (!turn.actor || !this.tenantAllowed(turn)) {
+      this.deps.logger.warn({ outcome: 'refused', reason: 'tenant' }, 'activity refused');
+      await this.refuse(context, turn.language, 'error.tenantNotAllowed');
+      return;
+    }
+    await this.rememberSender(context, turn.actor);
+    await super.run(context);
+  }
+
+  /**
+   * The serviceUrl can change, so the reference is saved again on every accepted activity. A store
+   * that fails here must not cost the person their answer: the reference of the previous activity
+   * still works, and the next one saves it again.
+   */
+  private async rememberSender(context: TurnContext, actor: Actor): Promise<void> {
+    try {
+      await this.deps.conversations.remember(context.activity, actor, this.deps.clock());
+    } catch (error) {
+      this.deps.logger.warn({ error: errorSummary(error) }, 'conversation reference not saved');
+    }
+  }
+
+  /** A refused activity: an invoke gets a card, a message a plain answer, anything else nothing. */
+  private async refuse(context: TurnContext, language: Language, message: MessageKey): Promise<void> {
+    const { type, name } = context.activity;
+    if (type === 'invoke' && name === 'adaptiveCard/action') {
+      await this.sendInvokeResponse(context, this.cardResponse(this.safeErrorCard(language, message)));
+    } else if (type === 'invoke') {
+      await this.sendInvokeResponse(context, undefined);
+    } else if (type === 'message') {
+      // Plain text: a client outside Teams may not show Adaptive Cards.
+      await context.sendActivity({ type: 'message', text: t(language, message) });
+    }
+  }
+
+  /** Ids only in the log: the activity's text may hold pupil data. */
+  private async answerAfterFailure(context: TurnContext, error: unknown): Promise<void> {
+    const language = readTurn(context.activity, this.deps.defaultLanguage).language;
+    this.deps.logger.error(
+      { outcome: 'error', activityType: context.activity.type, error: errorSummary(error) },
+      'turn failed',
+    );
+    try {
+      if (context.activity.type === 'invoke') {
+        if (context.turnState.get(INVOKE_RESPONSE_KEY) === undefined) {
+          await this.sendInvokeResponse(context, this.cardResponse(this.lastResortCard(language)));
+        }
+      } else if (context.activity.type === 'message') {
+        await context.sendActivity({ type: 'message', text: t(language, 'error.unexpected') });
+      }
+    } catch (secondError) {
+      // The connector itself failed (the apology could not be sent either); the invoke's answer is
+      // still given above, as it travels in the HTTP response, not through the connector.
+      this.deps.logger.error({ error: errorSummary(secondError) }, 'apology not sent');
+    }
+  }
+
+  private async sendInvokeResponse(
+    context: TurnContext,
+    body: AdaptiveCardInvokeResponse | undefined,
+  ): Promise<void> {
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
   }
 
   /**
@@ -106,7 +185,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
     // The turn's correlation ids come with every line (LogContext); the verb is added here.
     const log = this.deps.logger.child({ verb: verbName });
     try {
-      if (!this.tenantAllowed(turn) || !turn.actor) {
+      if (!turn.actor) {
         log.warn({ outcome: 'refused', reason: 'tenant' }, 'invoke refused');
         return this.cardResponse(this.errorCard(turn.language, 'error.tenantNotAllowed'));
       }
@@ -133,34 +212,14 @@ export class MeldcodeBot extends TeamsActivityHandler {
       log.info({ outcome: 'ok' }, 'invoke handled');
       return this.cardResponse(card);
     } catch (error) {
-      log.error(
-        {
-          outcome: 'error',
-          error:
-            error instanceof Error
-              ? { name: error.name, message: error.message, stack: error.stack }
-              : 'unknown',
-        },
-        'invoke failed',
-      );
+      log.error({ outcome: 'error', error: errorSummary(error) }, 'invoke failed');
       return this.cardResponse(this.lastResortCard(turn.language));
     }
   }
 
   /** The apology for an unexpected failure; built without templates, so rendering cannot fail it too. */
   private lastResortCard(language: Language): CardJson {
-    try {
-      return this.errorCard(language, 'error.unexpected');
-    } catch {
-      return {
-        type: 'AdaptiveCard',
-        version: '1.5',
-        body: [
-          { type: 'TextBlock', text: t(language, 'error.unexpected'), wrap: true },
-          { type: 'TextBlock', text: t(language, 'acute.text'), wrap: true },
-        ],
-      };
-    }
+    return this.safeErrorCard(language, 'error.unexpected');
   }
 
   private tenantAllowed(turn: Turn): boolean {
@@ -169,6 +228,15 @@ export class MeldcodeBot extends TeamsActivityHandler {
 
   private errorCard(language: Language, message: MessageKey): CardJson {
     return this.deps.cards.render('error', errorView(language, message), language);
+  }
+
+  /** An error card that cannot fail: built by hand when rendering does. */
+  private safeErrorCard(language: Language, message: MessageKey): CardJson {
+    try {
+      return this.errorCard(language, message);
+    } catch {
+      return plainCard([t(language, message), t(language, 'acute.text')]);
+    }
   }
 
   private cardResponse(card: CardJson): AdaptiveCardInvokeResponse {
@@ -184,6 +252,21 @@ function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
+}
+
+function plainCard(lines: readonly string[]): CardJson {
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: lines.map((text) => ({ type: 'TextBlock', text, wrap: true })),
+  };
+}
+
+/** What a log line may say about an error: its name, message and stack (ids, never content). */
+function errorSummary(error: unknown): unknown {
+  return error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack }
+    : 'unknown';
 }
 
 /** Field names only: the values may be pupil data. */

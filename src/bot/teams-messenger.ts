@@ -1,5 +1,7 @@
 // Proactive messages over the Bot Framework: to a person's personal chat (saved reference, or a new
 // conversation by Entra object id), to a new channel thread, and updates of cards posted before.
+// Every reference is looked up in the tenant the message is for: a chat saved in another tenant
+// under the same object id is never used, neither to send nor to find the Teams service.
 // Teams asks for retries of 429, 412, 502 and 504 (the connector client retries 500/503 itself); 403 and 404 mean the
 // person blocked, removed or never installed the app.
 
@@ -13,7 +15,7 @@ import {
 } from 'botbuilder';
 import type { CardJson } from '../cards/render';
 import type { Delivery, Messenger, Posted } from '../app/messenger';
-import type { Store } from '../store/store';
+import type { PersonalChats } from '../domain/personal-chat';
 import type { Logger } from '../logger';
 
 export interface RetryPolicy {
@@ -56,7 +58,7 @@ export interface TeamsMessengerDependencies {
   adapter: CloudAdapter;
   /** The bot's app id; '' in local mode, where no tokens are sent. */
   appId: string;
-  store: Store;
+  store: PersonalChats;
   logger: Logger;
   retry?: RetryPolicy;
   clock?: () => number;
@@ -71,7 +73,7 @@ export class TeamsMessenger implements Messenger {
   }
 
   async toPerson(personId: string, tenantId: string, card: CardJson, viaUserId: string): Promise<Delivery> {
-    const saved = await this.deps.store.getConversation(personId);
+    const saved = await this.deps.store.getConversation(tenantId, personId);
     const activity = cardActivity(card);
     if (saved) {
       const reference = saved.reference as Partial<ConversationReference>;
@@ -87,7 +89,7 @@ export class TeamsMessenger implements Messenger {
     }
     // No chat with this person yet: start one by their Entra object id. This only works when the
     // app is installed for them (schools pre-install it with a Teams setup policy).
-    const via = await this.reference(viaUserId);
+    const via = await this.reference(viaUserId, tenantId);
     if (!via?.serviceUrl) return { ok: false, reason: 'unreachable' };
     return this.attempt('toPerson:create', async () => {
       let posted: Posted | undefined;
@@ -119,7 +121,7 @@ export class TeamsMessenger implements Messenger {
     card: CardJson,
     viaUserId: string,
   ): Promise<Delivery> {
-    const via = await this.reference(viaUserId);
+    const via = await this.reference(viaUserId, tenantId);
     if (!via?.serviceUrl) return { ok: false, reason: 'unreachable' };
     return this.attempt('toChannel', async () => {
       let posted: Posted | undefined;
@@ -147,7 +149,7 @@ export class TeamsMessenger implements Messenger {
   }
 
   async update(posted: Posted, tenantId: string, card: CardJson, viaUserId: string): Promise<Delivery> {
-    const via = await this.reference(viaUserId);
+    const via = await this.reference(viaUserId, tenantId);
     if (!via?.serviceUrl) return { ok: false, reason: 'unreachable' };
     const reference: Partial<ConversationReference> = {
       ...via,
@@ -163,12 +165,12 @@ export class TeamsMessenger implements Messenger {
     });
   }
 
-  async teamsUserId(personId: string): Promise<string | undefined> {
-    return (await this.reference(personId))?.user?.id;
+  async teamsUserId(personId: string, tenantId: string): Promise<string | undefined> {
+    return (await this.reference(personId, tenantId))?.user?.id;
   }
 
-  async localeOf(personId: string): Promise<string | undefined> {
-    return (await this.reference(personId))?.locale;
+  async localeOf(personId: string, tenantId: string): Promise<string | undefined> {
+    return (await this.reference(personId, tenantId))?.locale;
   }
 
   /**
@@ -213,8 +215,11 @@ export class TeamsMessenger implements Messenger {
     if (failure !== undefined) throw failure;
   }
 
-  private async reference(userId: string): Promise<Partial<ConversationReference> | undefined> {
-    const saved = await this.deps.store.getConversation(userId);
+  private async reference(
+    userId: string,
+    tenantId: string,
+  ): Promise<Partial<ConversationReference> | undefined> {
+    const saved = await this.deps.store.getConversation(tenantId, userId);
     return saved?.reference;
   }
 

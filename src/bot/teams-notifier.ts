@@ -39,13 +39,13 @@ export class TeamsNotifier implements Notifier {
         : (school.coordinators[0]?.id ?? recipientId);
     let delivery: Delivery;
     if (message.type === 'dossierReminder') {
-      const language = await this.languageOf(recipientId);
+      const language = await this.languageOf(recipientId, message.tenantId);
       const card = this.deps.cards.render('reminder', reminderView(language, message), language);
       delivery = await this.deps.messenger.toPerson(
         recipientId,
         message.tenantId,
         card,
-        await this.viaFor(recipientId, school, via),
+        await this.viaFor(recipientId, message.tenantId, school, via),
       );
     } else if (message.recipient.kind === 'careTeamChannel') {
       const language = this.deps.defaultLanguage;
@@ -56,16 +56,16 @@ export class TeamsNotifier implements Notifier {
         message.tenantId,
         opening,
         card,
-        await this.viaFor(via, school, via),
+        await this.viaFor(via, message.tenantId, school, via),
       );
     } else {
-      const language = await this.languageOf(recipientId);
+      const language = await this.languageOf(recipientId, message.tenantId);
       const card = this.deps.cards.render('weekly-overview', weeklyOverviewView(language, message), language);
       delivery = await this.deps.messenger.toPerson(
         recipientId,
         message.tenantId,
         card,
-        await this.viaFor(recipientId, school, via),
+        await this.viaFor(recipientId, message.tenantId, school, via),
       );
     }
     if (delivery.ok) {
@@ -95,7 +95,7 @@ export class TeamsNotifier implements Notifier {
     const name = this.nameOf(personId, school);
     for (const coordinator of school.coordinators) {
       if (coordinator.id === personId) continue;
-      const language = await this.languageOf(coordinator.id);
+      const language = await this.languageOf(coordinator.id, tenantId);
       const card = this.deps.cards.render(
         'notice-plain',
         {
@@ -122,10 +122,15 @@ export class TeamsNotifier implements Notifier {
   }
 
   /** Someone whose saved chat tells where the tenant's Teams service is. */
-  private async viaFor(preferred: string, school: School, fallback: string): Promise<string> {
-    if (await this.deps.messenger.teamsUserId(preferred)) return preferred;
+  private async viaFor(
+    preferred: string,
+    tenantId: string,
+    school: School,
+    fallback: string,
+  ): Promise<string> {
+    if (await this.deps.messenger.teamsUserId(preferred, tenantId)) return preferred;
     for (const person of [...school.coordinators, school.decisionMaker]) {
-      if (await this.deps.messenger.teamsUserId(person.id)) return person.id;
+      if (await this.deps.messenger.teamsUserId(person.id, tenantId)) return person.id;
     }
     return fallback;
   }
@@ -138,7 +143,7 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  private async languageOf(personId: string): Promise<Language> {
-    return languageOf(await this.deps.messenger.localeOf(personId), this.deps.defaultLanguage);
+  private async languageOf(personId: string, tenantId: string): Promise<Language> {
+    return languageOf(await this.deps.messenger.localeOf(personId, tenantId), this.deps.defaultLanguage);
   }
 }

@@ -24,7 +24,14 @@ export interface Turn {
 
 export function readTurn(activity: Partial<Activity>, fallbackLanguage: Language): Turn {
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
-  const tenantId = activity.conversation?.tenantId ?? channelData.tenant?.id ?? '';
+  const fromConversation = activity.conversation?.tenantId;
+  const fromChannelData = channelData.tenant?.id;
+  // Teams sends the tenant in both places. An activity whose two disagree is not from Teams as it
+  // is: it gets no tenant, and so no actor, and is refused.
+  const tenantId =
+    fromConversation && fromChannelData && fromConversation !== fromChannelData
+      ? ''
+      : (fromConversation ?? fromChannelData ?? '');
   const from = activity.from;
   const actor =
     from?.aadObjectId && tenantId
