@@ -78,6 +78,12 @@ const environmentSchema = z
     SCHOOLS_FILE: z.string().optional(),
     ADMIN_IDS: commaList,
     REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    /** How long an instance's claim on due reminders holds before another takes it for a crash. */
+    REMINDER_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(60).max(3600).default(300),
+    /** How long an export download link works. */
+    EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+    /** The App Service sign-in (Entra ID) is on: an export is only handed to the person who asked. */
+    EXPORT_REQUIRE_SIGN_IN: booleanFlag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -137,6 +143,17 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** How often the reminder sweep runs; 0 switches the scheduler off (tests drive it by hand). */
   reminderIntervalSeconds: number;
+  /** How long a claim on due reminders holds; a crashed instance's reminders wait this long. */
+  reminderClaimLeaseSeconds: number;
+  exports: {
+    /** How long a download link works. */
+    linkMinutes: number;
+    /**
+     * The App Service sign-in (Easy Auth, Entra ID) is on, so X-MS-CLIENT-PRINCIPAL-ID can be
+     * trusted: a download is only handed to the person who asked for the export.
+     */
+    requireSignIn: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -233,6 +250,8 @@ export function loadConfig(environment: Record<string, string | undefined>, base
     adminIds: env.ADMIN_IDS,
     logLevel: env.LOG_LEVEL,
     reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
+    reminderClaimLeaseSeconds: env.REMINDER_CLAIM_LEASE_SECONDS,
+    exports: { linkMinutes: env.EXPORT_LINK_MINUTES, requireSignIn: env.EXPORT_REQUIRE_SIGN_IN },
   };
   return deepFreeze(config);
 }

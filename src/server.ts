@@ -7,7 +7,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Store } from './store/store';
 import type { Logger } from './logger';
-import type { ExportLinks } from './app/export-links';
+import { downloadUnavailable, type DownloadResponse, type ExportLinks } from './app/export-links';
 
 export interface HttpServer {
   /** The address the server listens on, e.g. http://127.0.0.1:3978 */
@@ -57,15 +57,27 @@ export async function startServer(
     res.send(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
   });
 
-  // The link is the only key: it works once and for a short time, and nothing on the way keeps a copy.
+  // A link works once and for a short time, and nothing on the way keeps a copy. With the App
+  // Service sign-in on, App Service sets X-MS-CLIENT-PRINCIPAL-ID to the signed-in person (and drops
+  // the header when a browser sends it); ExportLinks only trusts it when configured to.
   const downloads = deps.exports;
   if (downloads) {
-    server.get('/export/:token', (req, res, next) => {
+    server.get('/export/:token', async (req, res) => {
       const params = req.params as Record<string, unknown>;
-      const answer = downloads.download(typeof params['token'] === 'string' ? params['token'] : '');
+      const token = typeof params['token'] === 'string' ? params['token'] : '';
+      const principal = req.header('x-ms-client-principal-id', '') || undefined;
+      let answer: DownloadResponse;
+      try {
+        answer = await downloads.download(token, principal);
+      } catch (error) {
+        deps.logger.error(
+          { error: error instanceof Error ? error.message : 'unknown' },
+          'export download failed',
+        );
+        answer = downloadUnavailable();
+      }
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
-      next();
     });
   }
 

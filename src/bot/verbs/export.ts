@@ -1,9 +1,9 @@
-// Export: the whole dossier as a Markdown document, fetched through a single-use, short-lived link
-// (a bot cannot attach a file in a personal chat without a consent flow).
+// Export: the whole dossier as a document, fetched through a single-use, short-lived link kept in
+// the store (a bot cannot attach a file in a personal chat without a consent flow).
 
 import { exportView } from '../../cards/views';
 import { dossierMarkdown, exportFileName } from '../../app/export';
-import { EXPORT_LINK_MINUTES, type ExportLinks } from '../../app/export-links';
+import type { ExportLinks } from '../../app/export-links';
 import { defineVerb, type Verb } from '../verb';
 import { accessCard, dossierRef, type VerbDependencies } from './common';
 
@@ -20,19 +20,36 @@ export function exportVerbs(deps: ExportVerbDependencies): Record<string, Verb> 
         if (!links)
           throw new Error('exportDossier needs the ExportLinks that compose.ts passes to createVerbs.');
         const language = ctx.turn.language;
+        const actor = ctx.turn.actor;
         // Access is checked and the export audited before anything is built.
-        const exported = await deps.dossiers.export(ctx.turn.actor, schoolId, dossierId, ctx.now);
+        const exported = await deps.dossiers.export(actor, schoolId, dossierId, ctx.now);
         if (!exported.ok) return accessCard(deps, language, exported.access);
         const { dossier } = exported;
         const body = dossierMarkdown({
           dossier,
           school: deps.dossiers.school(dossier.schoolId),
           language,
-          exportedBy: ctx.turn.actor.name,
+          exportedBy: actor.name,
           now: ctx.now,
         });
-        const url = links.create({ fileName: exportFileName(dossier), body });
-        return deps.cards.render('export', exportView(language, dossier, url, EXPORT_LINK_MINUTES), language);
+        const url = await links.create(
+          {
+            fileName: exportFileName(dossier),
+            contentType: 'text/markdown; charset=utf-8',
+            body: Buffer.from(body, 'utf8'),
+          },
+          {
+            tenantId: dossier.tenantId,
+            schoolId: dossier.schoolId,
+            dossierId: dossier.id,
+            requestedBy: actor.id,
+          },
+        );
+        return deps.cards.render(
+          'export',
+          exportView(language, dossier, url, links.lifetimeMinutes),
+          language,
+        );
       },
     }),
   };
