@@ -16,7 +16,11 @@ import {
   type Afwegingsvraag,
   type ReminderKind,
 } from '../../src/domain';
-import { FOLLOW_UP_QUESTION, VEILIG_THUIS_ASSESSMENT_WORKING_DAYS } from '../../src/domain/afwegingskader';
+import {
+  FOLLOW_UP_QUESTION,
+  VEILIG_THUIS_ASSESSMENT_WORKING_DAYS,
+  nextQuestionAfter,
+} from '../../src/domain/afwegingskader';
 import {
   beslissenView,
   hulpView,
@@ -65,6 +69,9 @@ const shownOn = (view: Record<string, unknown>): string => {
   const { t: _raw, ...shown } = view;
   return JSON.stringify(shown);
 };
+/** The lines under the outcome on the step-5 card (report, feedback, help plan, follow-up). */
+const statusLines = (view: Record<string, unknown>): string =>
+  (view.outcomeStatus as { line: string }[]).map((l) => l.line).join('\n');
 const settingsText = (language: Language): string => shownOn(settingsView(language, [SCHOOL]));
 
 const RULE_TEXTS: RuleText[] = [
@@ -93,8 +100,19 @@ const RULE_TEXTS: RuleText[] = [
     key: 'beslissen.noFeedback',
     placeholder: 'days',
     value: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS,
-    shown: (l) => shownOn(beslissenView(l, reportedWithoutFeedback, NOW, emptyForm)),
+    shown: (l) => statusLines(beslissenView(l, reportedWithoutFeedback, NOW, emptyForm)),
   },
+  ...(
+    [
+      ['from', nextQuestionAfter(2, false)],
+      ['to', AFWEGINGSVRAGEN[AFWEGINGSVRAGEN.length - 1]],
+    ] as const
+  ).map(([placeholder, value]): RuleText => ({
+    key: 'beslissen.outcomeText.melden.2',
+    placeholder,
+    value: value ?? Number.NaN,
+    shown: (l) => String(beslissenView(l, DOSSIERS.melden, NOW, emptyForm).outcomeText),
+  })),
   {
     key: 'reminder.kind.reportFeedback',
     placeholder: 'days',
@@ -129,7 +147,7 @@ const RULE_TEXTS: RuleText[] = [
     key: 'beslissen.q5Later',
     placeholder: 'question',
     value: FOLLOW_UP_QUESTION,
-    shown: (l) => shownOn(beslissenView(l, DOSSIERS.helpPlanned, NOW, emptyForm)),
+    shown: (l) => statusLines(beslissenView(l, DOSSIERS.helpPlanned, NOW, emptyForm)),
   },
   {
     key: 'hulp.followUpHint',
@@ -169,7 +187,7 @@ describe('texts that state a number of a rule', () => {
       (key, value, rule) => {
         const shown = rule.shown(language);
         expect(statesNumber(shown, value)).toBe(true);
-        expect(shown).not.toMatch(/\{(age|days|min|max|question|next|count)\}/);
+        expect(shown).not.toMatch(/\{(age|days|min|max|question|next|count|from|to)\}/);
       },
     );
   });

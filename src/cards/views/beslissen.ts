@@ -18,6 +18,7 @@ import {
   FOLLOW_UP_QUESTION,
   VEILIG_THUIS_ASSESSMENT_WORKING_DAYS,
   isQuestionReached,
+  nextQuestionAfter,
 } from '../../domain/afwegingskader';
 import {
   formFields,
@@ -58,7 +59,7 @@ function followUpReached(dossier: Dossier, now: Date): boolean {
 
 /**
  * The question on the card: the one the user asked to change (if the path reaches it), else the next
- * one — except question 5 before the follow-up.
+ * one — except the follow-up question (5) before the follow-up.
  */
 function questionOnCard(
   dossier: Dossier,
@@ -67,7 +68,7 @@ function questionOnCard(
   now: Date,
 ): Afwegingsvraag | null {
   if (requested !== undefined && isQuestionReached(state, requested)) return requested;
-  if (state.nextQuestion === 5 && !followUpReached(dossier, now)) return null;
+  if (state.nextQuestion === FOLLOW_UP_QUESTION && !followUpReached(dossier, now)) return null;
   return state.nextQuestion;
 }
 
@@ -93,7 +94,11 @@ function outcomeView(language: Language, dossier: Dossier, state: Afwegingskader
   const view = {
     ...none,
     outcomeTitle: t(language, `beslissen.outcome.${outcome}`),
-    outcomeText: t(language, textKey),
+    // "questions 3 to 5 together with Veilig Thuis": the questions after the one that led to the report.
+    outcomeText: t(language, textKey, {
+      from: lastQuestion === undefined ? '' : (nextQuestionAfter(lastQuestion, false) ?? ''),
+      to: AFWEGINGSVRAGEN[AFWEGINGSVRAGEN.length - 1] ?? '',
+    }),
   };
   switch (outcome) {
     case 'melden': {
