@@ -10,6 +10,7 @@ export interface TextCommandHandlers {
   myDossiers(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
   myConsultations(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
   settings(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
+  figures(turn: Turn & { actor: Actor }, now: Date): Promise<CardJson>;
 }
 
 const WORDS: Record<keyof TextCommandHandlers, readonly string[]> = {
@@ -17,6 +18,7 @@ const WORDS: Record<keyof TextCommandHandlers, readonly string[]> = {
   myDossiers: ['mijn dossiers', 'dossiers', 'my dossiers'],
   myConsultations: ['mijn consultaties', 'consultaties', 'my consultations', 'consultations'],
   settings: ['instellingen', 'settings'],
+  figures: ['cijfers', 'meldcodecijfers', 'jaarcijfers', 'figures', 'meldcode figures'],
   home: ['help', 'hallo', 'hoi', 'hello', 'hi', 'start', 'menu'],
 };
 

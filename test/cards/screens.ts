@@ -40,6 +40,7 @@ import {
   type ViewData,
 } from '../../src/cards/views';
 import { DOSSIERS, NOW, SCHOOL, type DossierState } from './dossiers';
+import { documentScreens, figuresScreens } from './document-screens';
 
 export interface Screen {
   /** What the user sees, in words: "step 1 of a dossier mid-way". */
@@ -423,6 +424,8 @@ export function contractScreens(): Screen[] {
   );
   return [
     ...reminderScreens('MC-2026-0001', 3),
+    ...documentScreens('a dossier mid-way', DOSSIERS.midway),
+    ...figuresScreens(false),
     {
       screen: 'the settings an administrator sees',
       template: 'settings',
@@ -521,6 +524,8 @@ export function worstCaseScreens(worst: Dossier, closedWorst: Dossier, sentBackW
     : [];
   return [
     ...reminderScreens('MC-2026-9999', 500),
+    ...documentScreens('the worst-case dossier', worst),
+    ...figuresScreens(true),
     {
       screen: 'the settings of a board with many schools',
       template: 'settings',

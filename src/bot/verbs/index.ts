@@ -16,6 +16,7 @@ import { contactVerbs } from './contact';
 import { chronologyVerbs } from './chronology';
 import { closeVerbs } from './close';
 import { exportVerbs } from './export';
+import { documentVerbs } from './documents';
 import { consultationVerbs } from './consultation';
 import { reminderVerbs } from './reminder';
 import { settingsVerbs } from './settings';
@@ -42,6 +43,7 @@ export function createVerbs(deps: VerbDependencies): Record<string, Verb> {
     chronologyVerbs(deps),
     closeVerbs(deps),
     exportVerbs(deps),
+    documentVerbs(deps),
     consultationVerbs(deps),
     reminderVerbs(deps),
     settingsVerbs(deps),
@@ -70,5 +72,6 @@ export function createTextCommands(verbs: Readonly<Record<string, Verb>>): TextC
     myDossiers: run('showMyDossiers'),
     myConsultations: run('showMyConsultations'),
     settings: run('showSettings'),
+    figures: run('showFigures'),
   });
 }

@@ -15,3 +15,5 @@ export * from './export';
 export * from './consultation';
 export * from './reminder';
 export * from './settings';
+export * from './figures';
+export * from './documents';

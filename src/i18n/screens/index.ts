@@ -28,6 +28,8 @@ import reminderNl from './reminder.nl.json';
 import reminderEn from './reminder.en.json';
 import settingsNl from './settings.nl.json';
 import settingsEn from './settings.en.json';
+import figuresNl from './figures.nl.json';
+import figuresEn from './figures.en.json';
 
 const nl = {
   ...signalenNl,
@@ -44,6 +46,7 @@ const nl = {
   ...consultationNl,
   ...reminderNl,
   ...settingsNl,
+  ...figuresNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...signalenEn,
@@ -60,6 +63,7 @@ const en: Record<keyof typeof nl, string> = {
   ...consultationEn,
   ...reminderEn,
   ...settingsEn,
+  ...figuresEn,
 };
 
 export default { nl, en };

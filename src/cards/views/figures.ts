@@ -1,0 +1,126 @@
+// The yearly meldcode figures of a school, as rows that the card, the PDF and the CSV all show.
+// Only counts: "< 5" stays "< 5" everywhere, and working days appear only over 5 dossiers or more.
+
+import { section, t, type Language } from '../../i18n';
+import { groupLabel } from '../../i18n/signalenkaart';
+import {
+  MEASURED_STEPS,
+  OUTCOMES,
+  schoolYearName,
+  type Count,
+  type MeldcodeFigures,
+  type WorkingDays,
+} from '../../domain/figures';
+import { SIGNAL_CATEGORIES } from '../../domain/signalenkaart';
+import { SPECIFIC_FORMS } from '../../domain/dossier';
+import type { ViewData } from './common';
+
+export interface FiguresRow {
+  label: string;
+  /** The count, or for working days the median with the middle half. */
+  value: string;
+  count: Count | undefined;
+  workingDays: WorkingDays | undefined;
+}
+
+export interface FiguresSection {
+  title: string;
+  rows: FiguresRow[];
+}
+
+const countRow = (label: string, count: Count): FiguresRow => ({
+  label,
+  value: String(count),
+  count,
+  workingDays: undefined,
+});
+
+/** A number as the reader writes it: 2,5 in Dutch, 2.5 in English. */
+export function decimal(language: Language, value: number): string {
+  return language === 'nl' ? String(value).replace('.', ',') : String(value);
+}
+
+function workingDaysText(language: Language, days: WorkingDays): string {
+  return 'median' in days
+    ? t(language, 'figures.workingDays', {
+        median: decimal(language, days.median),
+        from: decimal(language, days.from),
+        to: decimal(language, days.to),
+        dossiers: days.dossiers,
+      })
+    : t(language, 'figures.workingDaysFew');
+}
+
+/** The figures in sections, in the order a board reads them. */
+export function figuresSections(language: Language, figures: MeldcodeFigures): FiguresSection[] {
+  const say = (key: Parameters<typeof t>[1]): string => t(language, key);
+  return [
+    {
+      title: say('figures.section.dossiers'),
+      rows: [
+        countRow(say('figures.dossiers'), figures.dossiers),
+        countRow(say('figures.stillOpen'), figures.stillOpen),
+        countRow(say('figures.consultations'), figures.consultations),
+        countRow(say('figures.veiligThuisAdvice'), figures.veiligThuisAdvice),
+      ],
+    },
+    {
+      title: say('figures.section.signals'),
+      rows: SIGNAL_CATEGORIES.map((c) => countRow(groupLabel(language, c), figures.signalCategories[c])),
+    },
+    {
+      title: say('figures.section.forms'),
+      rows: SPECIFIC_FORMS.map((f) => countRow(say(`form.specificForm.${f}`), figures.specificForms[f])),
+    },
+    {
+      title: say('figures.section.outcomes'),
+      rows: OUTCOMES.map((o) => countRow(say(`figures.outcome.${o}`), figures.outcomes[o])),
+    },
+    {
+      title: say('figures.section.reports'),
+      rows: [
+        countRow(say('figures.reports.discussed'), figures.reports.discussed),
+        countRow(say('figures.reports.notDiscussed'), figures.reports.notDiscussed),
+      ],
+    },
+    {
+      title: say('figures.section.workingDays'),
+      rows: MEASURED_STEPS.map((step) => ({
+        label: say(`figures.step.${step}`),
+        value: workingDaysText(language, figures.workingDays[step]),
+        count: undefined,
+        workingDays: figures.workingDays[step],
+      })),
+    },
+  ];
+}
+
+export interface FiguresNavigation {
+  schoolName: string;
+  /** Other schools this user may see the figures of (a zorgcoördinator of several schools). */
+  otherSchools: readonly { id: string; name: string }[];
+  /** The school year the user's today falls in: no "next year" beyond it. */
+  currentSchoolYear: number;
+}
+
+export function figuresView(language: Language, figures: MeldcodeFigures, nav: FiguresNavigation): ViewData {
+  return {
+    t: section(language, 'figures.card'),
+    title: t(language, 'figures.card.title', { school: nav.schoolName }),
+    yearText: t(language, 'figures.card.year', { year: schoolYearName(figures.schoolYear) }),
+    sections: figuresSections(language, figures).map((s) => ({
+      title: s.title,
+      facts: s.rows.map((row) => ({ title: row.label, value: row.value })),
+    })),
+    schoolId: figures.schoolId,
+    schoolYear: figures.schoolYear,
+    previousYear: figures.schoolYear - 1,
+    nextYear: figures.schoolYear + 1,
+    hasNext: figures.schoolYear < nav.currentSchoolYear,
+    otherSchools: nav.otherSchools.map((school) => ({
+      id: school.id,
+      schoolYear: figures.schoolYear,
+      title: t(language, 'figures.card.chooseSchool', { school: school.name }),
+    })),
+  };
+}
