@@ -10,6 +10,7 @@ import { createVerbs, createTextCommands } from './bot/verbs';
 import { CardRenderer } from './cards/render';
 import { DossierService } from './app/dossier-service';
 import { ExportLinks } from './app/export-links';
+import { Documents } from './app/documents/documents';
 import { DossierEffects } from './app/dossier-effects';
 import { TeamsMessenger, type RetryPolicy } from './bot/teams-messenger';
 import { TeamsNotifier } from './bot/teams-notifier';
@@ -89,6 +90,7 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     dossiers,
     schools: config.schools,
     exports: exportLinks,
+    documents: new Documents({ store, dossiers, links: exportLinks, newId: randomUUID }),
     effects,
     messenger,
     adminIds: config.adminIds,
