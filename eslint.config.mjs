@@ -1,6 +1,6 @@
 // Type-aware lint: floating promises and `any` are the two mistakes that hurt a bot most
 // (a lost await revokes the TurnContext; an `any` lets an unparsed payload through).
-// The second half keeps the layers of docs/architecture apart (see "Layers" below).
+// The second half keeps the layers apart (see "Layers" below and the dependency rule in the README).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

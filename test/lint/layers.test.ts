@@ -1,4 +1,4 @@
-// The layers of docs/architecture are kept by `npm run lint` (eslint.config.mjs), not by memory.
+// The layers (the dependency rule in the README) are kept by `npm run lint` (eslint.config.mjs), not by memory.
 // These tests lint small files placed in each layer with the project's own configuration: an import
 // across a forbidden line is an error, an allowed one is not, and today's tree breaks no line.
 
