@@ -486,6 +486,9 @@ resource dossiersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/c
             path: '/nextReminderAt/?'
           }
           {
+            path: '/waitingFor/[]/?'
+          }
+          {
             path: '/dossierId/?'
           }
           {

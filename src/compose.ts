@@ -11,7 +11,8 @@ import { CardRenderer } from './cards/render';
 import { DossierService } from './app/dossier-service';
 import { ExportLinks } from './app/export-links';
 import { Documents } from './app/documents/documents';
-import { DossierEffects } from './app/dossier-effects';
+import { Courier } from './app/courier';
+import { DossierWriter } from './app/dossier-writer';
 import { TeamsMessenger, type RetryPolicy } from './bot/teams-messenger';
 import { TeamsNotifier } from './bot/teams-notifier';
 import { ReminderScheduler } from './app/reminder-scheduler';
@@ -59,13 +60,33 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     logger,
     ...(options.retry ? { retry: options.retry } : {}),
   });
-  const effects = new DossierEffects({ messenger, cards, defaultLanguage: config.defaultLanguage, logger });
-  const dossiers = new DossierService({
+  // Cards queued by a change are held for this instance this long before another may send them.
+  const outboxLeaseMs = 2 * 60 * 1000;
+  const writer = new DossierWriter({
     store,
     schools: config.schools,
     logger,
     logContext: options.logContext,
-    effects,
+    newId: randomUUID,
+    outboxLeaseMs,
+  });
+  const effects = new Courier({
+    store,
+    writer,
+    messenger,
+    cards,
+    defaultLanguage: config.defaultLanguage,
+    logger,
+    newId: randomUUID,
+    options: { leaseMs: outboxLeaseMs },
+  });
+  const dossiers = new DossierService({
+    store,
+    writer,
+    schools: config.schools,
+    logger,
+    logContext: options.logContext,
+    courier: effects,
     newId: randomUUID,
   });
   const notifier = new TeamsNotifier({
@@ -77,14 +98,25 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
   });
   const scheduler = new ReminderScheduler({
     store,
+    writer,
+    courier: effects,
     schools: config.schools,
     notifier,
     logger,
     clock,
     timers: { setInterval, clearInterval, setTimeout, clearTimeout },
     newId: randomUUID,
+    options: { leaseMs: config.reminderClaimLeaseSeconds * 1000 },
   });
-  const exportLinks = new ExportLinks(config.publicBaseUrl, clock);
+  const exportLinks = new ExportLinks({
+    store,
+    baseUrl: config.publicBaseUrl,
+    clock,
+    newId: randomUUID,
+    logger,
+    lifetimeMinutes: config.exports.linkMinutes,
+    requireSignIn: config.exports.requireSignIn,
+  });
   const verbDependencies = {
     cards,
     dossiers,

@@ -1,42 +1,32 @@
-// The use cases on dossiers: load → check access → decide → save with the version read →
-// audit. No dossier lives between requests; a stale version means someone acted first, so the
-// command is decided again on the fresh dossier (an append never overwrites another's entry).
+// The use cases on dossiers, as the bot calls them. Every change goes through the one write path
+// (dossier-writer.ts); what a change queues for others (cards, notices) is delivered by the courier
+// (courier.ts) and its outcome recorded through that same path. Reads are audited here.
 
-import { createHash } from 'node:crypto';
 import {
   consultations,
   consultationById,
   statusVisibleIn,
-  withNextReminder,
   type Consultation,
   decide,
-  roleOf,
   formatDossierNumber,
+  isCoordinatorOf,
+  roleOf,
+  type Actor,
   type Command,
-  type Decision,
   type Dossier,
   type Refusal,
   type Role,
 } from '../domain';
+import { queueAgain, outboxOf, type OutboxOutcome } from '../domain/outbox';
 import type { School } from '../domain/school';
 import { todayInAmsterdam, yearOf } from '../domain/calendar';
-import {
-  AlreadyExistsError,
-  StaleVersionError,
-  type DossierSummary,
-  type Store,
-  type Versioned,
-} from '../store/store';
+import type { DossierSummary, Store } from '../store/store';
 import type { LogContext, Logger } from '../logger';
-import type { ConsultationSent, DossierEffects, EffectsReport } from './dossier-effects';
+import type { ConsultationSent, Courier, EffectsReport } from './courier';
+import { stableId, type AccessRefusal, type DossierWriter, type UpdateOutcome } from './dossier-writer';
 
-export interface Actor {
-  id: string;
-  name: string;
-  tenantId: string;
-}
-
-export type AccessRefusal = { code: 'notFound' } | { code: 'notInvolved' } | { code: 'unknownSchool' };
+export type { AccessRefusal } from './dossier-writer';
+export type { Actor } from '../domain';
 
 export type ActOutcome =
   | { ok: true; dossier: Dossier; role: Role; duplicate: boolean; effects: EffectsReport }
@@ -50,16 +40,14 @@ export type OpenOutcome =
   | { ok: false; refusal: Refusal }
   | { ok: false; access: AccessRefusal };
 
-/** How often a command is decided again after someone else's write got in first. */
-const MAX_ATTEMPTS = 5;
-
 export interface DossierServiceDependencies {
   store: Store;
+  writer: DossierWriter;
   schools: readonly School[];
   logger: Logger;
   logContext?: LogContext | undefined;
-  /** What follows outside the dossier (cards to others, notices); absent in tests of the core alone. */
-  effects?: DossierEffects | undefined;
+  /** Delivers what a change queued; absent in tests of the core alone. */
+  courier?: Courier | undefined;
   newId: () => string;
 }
 
@@ -85,67 +73,59 @@ export class DossierService {
     command: Command & { type: 'openDossier' },
     now: Date,
   ): Promise<OpenOutcome> {
-    const school = this.school(schoolId);
-    if (!school || school.tenantId !== actor.tenantId)
-      return { ok: false, access: { code: 'unknownSchool' } };
     const id = command.submissionId
       ? stableId(`${schoolId}:${actor.id}:${command.submissionId}`)
       : this.deps.newId();
-    const existing = await this.deps.store.getDossier(schoolId, id);
-    if (existing) return { ok: true, dossier: existing.value, duplicate: true };
-
-    // Check the command before a number is taken, so a refused form leaves no gap.
-    const probe = decide(
-      undefined,
-      command,
-      this.context(actor, 'eigenaar', now, { id, number: 'MC-0000-0000', tenantId: actor.tenantId }),
+    const participant = { id: actor.id, name: actor.name, role: 'eigenaar' as const };
+    return this.deps.writer.create(
+      actor,
+      schoolId,
+      id,
+      async (ctx) => {
+        // Check the command before a number is taken, so a refused form leaves no gap.
+        const identity = { id, number: 'MC-0000-0000', tenantId: actor.tenantId };
+        const probe = decide(undefined, command, {
+          actor: participant,
+          now,
+          newDossier: identity,
+          school: ctx.school,
+        });
+        if (!probe.ok) return probe;
+        // Numbers count per calendar year as the school lives it (Dutch time).
+        const year = yearOf(todayInAmsterdam(now));
+        const number = formatDossierNumber(year, await this.deps.store.nextDossierSequence(schoolId, year));
+        return decide(undefined, command, {
+          actor: participant,
+          now,
+          newDossier: { ...identity, number },
+          school: ctx.school,
+        });
+      },
+      now,
     );
-    if (!probe.ok) return { ok: false, refusal: probe.refusal };
-
-    // Numbers count per calendar year as the school lives it (Dutch time).
-    const year = yearOf(todayInAmsterdam(now));
-    const sequence = await this.deps.store.nextDossierSequence(schoolId, year);
-    const decision = decide(
-      undefined,
-      command,
-      this.context(actor, 'eigenaar', now, {
-        id,
-        number: formatDossierNumber(year, sequence),
-        tenantId: actor.tenantId,
-      }),
-    );
-    if (!decision.ok) return { ok: false, refusal: decision.refusal };
-    try {
-      const created = await this.deps.store.createDossier(withNextReminder(decision.dossier, school, now));
-      await this.audit(created.value, actor, 'changed:dossierOpened', now);
-      this.deps.logContext?.note({ dossierNumber: created.value.number });
-      this.deps.logger.info({ recorded: ['dossierOpened'] }, 'dossier opened');
-      return { ok: true, dossier: created.value, duplicate: false };
-    } catch (error) {
-      if (!(error instanceof AlreadyExistsError)) throw error;
-      const raced = await this.deps.store.getDossier(schoolId, id);
-      if (!raced) throw error;
-      return { ok: true, dossier: raced.value, duplicate: true };
-    }
   }
 
   /** Read a dossier for someone involved; every view is audited. */
   async view(actor: Actor, schoolId: string, dossierId: string, now: Date): Promise<ViewOutcome> {
     const loaded = await this.load(actor, schoolId, dossierId, now);
     if (!loaded.ok) return loaded;
-    await this.audit(loaded.dossier.value, actor, 'viewed', now);
-    return { ok: true, dossier: loaded.dossier.value, role: loaded.role };
+    await this.audit(loaded.dossier, actor, 'viewed', now);
+    return { ok: true, dossier: loaded.dossier, role: loaded.role };
   }
 
   /** Read a whole dossier to export it, for someone involved; every export is audited as such. */
   async export(actor: Actor, schoolId: string, dossierId: string, now: Date): Promise<ViewOutcome> {
     const loaded = await this.load(actor, schoolId, dossierId, now);
     if (!loaded.ok) return loaded;
-    await this.audit(loaded.dossier.value, actor, 'exported', now);
-    return { ok: true, dossier: loaded.dossier.value, role: loaded.role };
+    await this.audit(loaded.dossier, actor, 'exported', now);
+    return { ok: true, dossier: loaded.dossier, role: loaded.role };
   }
 
-  /** Apply one command; a refusal or an access refusal changes nothing. */
+  /**
+   * Apply one command through the write path, then deliver what it queued for others. A refusal or
+   * an access refusal changes nothing. A command without a submission id gets one here, so that a
+   * write retried after a lost answer is recognised and recorded once.
+   */
   async act(
     actor: Actor,
     schoolId: string,
@@ -153,38 +133,21 @@ export class DossierService {
     command: Command,
     now: Date,
   ): Promise<ActOutcome> {
-    for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(actor, schoolId, dossierId, now);
-      if (!loaded.ok) return loaded;
-      const { dossier, role } = loaded;
-      const decision: Decision = decide(dossier.value, command, {
-        ...this.context(actor, role, now),
-        school: loaded.school,
-      });
-      if (!decision.ok) return { ok: false, refusal: decision.refusal, dossier: dossier.value, role };
-      if (decision.duplicate) return { ok: true, dossier: dossier.value, role, duplicate: true, effects: {} };
-      try {
-        const saved = await this.deps.store.replaceDossier(
-          // The one place the reminder schedule follows every change (decide does not know the school's periods).
-          withNextReminder(decision.dossier, loaded.school, now),
-          dossier.version,
-        );
-        for (const entry of decision.entries)
-          await this.audit(saved.value, actor, `changed:${entry.kind}`, now);
-        this.deps.logger.info({ recorded: decision.entries.map((entry) => entry.kind) }, 'dossier changed');
-        const { effects, dossier: after } = await this.carryOut(
-          saved.value,
-          loaded.school,
-          decision,
-          actor,
-          now,
-        );
-        return { ok: true, dossier: after, role, duplicate: false, effects };
-      } catch (error) {
-        if (!(error instanceof StaleVersionError) || attempt >= MAX_ATTEMPTS) throw error;
-        this.deps.logger.info({ dossierId, attempt }, 'someone else wrote first; deciding again');
-      }
-    }
+    const once: Command = command.submissionId ? command : { ...command, submissionId: this.deps.newId() };
+    const outcome = await this.deps.writer.update(
+      { person: actor },
+      { schoolId, dossierId },
+      (dossier, ctx) =>
+        decide(dossier, once, {
+          actor: { id: actor.id, name: actor.name, role: ctx.role },
+          now: ctx.now,
+          school: ctx.school,
+        }),
+      now,
+    );
+    if (!outcome.ok) return outcome;
+    const { dossier, effects } = await this.carryOut(outcome, now);
+    return { ok: true, dossier, role: outcome.role, duplicate: outcome.duplicate, effects };
   }
 
   /**
@@ -219,26 +182,52 @@ export class DossierService {
     | { ok: true; dossier: Dossier; sent: ConsultationSent | 'notNeeded' }
     | { ok: false; access: AccessRefusal }
   > {
-    const loaded = await this.load(actor, schoolId, dossierId, now);
-    if (!loaded.ok) return loaded;
-    const consultation = consultationById(loaded.dossier.value, consultationId);
-    const undelivered =
-      consultation?.status === 'requested' &&
-      (!consultation.delivery || consultation.delivery.delivered === 'unreachable');
-    if (!undelivered || !this.deps.effects)
-      return { ok: true, dossier: loaded.dossier.value, sent: 'notNeeded' };
-    let latest = loaded.dossier.value;
-    const sent = await this.deps.effects.resendConsultation(
-      latest,
-      loaded.school,
-      consultationId,
-      actor,
-      async (command) => {
-        const outcome = await this.act(actor, schoolId, dossierId, command, now);
-        if (outcome.ok) latest = outcome.dossier;
+    const courier = this.deps.courier;
+    const outcome = await this.deps.writer.update(
+      { person: actor },
+      { schoolId, dossierId },
+      (dossier) => {
+        const consultation = consultationById(dossier, consultationId);
+        const undelivered =
+          consultation?.status === 'requested' &&
+          (!consultation.delivery || consultation.delivery.delivered === 'unreachable');
+        if (!undelivered || !courier) return { ok: true, dossier, entries: [], effects: [], duplicate: true };
+        const waiting = outboxOf(dossier).find(
+          (item) =>
+            item.effect.type === 'deliverConsultation' && item.effect.consultationId === consultationId,
+        );
+        const claim = { token: this.deps.newId(), until: new Date(now.getTime() + courier.leaseMs) };
+        const again = queueAgain(
+          dossier,
+          waiting ?? { type: 'deliverConsultation', consultationId, seq: consultationId },
+          actor.id,
+          now,
+          claim,
+        );
+        return { ok: true, dossier: again.dossier, entries: [], effects: [], duplicate: false };
       },
+      now,
     );
-    return { ok: true, dossier: latest, sent };
+    if (!outcome.ok)
+      return 'access' in outcome ? outcome : { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
+    if (outcome.duplicate) return { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
+    const school = this.school(schoolId);
+    const mine = outboxOf(outcome.dossier).filter(
+      (item) =>
+        item.claim !== undefined &&
+        item.effect.type === 'deliverConsultation' &&
+        item.effect.consultationId === consultationId &&
+        item.viaId === actor.id &&
+        item.queuedAt === now.toISOString(),
+    );
+    if (!courier || !school || mine.length === 0)
+      return { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
+    const delivered = await courier.deliver(outcome.dossier, school, mine, now, outcome.version);
+    return {
+      ok: true,
+      dossier: delivered.dossier,
+      sent: consultationSentOf(delivered.outcomes) ?? 'notNeeded',
+    };
   }
 
   /**
@@ -249,9 +238,7 @@ export class DossierService {
     actor: Actor,
     now: Date,
   ): Promise<{ dossier: Dossier; consultation: Consultation }[]> {
-    const schools = this.schoolsOf(actor).filter((school) =>
-      school.coordinators.some((c) => c.id === actor.id),
-    );
+    const schools = this.schoolsOf(actor).filter((school) => isCoordinatorOf(school, actor.id));
     const lines: { dossier: Dossier; consultation: Consultation }[] = [];
     for (const school of schools) {
       for (const summary of await this.deps.store.dossiersOfSchool(school.id, 'open')) {
@@ -269,37 +256,32 @@ export class DossierService {
   }
 
   /**
-   * Carry out what follows from the new entries. The entries are saved already: a failure here is
-   * logged and never undoes them. Entries the effects record (where a card went) are decided and
-   * saved like any other, and the dossier returned is the one after them.
+   * Deliver what the write queued. The entries are saved already: a failure here is logged and
+   * never undoes them; the queued items stay in the outbox for the sweep to send.
    */
   private async carryOut(
-    dossier: Dossier,
-    school: School,
-    decision: Decision & { ok: true },
-    actor: Actor,
+    outcome: UpdateOutcome & { ok: true },
     now: Date,
-  ): Promise<{ effects: EffectsReport; dossier: Dossier }> {
-    if (!this.deps.effects) return { effects: {}, dossier };
-    let latest = dossier;
+  ): Promise<{ dossier: Dossier; effects: EffectsReport }> {
+    const school = this.school(outcome.dossier.schoolId);
+    if (!this.deps.courier || !school || outcome.queued.length === 0)
+      return { dossier: outcome.dossier, effects: {} };
     try {
-      const effects = await this.deps.effects.after(
-        dossier,
+      const delivered = await this.deps.courier.deliver(
+        outcome.dossier,
         school,
-        decision.entries,
-        actor,
-        async (command) => {
-          const outcome = await this.act(actor, school.id, dossier.id, command, now);
-          if (outcome.ok) latest = outcome.dossier;
-        },
+        outcome.queued,
+        now,
+        outcome.version,
       );
-      return { effects, dossier: latest };
+      const sent = consultationSentOf(delivered.outcomes);
+      return { dossier: delivered.dossier, effects: sent ? { consultationSent: sent } : {} };
     } catch (error) {
       this.deps.logger.error(
-        { error: error instanceof Error ? { name: error.name, message: error.message } : 'unknown' },
-        'effects failed; the entry itself is saved',
+        { error: error instanceof Error ? error.name : 'unknown' },
+        'delivery failed; the entry itself is saved and the card stays queued',
       );
-      return { effects: {}, dossier: latest };
+      return { dossier: outcome.dossier, effects: {} };
     }
   }
 
@@ -325,47 +307,40 @@ export class DossierService {
     dossierId: string,
     now: Date,
   ): Promise<
-    | { ok: true; dossier: Versioned<Dossier>; role: Role; school: School }
-    | { ok: false; access: AccessRefusal }
+    { ok: true; dossier: Dossier; role: Role; school: School } | { ok: false; access: AccessRefusal }
   > {
     const school = this.school(schoolId);
     if (!school) return { ok: false, access: { code: 'notFound' } };
-    const dossier = await this.deps.store.getDossier(schoolId, dossierId);
-    if (!dossier) return { ok: false, access: { code: 'notFound' } };
-    this.deps.logContext?.note({ dossierNumber: dossier.value.number });
-    const role = roleOf(dossier.value, { id: actor.id, tenantId: actor.tenantId }, school);
+    const loaded = await this.deps.store.getDossier(schoolId, dossierId);
+    if (!loaded) return { ok: false, access: { code: 'notFound' } };
+    this.deps.logContext?.note({ dossierNumber: loaded.value.number });
+    const role = roleOf(loaded.value, actor, school);
     if (!role) {
       // The attempt is recorded without content; the user learns nothing about the dossier.
-      await this.audit(dossier.value, actor, 'refused:notInvolved', now);
+      await this.audit(loaded.value, actor, 'refused:notInvolved', now);
       this.deps.logger.warn({ dossierId, actorId: actor.id }, 'access refused');
       return { ok: false, access: { code: 'notInvolved' } };
     }
-    return { ok: true, dossier, role, school };
-  }
-
-  private context(
-    actor: Actor,
-    role: Role,
-    now: Date,
-    newDossier?: { id: string; number: string; tenantId: string },
-  ): Parameters<typeof decide>[2] {
-    return { actor: { id: actor.id, name: actor.name, role }, now, ...(newDossier ? { newDossier } : {}) };
+    return { ok: true, dossier: loaded.value, role, school };
   }
 
   private async audit(dossier: Dossier, actor: Actor, action: string, now: Date): Promise<void> {
-    await this.deps.store.appendAudit({
-      id: this.deps.newId(),
-      schoolId: dossier.schoolId,
-      dossierId: dossier.id,
-      actorId: actor.id,
-      action,
-      at: now.toISOString(),
-    });
+    await this.deps.writer.audit(dossier, actor.id, action, now);
   }
 }
 
-/** A UUID-shaped id derived from a key: the same card submission always names the same dossier. */
-function stableId(key: string): string {
-  const hex = createHash('sha256').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+/** How the consultation card went out, from the outcome of its outbox item. */
+function consultationSentOf(outcomes: readonly OutboxOutcome[]): ConsultationSent | undefined {
+  const outcome = outcomes.find((o) => o.id.includes(':deliverConsultation'));
+  if (!outcome) return undefined;
+  switch (outcome.outcome) {
+    case 'delivered':
+      return outcome.where ?? 'personal';
+    case 'unreachable':
+      return 'unreachable';
+    case 'retryLater':
+      return 'retryLater';
+    case 'dropped':
+      return undefined;
+  }
 }

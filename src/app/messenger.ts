@@ -33,8 +33,11 @@ export interface Messenger {
   ): Promise<Delivery>;
   /** Replace a card posted earlier, for everyone in that conversation. */
   update(posted: Posted, tenantId: string, card: CardJson, viaUserId: string): Promise<Delivery>;
-  /** The Teams user id ("29:…") of a person who has talked to the bot, for user-specific card views. */
-  teamsUserId(personId: string): Promise<string | undefined>;
-  /** The language of a person's Teams client as last seen, if known. */
-  localeOf(personId: string): Promise<string | undefined>;
+  /**
+   * The Teams user id ("29:…") of a person who has talked to the bot in this tenant, for
+   * user-specific card views. What someone in another tenant said under the same id never counts.
+   */
+  teamsUserId(personId: string, tenantId: string): Promise<string | undefined>;
+  /** The language of a person's Teams client as last seen in this tenant, if known. */
+  localeOf(personId: string, tenantId: string): Promise<string | undefined>;
 }

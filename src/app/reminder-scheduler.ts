@@ -27,11 +27,11 @@ import {
   dueReminders,
   recordDeliveries,
   reminderSettingsOf,
-  roleOf,
   snoozeReminder,
+  unchanged,
   weeklyOverview,
   weeklyOverviewDue,
-  withNextReminder,
+  type Actor,
   type Delivery,
   type Dossier,
   type PendingReminder,
@@ -39,9 +39,12 @@ import {
   type SnoozeRefusalCode,
   type WeeklyOverview,
 } from '../domain';
+import { claimOutbox, dueOutbox, type OutboxItem } from '../domain/outbox';
 import type { School } from '../domain/school';
 import type { Logger } from '../logger';
-import { StaleVersionError, type Store, type Versioned } from '../store/store';
+import type { Store, Versioned } from '../store/store';
+import type { Courier } from './courier';
+import { BOT, type DossierWriter } from './dossier-writer';
 import {
   dossierReminderMessage,
   weeklyOverviewMessage,
@@ -87,6 +90,10 @@ export const DEFAULT_SCHEDULER_OPTIONS: Readonly<ReminderSchedulerOptions> = Obj
 
 export interface ReminderSchedulerDependencies {
   store: Store;
+  /** The one write path: claims, recorded deliveries and snoozes are changes like any other. */
+  writer: DossierWriter;
+  /** Sends the cards and notices waiting in a dossier's outbox; the sweep finds them too. */
+  courier?: Courier | undefined;
   schools: readonly School[];
   notifier: Notifier;
   logger: Logger;
@@ -121,9 +128,6 @@ export interface SweepReport {
 export type SnoozeOutcome =
   | { ok: true; dossier: Dossier; duplicate: boolean }
   | { ok: false; code: SnoozeRefusalCode | 'notFound' | 'notInvolved' };
-
-/** How often recording (or snoozing) is re-applied on a fresh read after a concurrent write. */
-const MAX_WRITE_ATTEMPTS = 5;
 
 const emptyReport = (): SweepReport => ({
   found: 0,
@@ -210,35 +214,30 @@ export class ReminderScheduler {
    * any dossier action: only people involved in the dossier.
    */
   async snooze(
-    actor: { id: string; name: string; tenantId: string },
+    actor: Actor,
     schoolId: string,
     dossierId: string,
     request: { key: string; period: SnoozePeriod },
     now: Date,
   ): Promise<SnoozeOutcome> {
-    const school = this.deps.schools.find((s) => s.id === schoolId);
-    if (!school) return { ok: false, code: 'notFound' };
-    for (let attempt = 1; ; attempt++) {
-      const loaded = await this.deps.store.getDossier(schoolId, dossierId);
-      if (!loaded) return { ok: false, code: 'notFound' };
-      const role = roleOf(loaded.value, actor, school);
-      if (!role) return { ok: false, code: 'notInvolved' };
-      const decision = snoozeReminder(
-        loaded.value,
-        school,
-        { ...request, actor: { id: actor.id, name: actor.name, role } },
-        now,
-      );
-      if (!decision.ok) return { ok: false, code: decision.refusal.code };
-      if (decision.duplicate) return { ok: true, dossier: loaded.value, duplicate: true };
-      try {
-        const saved = await this.deps.store.replaceDossier(decision.dossier, loaded.version);
-        await this.audit(saved.value, actor.id, 'changed:reminderSnoozed', now);
-        return { ok: true, dossier: saved.value, duplicate: false };
-      } catch (error) {
-        if (!(error instanceof StaleVersionError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
-      }
-    }
+    const outcome = await this.deps.writer.update(
+      { person: actor },
+      { schoolId, dossierId },
+      (dossier, ctx) =>
+        snoozeReminder(
+          dossier,
+          ctx.school,
+          { ...request, actor: { id: actor.id, name: actor.name, role: ctx.role } },
+          now,
+        ),
+      now,
+    );
+    if (outcome.ok) return { ok: true, dossier: outcome.dossier, duplicate: outcome.duplicate };
+    if ('access' in outcome)
+      return { ok: false, code: outcome.access.code === 'notInvolved' ? 'notInvolved' : 'notFound' };
+    // A refused snooze is kept in the audit like any refused attempt (who, when; never what).
+    await this.deps.writer.audit(outcome.dossier, actor.id, `refused:${outcome.refusal.code}`, now);
+    return { ok: false, code: snoozeRefusalOf(outcome.refusal.code) };
   }
 
   private tick(): void {
@@ -284,49 +283,77 @@ export class ReminderScheduler {
     }
   }
 
+  /**
+   * Claim what is due on one dossier — its reminders and its outbox items — in one conditional
+   * write, send it, and record the outcomes. Of two instances that read the same version, one
+   * claims; the other's write is stale, and on its fresh read it finds everything claimed.
+   */
   private async remindDossier(
     school: School,
     dossierId: string,
     now: Date,
     report: SweepReport,
   ): Promise<void> {
-    const { store } = this.deps;
-    const loaded = await store.getDossier(school.id, dossierId);
-    if (!loaded) return;
-    const due = dueReminders(loaded.value, school, now);
-    if (due.length === 0) {
-      report.rescheduled++;
-      const moved = withNextReminder(loaded.value, school, now);
-      if (moved !== loaded.value) await this.replaceUnlessStale(moved, loaded.version);
-      return;
-    }
-
+    const ref = { schoolId: school.id, dossierId };
     const token = this.deps.newId();
-    const until = new Date(this.moment(now).getTime() + this.options.leaseMs);
-    let claimed: Versioned<Dossier>;
-    try {
-      claimed = await store.replaceDossier(
-        claimReminders(loaded.value, { token, until }, due),
-        loaded.version,
-      );
-    } catch (error) {
-      if (!(error instanceof StaleVersionError)) throw error;
-      report.contended++;
+    const claim = { token, until: new Date(this.moment(now).getTime() + this.options.leaseMs) };
+    let due: PendingReminder[] = [];
+    let items: string[] = [];
+    let reads = 0;
+    const claimed = await this.deps.writer.update(
+      BOT,
+      ref,
+      (dossier) => {
+        reads++;
+        due = dueReminders(dossier, school, now);
+        items = this.deps.courier ? dueOutbox(dossier, now).map((item) => item.id) : [];
+        if (due.length === 0 && items.length === 0) return unchanged(dossier);
+        const withReminders = due.length > 0 ? claimReminders(dossier, claim, due) : dossier;
+        const withItems = items.length > 0 ? claimOutbox(withReminders, items, claim) : withReminders;
+        return { ok: true, dossier: withItems, entries: [], effects: [], duplicate: false };
+      },
+      now,
+    );
+    if (!claimed.ok) return;
+    if (due.length === 0 && items.length === 0) {
+      // Nothing to send now: another instance claimed it first, or it moved on (the write path
+      // set nextReminderAt to its next moment).
+      if (reads > 1) report.contended++;
+      else report.rescheduled++;
       return;
     }
     report.claimed++;
+    // Nobody else sends what this claim holds: the record usually lands on the claimed version.
+    let known: Versioned<Dossier> | undefined = { value: claimed.dossier, version: claimed.version };
+
+    if (items.length > 0 && this.deps.courier) {
+      const mine = (claimed.dossier.outbox ?? []).filter(
+        (item: OutboxItem) => items.includes(item.id) && item.claim?.token === token,
+      );
+      await this.deps.courier.deliver(claimed.dossier, school, mine, this.moment(now), claimed.version);
+      // The courier wrote since the claim; the reminders are recorded on a fresh read.
+      known = undefined;
+    }
+    if (due.length === 0) return;
 
     const deliveries: Delivery[] = [];
     for (const reminder of due) {
       const outcome = await this.deliver(
         reminder.recipient.id,
-        dossierReminderMessage(claimed.value, reminder),
+        dossierReminderMessage(claimed.dossier, reminder),
       );
       const delivery = this.deliveryOf(reminder, outcome, this.moment(now));
       report[delivery.outcome]++;
       deliveries.push(delivery);
     }
-    await this.record(school, claimed, token, deliveries, this.moment(now));
+    const at = this.moment(now);
+    await this.deps.writer.update(
+      BOT,
+      ref,
+      (dossier) => recordDeliveries(dossier, school, { token, deliveries }, at),
+      at,
+      known,
+    );
   }
 
   /** A failed send is retried after a backoff, until maxAttempts; then it is recorded as failed. */
@@ -337,32 +364,6 @@ export class ReminderScheduler {
     const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** (reminder.attempt - 1));
     const jittered = backoff * (0.5 + this.random() / 2);
     return { reminder, outcome: 'retryLater', retryAt: new Date(at.getTime() + jittered) };
-  }
-
-  /** Write the outcome onto the claimed dossier; after a user's write in between, onto a fresh read. */
-  private async record(
-    school: School,
-    claimed: Versioned<Dossier>,
-    token: string,
-    deliveries: Delivery[],
-    at: Date,
-  ): Promise<void> {
-    let current = claimed;
-    for (let attempt = 1; ; attempt++) {
-      const next = recordDeliveries(current.value, school, { token, deliveries }, at);
-      try {
-        const saved = await this.deps.store.replaceDossier(next, current.version);
-        for (const entry of saved.value.log.slice(current.value.log.length)) {
-          await this.audit(saved.value, REMINDER_AUTHOR.id, `changed:${entry.kind}`, at);
-        }
-        return;
-      } catch (error) {
-        if (!(error instanceof StaleVersionError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
-        const reloaded = await this.deps.store.getDossier(school.id, claimed.value.id);
-        if (!reloaded) return; // Removed meanwhile (retention): nothing left to record on.
-        current = reloaded;
-      }
-    }
   }
 
   private async sendWeeklyOverviews(school: School, now: Date, report: SweepReport): Promise<void> {
@@ -396,6 +397,7 @@ export class ReminderScheduler {
       await this.deps.store.appendAudit({
         id: key,
         schoolId: school.id,
+        tenantId: school.tenantId,
         dossierId: auditId,
         actorId: REMINDER_AUTHOR.id,
         action: outcome === 'sent' ? 'weeklyOverviewSent' : 'weeklyOverviewUnreachable',
@@ -443,30 +445,17 @@ export class ReminderScheduler {
     }
   }
 
-  private async replaceUnlessStale(dossier: Dossier, version: string): Promise<void> {
-    try {
-      await this.deps.store.replaceDossier(dossier, version);
-    } catch (error) {
-      // Someone else wrote first; their write (or the next sweep) sets nextReminderAt.
-      if (!(error instanceof StaleVersionError)) throw error;
-    }
-  }
-
-  private async audit(dossier: Dossier, actorId: string, action: string, at: Date): Promise<void> {
-    await this.deps.store.appendAudit({
-      id: this.deps.newId(),
-      schoolId: dossier.schoolId,
-      dossierId: dossier.id,
-      actorId,
-      action,
-      at: at.toISOString(),
-    });
-  }
-
   /** The later of the sweep's `now` and the clock: claims and retries count from real time. */
   private moment(now: Date): Date {
     return later(now, this.deps.clock());
   }
+}
+
+/** The snooze refusals the reminder card explains; anything else cannot come from its buttons. */
+function snoozeRefusalOf(code: string): SnoozeRefusalCode {
+  return code === 'dossierClosed' || code === 'notRecipient' || code === 'reminderResolved'
+    ? code
+    : 'unknownReminder';
 }
 
 /** For logs: the kind of error, never its message (which might quote content). */

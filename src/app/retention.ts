@@ -2,7 +2,7 @@
 // instances at once (removing twice is harmless) and logged without pupil data: the audit keeps
 // that dossier id X was removed, when, under which rule — nothing of its content.
 
-import { isRemovable } from '../domain';
+import { changeAuditOf, isRemovable } from '../domain';
 import type { School } from '../domain/school';
 import type { Store } from '../store/store';
 import type { Logger } from '../logger';
@@ -27,10 +27,15 @@ export class RetentionSweeper {
       for (const summary of await this.deps.store.dossiersOfSchool(school.id, 'closed')) {
         const dossier = (await this.deps.store.getDossier(school.id, summary.id))?.value;
         if (!dossier || !isRemovable(dossier, school.retention, now)) continue;
+        // The changes' audit events live in the dossier (domain/audit.ts): they are kept before it
+        // goes. Their ids come from the entries, so a sweep that stops halfway and runs again
+        // copies nothing twice.
+        for (const event of changeAuditOf(dossier)) await this.deps.store.appendAudit(event);
         await this.deps.store.deleteDossier(school.id, dossier.id);
         await this.deps.store.appendAudit({
           id: this.deps.newId(),
           schoolId: school.id,
+          tenantId: school.tenantId,
           dossierId: dossier.id,
           actorId: RETENTION_ACTOR,
           action: `removed:retention:${school.retention.closedDossierDays}d`,

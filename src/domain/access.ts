@@ -4,7 +4,7 @@
 // The app calls this before decide(); decide() itself only records the role it is given.
 
 import type { Dossier, Role } from './dossier';
-import type { School } from './school';
+import { isCoordinatorOf, type School } from './school';
 
 export function roleOf(
   dossier: Dossier,
@@ -14,7 +14,7 @@ export function roleOf(
   const sameSchool = school.id === dossier.schoolId && school.tenantId === dossier.tenantId;
   if (user.tenantId !== dossier.tenantId || !sameSchool) return null;
   if (user.id === dossier.ownerId) return 'eigenaar';
-  if (school.coordinators.some((coordinator) => coordinator.id === user.id)) return 'zorgcoordinator';
+  if (isCoordinatorOf(school, user.id)) return 'zorgcoordinator';
   if (school.decisionMaker.id === user.id) return 'beslisser';
   return null;
 }

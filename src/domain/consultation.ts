@@ -3,7 +3,7 @@
 // that requested it.
 
 import { afwegingskaderState, type Outcome } from './afwegingskader';
-import type { Dossier, LogEntry } from './dossier';
+import type { Dossier, EntryOf, LogEntry } from './dossier';
 
 export type ConsultationStatus = 'requested' | 'accepted' | 'declined' | 'advised';
 
@@ -31,9 +31,6 @@ export interface Consultation {
     | undefined;
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
-
 /** Every consultation of the dossier, oldest first, with its current status. */
 export function consultations(dossier: Dossier): Consultation[] {
   const byId = new Map<number, Consultation>();
@@ -42,45 +39,46 @@ export function consultations(dossier: Dossier): Consultation[] {
 }
 
 function applyEntry(byId: Map<number, Consultation>, entry: LogEntry): void {
-  if (entry.kind === 'consultationRequested') {
-    byId.set(entry.seq, {
-      id: entry.seq,
-      requestedAt: entry.at,
-      requestedById: entry.authorId,
-      requestedByName: entry.authorName,
-      coordinatorId: str(entry.data.coordinatorId),
-      question: str(entry.data.question),
-      status: 'requested',
-    });
-    return;
-  }
-  const consultation = byId.get(num(entry.data.consultationId));
-  if (!consultation) return;
   const answered = { answeredById: entry.authorId, answeredByName: entry.authorName };
   switch (entry.kind) {
+    case 'consultationRequested':
+      byId.set(entry.seq, {
+        id: entry.seq,
+        requestedAt: entry.at,
+        requestedById: entry.authorId,
+        requestedByName: entry.authorName,
+        coordinatorId: entry.data.coordinatorId,
+        question: entry.data.question,
+        status: 'requested',
+      });
+      return;
     case 'consultationDelivered': {
-      const delivered = str(entry.data.delivered);
+      const consultation = byId.get(entry.data.consultationId);
+      if (!consultation) return;
+      const { delivered, conversationId, activityId } = entry.data;
       consultation.delivery =
-        delivered === 'unreachable'
-          ? { delivered: 'unreachable' }
-          : {
-              delivered: delivered === 'channel' ? 'channel' : 'personal',
-              conversationId: str(entry.data.conversationId) || undefined,
-              activityId: str(entry.data.activityId) || undefined,
-            };
-      break;
+        delivered === 'unreachable' ? { delivered } : { delivered, conversationId, activityId };
+      return;
     }
-    case 'consultationAccepted':
-      Object.assign(consultation, { status: 'accepted', ...answered });
-      break;
-    case 'consultationDeclined':
-      Object.assign(consultation, { status: 'declined', declineReason: str(entry.data.reason), ...answered });
-      break;
-    case 'consultationAdviceRecorded':
-      Object.assign(consultation, { status: 'advised', advice: str(entry.data.advice), ...answered });
-      break;
+    case 'consultationAccepted': {
+      const consultation = byId.get(entry.data.consultationId);
+      if (consultation) Object.assign(consultation, { status: 'accepted', ...answered });
+      return;
+    }
+    case 'consultationDeclined': {
+      const consultation = byId.get(entry.data.consultationId);
+      if (consultation)
+        Object.assign(consultation, { status: 'declined', declineReason: entry.data.reason, ...answered });
+      return;
+    }
+    case 'consultationAdviceRecorded': {
+      const consultation = byId.get(entry.data.consultationId);
+      if (consultation)
+        Object.assign(consultation, { status: 'advised', advice: entry.data.advice, ...answered });
+      return;
+    }
     default:
-      break;
+      return;
   }
 }
 
@@ -121,7 +119,7 @@ export function decisionConfirmation(dossier: Dossier): Confirmation {
   const lastAnswer = dossier.log.filter((e) => e.kind === 'afwegingsvraagAnswered').at(-1);
   const verdict = dossier.log
     .filter(
-      (e) =>
+      (e): e is EntryOf<'decisionConfirmed' | 'decisionSentBack'> =>
         (e.kind === 'decisionConfirmed' || e.kind === 'decisionSentBack') && e.seq > (lastAnswer?.seq ?? 0),
     )
     .at(-1);
@@ -133,6 +131,6 @@ export function decisionConfirmation(dossier: Dossier): Confirmation {
         outcome: state.outcome,
         byName: verdict.authorName,
         at: verdict.at,
-        reason: str(verdict.data.reason),
+        reason: verdict.data.reason,
       };
 }

@@ -10,27 +10,18 @@ import { afwegingskaderState, isQuestionReached } from './afwegingskader';
 import { ageWithinSchoolBounds, mustDiscussReportWith } from './age';
 import { todayInAmsterdam } from './calendar';
 import { parseCommand, type Command, type CommandOf, type CommandType } from './commands';
-import {
-  FORMS_WITHOUT_PARENT_CONVERSATION,
-  type Dossier,
-  type LogEntry,
-  type PupilReference,
-  type Role,
-} from './dossier';
-import { hasSubmission, RECORDED_AS } from './log';
+import { unchanged, type Change } from './change';
+import { FORMS_WITHOUT_PARENT_CONVERSATION, type Dossier, type PupilReference } from './dossier';
+import { effectsOf } from './effects';
+import { append, commandEntry, hasSubmission } from './log';
+import type { Participant } from './people';
 import type { Refusal } from './refusal';
-import type { School } from './school';
+import { isCoordinatorOf, type School } from './school';
 import { consultationById, consultationOpenFor, decisionConfirmation } from './consultation';
 import { missingBeforeDecision, specificFormsOf } from './steps';
 
-export interface Actor {
-  id: string;
-  name: string;
-  role: Role;
-}
-
 export interface DecisionContext {
-  actor: Actor;
+  actor: Participant;
   now: Date;
   /** Identity for a dossier about to be opened; the app reserves the number. Needed by openDossier only. */
   newDossier?: { id: string; number: string; tenantId: string };
@@ -41,8 +32,8 @@ export interface DecisionContext {
   school?: School;
 }
 
-export type Decision =
-  { ok: true; dossier: Dossier; entries: LogEntry[]; duplicate: boolean } | { ok: false; refusal: Refusal };
+/** What decide() makes of a command: a change for the write path, or a refusal. */
+export type Decision = Change;
 
 /** The dossier a command needs: none yet (opening), an open one, or a closed one (reopening). */
 type Needs = 'none' | 'open' | 'closed';
@@ -164,7 +155,7 @@ function entryExists({ command, dossier }: Situation<'correctEntry'>): Refusal |
 
 /** The consultation is asked of one of the school's own zorgcoördinatoren. */
 function coordinatorOfTheSchool({ command, ctx }: Situation<'requestConsultation'>): Refusal | undefined {
-  return ctx.school?.coordinators.some((c) => c.id === command.coordinatorId)
+  return ctx.school && isCoordinatorOf(ctx.school, command.coordinatorId)
     ? undefined
     : { code: 'unknownCoordinator', field: 'coordinatorId' };
 }
@@ -174,9 +165,7 @@ function coordinatorOfTheSchool({ command, ctx }: Situation<'requestConsultation
  * configuration rather than the role of the moment: one person may be owner and coordinator at once.
  */
 function actorIsCoordinator({ ctx }: { ctx: DecisionContext }): Refusal | undefined {
-  return ctx.school?.coordinators.some((c) => c.id === ctx.actor.id)
-    ? undefined
-    : { code: 'notAllowedForRole' };
+  return ctx.school && isCoordinatorOf(ctx.school, ctx.actor.id) ? undefined : { code: 'notAllowedForRole' };
 }
 
 /** Only the school's beslisser confirms or sends back the decision (the law names one). */
@@ -227,18 +216,28 @@ export function decide(dossier: Dossier | undefined, command: Command, ctx: Deci
   const valid = parsed.command;
 
   if (dossier && valid.submissionId !== undefined && hasSubmission(dossier, valid.submissionId)) {
-    return { ok: true, dossier, entries: [], duplicate: true };
+    return unchanged(dossier, true);
   }
 
   const refusal = situationRefusal(dossier, valid) ?? guardRefusal(dossier, valid, ctx);
   if (refusal) return { ok: false, refusal };
 
-  const next = withHeaderChanges(dossier, valid, ctx);
-  const entry = entryFor(next, valid, ctx);
+  const { dossier: next, entry } = append(
+    withHeaderChanges(dossier, valid, ctx),
+    commandEntry(valid, {
+      at: ctx.now.toISOString(),
+      authorId: ctx.actor.id,
+      authorName: ctx.actor.name,
+      // Whoever opens a dossier becomes its owner, whatever role the app found beforehand.
+      role: valid.type === 'openDossier' ? 'eigenaar' : ctx.actor.role,
+      corrects: valid.type === 'correctEntry' ? valid.seq : undefined,
+    }),
+  );
   return {
     ok: true,
-    dossier: { ...next, updatedAt: entry.at, log: [...next.log, entry] },
+    dossier: { ...next, updatedAt: entry.at },
     entries: [entry],
+    effects: effectsOf(next, [entry], ctx.actor.id, ctx.school),
     duplicate: false,
   };
 }
@@ -319,35 +318,4 @@ function pupilOf(command: CommandOf<'openDossier'>, today: string): PupilReferen
   return age !== undefined
     ? { reference, group, age: { years: age, recordedOn: today } }
     : { reference, group, birthYear };
-}
-
-function entryFor(dossier: Dossier, command: Command, ctx: DecisionContext): LogEntry {
-  const { type, ...data } = command;
-  const { kind, step } = RECORDED_AS[type];
-  const last = dossier.log[dossier.log.length - 1];
-  return withoutUndefined({
-    seq: (last?.seq ?? 0) + 1,
-    at: ctx.now.toISOString(),
-    authorId: ctx.actor.id,
-    authorName: ctx.actor.name,
-    // Whoever opens a dossier becomes its owner, whatever role the app found beforehand.
-    role: type === 'openDossier' ? 'eigenaar' : ctx.actor.role,
-    kind,
-    step,
-    data,
-    corrects: command.type === 'correctEntry' ? command.seq : undefined,
-  });
-}
-
-/** Stored JSON has no undefined: leave such keys out, so a dossier reads back exactly as it was written. */
-function withoutUndefined<T extends object>(value: T): T {
-  const clean = (v: unknown): unknown =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v)
-            .filter(([, inner]) => inner !== undefined)
-            .map(([key, inner]) => [key, clean(inner)]),
-        )
-      : v;
-  return clean(value) as T;
 }

@@ -1,5 +1,9 @@
 // The dossier: one pupil concern, from the first signal to its closing.
-// Pure data. Every change goes through `decide` (decide.ts); nothing here does I/O.
+// Pure data; nothing here does I/O. A dossier changes by commands (decide.ts) and by the reminder
+// bookkeeping (reminders/), and every change of either kind is written by the app's one write path.
+
+import type { EntryData } from './log';
+import type { OutboxItem } from './outbox';
 
 /** The five steps of the meldcode, in the school's own words. The order is not binding. */
 export const STEPS = ['signalen', 'consultatie', 'gesprek', 'wegen', 'beslissen'] as const;
@@ -67,51 +71,27 @@ export interface PupilReference {
 
 /**
  * One line of the chronology. Append-only: nothing is removed or changed; a correction is a new
- * entry whose `corrects` points at the sequence number of the entry it corrects.
+ * entry whose `corrects` points at the sequence number of the entry it corrects. Entries are added
+ * by `append` (log.ts) only, which numbers them.
  */
-export interface LogEntry {
+export interface EntryHeader {
   seq: number;
   at: string; // ISO timestamp
   authorId: string; // Entra object id
   authorName: string;
   role: Role;
-  kind: LogKind;
   step?: Step | undefined;
-  data: Record<string, unknown>;
   corrects?: number | undefined;
 }
 
-/** Past-tense names of what happened, one per command (and per effect the app records). */
-export type LogKind =
-  | 'dossierOpened'
-  | 'signalRecorded'
-  | 'contactRecorded'
-  | 'noteRecorded'
-  | 'consultationRecorded'
-  | 'veiligThuisAdviceRecorded'
-  | 'conversationRecorded'
-  | 'conversationSkipped'
-  | 'weighingRecorded'
-  | 'afwegingsvraagAnswered'
-  | 'reportRecorded'
-  | 'reportFeedbackRecorded'
-  | 'helpPlanRecorded'
-  | 'followUpRecorded'
-  | 'entryCorrected'
-  | 'dossierClosed'
-  | 'dossierReopened'
-  // Written by the reminder scheduler and the snooze button (reminders.ts), not by decide():
-  | 'reminderSent'
-  | 'reminderSnoozed'
-  // The consultation request and its acceptance; the reminder rules read them (reminders.ts).
-  | 'consultationRequested'
-  | 'consultationAccepted'
-  // The rest of the consultation with the zorgcoördinator and the beslisser's confirmation.
-  | 'consultationDeclined'
-  | 'consultationAdviceRecorded'
-  | 'consultationDelivered'
-  | 'decisionConfirmed'
-  | 'decisionSentBack';
+/** Past-tense names of what happened: one per command, plus the reminder bookkeeping (log.ts). */
+export type LogKind = keyof EntryData;
+
+/** An entry with its data typed by its kind: `switch (entry.kind)` narrows `entry.data`. */
+export type LogEntry = { [K in LogKind]: EntryHeader & { kind: K; data: EntryData[K] } }[LogKind];
+
+/** The entry of one kind. */
+export type EntryOf<K extends LogKind> = Extract<LogEntry, { kind: K }>;
 
 /**
  * The reminder scheduler's bookkeeping on a dossier (see reminders.ts). Absent until the first
@@ -151,4 +131,8 @@ export interface Dossier {
   log: LogEntry[];
   /** Reminder claims and retries (reminders.ts); absent on dossiers no reminder has touched. */
   reminderDelivery?: ReminderDelivery | undefined;
+  /** Cards and notices still to deliver (outbox.ts); absent when there are none. */
+  outbox?: OutboxItem[] | undefined;
+  /** The people an outbox item waits for (they cannot be reached yet); indexed by both stores. */
+  waitingFor?: string[] | undefined;
 }

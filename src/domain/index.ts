@@ -5,8 +5,21 @@ export type { School, Person } from './school';
 export type { Refusal, RefusalCode } from './refusal';
 export { REFUSAL_CODES } from './refusal';
 export * from './commands';
-export { decide, type Actor, type Decision, type DecisionContext } from './decide';
-export { RECORDED_AS, entriesOf, type EntryData, type EntryOf } from './log';
+export { decide, type Decision, type DecisionContext } from './decide';
+export {
+  RECORDED_AS,
+  append,
+  entriesOf,
+  hasSubmission,
+  nextSeq,
+  type EntryData,
+  type EntryDraft,
+  type RecordedKind,
+} from './log';
+export type { Actor, Participant } from './people';
+export { unchanged, type Change } from './change';
+export { effectsOf, type Effect, type EffectType, type NoticeSubject } from './effects';
+export { isCoordinatorOf } from './school';
 export {
   stepStatuses,
   missingBeforeDecision,
@@ -65,3 +78,4 @@ export {
   type Confirmation,
 } from './consultation';
 export { retentionSettingsSchema, removableFrom, isRemovable, type RetentionSettings } from './retention';
+export { changeAuditOf, type AuditEvent } from './audit';

@@ -36,6 +36,10 @@ export const REFUSAL_CODES = [
   'consultationNotOpen',
   'noDecisionToConfirm',
   'decisionAlreadyConfirmed',
+  // Snoozing a reminder.
+  'unknownReminder',
+  'notRecipient',
+  'reminderResolved',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

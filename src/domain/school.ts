@@ -27,3 +27,8 @@ export interface School {
   /** How long closed dossiers are kept (the privacy officer's decision); absent: kept. */
   retention?: RetentionSettings | undefined;
 }
+
+/** Is this person one of the school's zorgcoördinatoren? The one check of it, wherever it is asked. */
+export function isCoordinatorOf(school: Pick<School, 'coordinators'>, personId: string): boolean {
+  return school.coordinators.some((coordinator) => coordinator.id === personId);
+}

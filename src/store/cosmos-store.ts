@@ -9,7 +9,11 @@
 //     { type: 'audit', id: 'audit-<event id>', auditId, schoolId, dossierId, actorId, action, at }
 //     { type: 'claim', id: 'claim-<key>', schoolId, key, until }          one per school per claim key
 //   container <usersContainerId>, partition key /id, indexing USERS_INDEXING_POLICY
-//     { type: 'conversation', id: <Entra object id>, tenantId, reference, updatedAt }
+//     { type: 'conversation', id: conversationDocumentId(tenant, user), userId, tenantId, reference,
+//       updatedAt }                                    one per tenant and user
+//     { type: 'exportLink', id: 'export-<link id>', …the ExportLink fields, ttl }  a waiting download
+//   Both are read by id only. An export link carries a `ttl` (seconds), so a container with time to
+//   live switched on (defaultTtl -1) removes links nobody used; a used link is deleted at once.
 //
 // Everything of one school shares one logical partition, so every read and query below names the
 // partition and never fans out. Only the queried paths are indexed; the dossier log (the bulk of
@@ -38,7 +42,9 @@ import {
   AlreadyExistsError,
   StaleVersionError,
   isValidClaimKey,
+  isValidExportLinkId,
   type AuditEvent,
+  type ExportLink,
   type DossierSummary,
   type SavedConversation,
   type Store,
@@ -65,6 +71,7 @@ export const DOSSIERS_INDEXING_POLICY: IndexingPolicy = {
     { path: '/status/?' },
     { path: '/updatedAt/?' },
     { path: '/nextReminderAt/?' },
+    { path: '/waitingFor/[]/?' },
     { path: '/dossierId/?' },
     { path: '/at/?' },
   ],
@@ -133,10 +140,31 @@ type AuditDocument = Omit<AuditEvent, 'id'> & { type: 'audit'; id: string; audit
 interface ConversationDocument {
   type: 'conversation';
   id: string;
+  /** Absent in references saved before they were kept per tenant (then `id` is the user id). */
+  userId?: string;
   tenantId: string;
   reference: Record<string, unknown>;
   updatedAt: string;
 }
+
+type ExportLinkDocument = Omit<ExportLink, 'id' | 'body'> & {
+  type: 'exportLink';
+  id: string;
+  linkId: string;
+  /** The file's bytes as base64 (JSON holds no bytes). An item holds at most 2 MB. */
+  bodyBase64: string;
+  ttl: number;
+};
+
+/**
+ * The document id of a user's reference in a tenant. Both parts are percent-encoded, so neither can
+ * contain the separator or a character Cosmos DB refuses in an id.
+ */
+const conversationDocumentId = (tenantId: string, userId: string): string =>
+  `conversation:${encodeURIComponent(tenantId)}:${encodeURIComponent(userId)}`;
+const exportLinkDocumentId = (linkId: string): string => `export-${linkId}`;
+/** Extra time to live for an unused link, so the store never removes one before it expired. */
+const EXPORT_LINK_TTL_MARGIN_SECONDS = 60;
 
 const SUMMARY_PROJECTION =
   'c.id, c.schoolId, c.number, c.pupil.reference AS pupilReference, c.ownerId, c.status, ' +
@@ -171,6 +199,27 @@ function versioned(resource: (DossierDocument & { _etag?: string }) | undefined)
   if (!resource?._etag)
     throw new Error('Cosmos DB returned a dossier without its _etag; the version is unknown.');
   return { value: withoutSystemFields<Dossier>(resource), version: resource._etag };
+}
+
+function toExportLink(document: ExportLinkDocument): ExportLink {
+  return {
+    id: document.linkId,
+    tenantId: document.tenantId,
+    schoolId: document.schoolId,
+    dossierId: document.dossierId,
+    requestedBy: document.requestedBy,
+    fileName: document.fileName,
+    contentType: document.contentType,
+    body: Buffer.from(document.bodyBase64, 'base64'),
+    createdAt: document.createdAt,
+    expiresAt: document.expiresAt,
+  };
+}
+
+/** A user id that could have been a document id before references were kept per tenant. */
+function isValidLegacyId(userId: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return userId.length > 0 && userId.length <= 255 && !/[/\\?#\u0000-\u001f]/.test(userId);
 }
 
 function toSummary(row: DossierSummary): DossierSummary {
@@ -323,6 +372,15 @@ export class CosmosStore implements Store {
     );
   }
 
+  async dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {
+    return this.summaries(
+      schoolId,
+      `SELECT ${SUMMARY_PROJECTION} FROM c
+       WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND ARRAY_CONTAINS(c.waitingFor, @personId)`,
+      [{ name: '@personId', value: personId }],
+    );
+  }
+
   /**
    * Optimistic increment of the school's counter document for the year: read it, replace it with
    * IfMatch on the etag just read, and start again when another writer got there first (412, or
@@ -405,6 +463,7 @@ export class CosmosStore implements Store {
       id: auditDocumentId(event.id),
       auditId: event.id,
       schoolId: event.schoolId,
+      tenantId: event.tenantId,
       dossierId: event.dossierId,
       actorId: event.actorId,
       action: event.action,
@@ -421,7 +480,7 @@ export class CosmosStore implements Store {
   async auditOfDossier(schoolId: string, dossierId: string): Promise<AuditEvent[]> {
     const rows = await this.query<AuditEvent>(
       schoolId,
-      `SELECT c.auditId AS id, c.schoolId, c.dossierId, c.actorId, c.action, c.at FROM c
+      `SELECT c.auditId AS id, c.schoolId, c.tenantId, c.dossierId, c.actorId, c.action, c.at FROM c
        WHERE c.schoolId = @schoolId AND c.type = 'audit' AND c.dossierId = @dossierId
        ORDER BY c.at`,
       [{ name: '@dossierId', value: dossierId }],
@@ -429,6 +488,7 @@ export class CosmosStore implements Store {
     return rows.map((row) => ({
       id: row.id,
       schoolId: row.schoolId,
+      tenantId: row.tenantId ?? '',
       dossierId: row.dossierId,
       actorId: row.actorId,
       action: row.action,
@@ -437,24 +497,89 @@ export class CosmosStore implements Store {
   }
 
   async saveConversation(conversation: SavedConversation): Promise<void> {
+    const id = conversationDocumentId(conversation.tenantId, conversation.userId);
     await this.users.items.upsert<ConversationDocument>({
       type: 'conversation',
-      id: conversation.userId,
+      id,
+      userId: conversation.userId,
       tenantId: conversation.tenantId,
       reference: conversation.reference,
       updatedAt: conversation.updatedAt,
     });
   }
 
-  async getConversation(userId: string): Promise<SavedConversation | undefined> {
-    const { resource } = await this.users.item(userId, userId).read<ConversationDocument>();
-    if (resource?.type !== 'conversation') return undefined;
+  async getConversation(tenantId: string, userId: string): Promise<SavedConversation | undefined> {
+    const id = conversationDocumentId(tenantId, userId);
+    const { resource } = await this.users.item(id, id).read<ConversationDocument>();
+    // A reference saved before they were kept per tenant has the user id as its id; it still
+    // counts, but only for the tenant it was saved in.
+    const found = resource ?? (isValidLegacyId(userId) ? await this.legacyConversation(userId) : undefined);
+    if (found?.type !== 'conversation' || found.tenantId !== tenantId) return undefined;
     return {
-      userId: resource.id,
-      tenantId: resource.tenantId,
-      reference: resource.reference,
-      updatedAt: resource.updatedAt,
+      userId: found.userId ?? found.id,
+      tenantId: found.tenantId,
+      reference: found.reference,
+      updatedAt: found.updatedAt,
     };
+  }
+
+  async saveExportLink(link: ExportLink, now: string): Promise<void> {
+    if (!isValidExportLinkId(link.id)) throw new Error('Invalid export link id.');
+    const { id: linkId, body, ...rest } = link;
+    const seconds = Math.ceil((Date.parse(link.expiresAt) - Date.parse(now)) / 1000);
+    try {
+      await this.users.items.create<ExportLinkDocument>({
+        ...rest,
+        type: 'exportLink',
+        id: exportLinkDocumentId(linkId),
+        linkId,
+        bodyBase64: body.toString('base64'),
+        ttl: Math.max(1, seconds) + EXPORT_LINK_TTL_MARGIN_SECONDS,
+      });
+    } catch (error) {
+      if (statusOf(error) === 409) throw new AlreadyExistsError(link.id);
+      throw error;
+    }
+  }
+
+  async peekExportLink(id: string, now: string): Promise<ExportLink | undefined> {
+    const document = await this.exportLinkDocument(id);
+    return document && document.expiresAt > now ? toExportLink(document) : undefined;
+  }
+
+  /**
+   * Read the link, then delete it with IfMatch on the etag just read: of two callers that read it,
+   * one delete gets 412 or 404, and that caller gets nothing.
+   */
+  async takeExportLink(id: string, now: string): Promise<ExportLink | undefined> {
+    const document = await this.exportLinkDocument(id);
+    if (!document) return undefined;
+    try {
+      await this.users.item(document.id, document.id).delete({
+        accessCondition: { type: 'IfMatch', condition: document._etag ?? '' },
+      });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 404 || status === 412) return undefined;
+      throw error;
+    }
+    return document.expiresAt > now ? toExportLink(document) : undefined;
+  }
+
+  private async exportLinkDocument(
+    id: string,
+  ): Promise<(ExportLinkDocument & { _etag?: string }) | undefined> {
+    if (!isValidExportLinkId(id)) return undefined;
+    const documentId = exportLinkDocumentId(id);
+    const { resource } = await this.users
+      .item(documentId, documentId)
+      .read<ExportLinkDocument & { _etag?: string }>();
+    return resource?.type === 'exportLink' ? resource : undefined;
+  }
+
+  private async legacyConversation(userId: string): Promise<ConversationDocument | undefined> {
+    const { resource } = await this.users.item(userId, userId).read<ConversationDocument>();
+    return resource?.userId === undefined ? resource : undefined;
   }
 
   close(): Promise<void> {

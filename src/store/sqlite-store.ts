@@ -8,7 +8,8 @@
 //                  whole dossier as JSON in `doc`; `version` is a random string per write.
 //   audit          who did what to which dossier; never content.
 //   sequences      the per-school-per-year dossier counter.
-//   conversations  Teams conversation references per user.
+//   conversations  Teams conversation references per tenant and user.
+//   export_links   waiting export downloads (single use, short-lived), by a digest of the token.
 //   claims         leases on work that belongs to no dossier (Store.claim), per school and key.
 // Timestamps are ISO strings in UTC (`toISOString()`), so text order is time order.
 
@@ -21,7 +22,9 @@ import {
   AlreadyExistsError,
   StaleVersionError,
   isValidClaimKey,
+  isValidExportLinkId,
   type AuditEvent,
+  type ExportLink,
   type DossierSummary,
   type SavedConversation,
   type Store,
@@ -83,6 +86,62 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (school_id, claim_key)
   );
   `,
+  // Conversation references per tenant and user (a reference saved from another tenant must never
+  // stand in for a school's own); the saved ones keep the tenant they were saved with. Export links
+  // move from one process's memory into the store, so any instance serves them.
+  `
+  CREATE TABLE conversations_by_tenant (
+    tenant_id  TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    reference  TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, user_id)
+  );
+  INSERT INTO conversations_by_tenant (tenant_id, user_id, reference, updated_at)
+    SELECT tenant_id, user_id, reference, updated_at FROM conversations;
+  DROP TABLE conversations;
+  ALTER TABLE conversations_by_tenant RENAME TO conversations;
+
+  CREATE TABLE export_links (
+    id           TEXT PRIMARY KEY,
+    tenant_id    TEXT NOT NULL,
+    school_id    TEXT NOT NULL,
+    dossier_id   TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    file_name    TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    body         BLOB NOT NULL,
+    created_at   TEXT NOT NULL,
+    expires_at   TEXT NOT NULL
+  );
+  CREATE INDEX export_links_by_expiry ON export_links (expires_at);
+  `,
+  // Audit events carry the tenant (one store may serve several tenants); older ones had none.
+  `
+  ALTER TABLE audit ADD COLUMN tenant_id TEXT NOT NULL DEFAULT '';
+  `,
+  // Who an outbox item of a dossier waits for (Dossier.waitingFor), as rows the person is found by.
+  // Kept by triggers from the document itself, so it changes in the same statement as the dossier.
+  `
+  CREATE TABLE waiting (
+    school_id  TEXT NOT NULL,
+    person_id  TEXT NOT NULL,
+    dossier_id TEXT NOT NULL,
+    PRIMARY KEY (school_id, person_id, dossier_id)
+  );
+  CREATE TRIGGER waiting_on_insert AFTER INSERT ON dossiers BEGIN
+    INSERT OR IGNORE INTO waiting (school_id, person_id, dossier_id)
+      SELECT NEW.school_id, value, NEW.id FROM json_each(NEW.doc, '$.waitingFor');
+  END;
+  CREATE TRIGGER waiting_on_update AFTER UPDATE OF doc ON dossiers BEGIN
+    DELETE FROM waiting WHERE school_id = OLD.school_id AND dossier_id = OLD.id;
+    INSERT OR IGNORE INTO waiting (school_id, person_id, dossier_id)
+      SELECT NEW.school_id, value, NEW.id FROM json_each(NEW.doc, '$.waitingFor');
+  END;
+  CREATE TRIGGER waiting_on_delete AFTER DELETE ON dossiers BEGIN
+    DELETE FROM waiting WHERE school_id = OLD.school_id AND dossier_id = OLD.id;
+  END;
+  `,
 ];
 
 const SUMMARY_COLUMNS =
@@ -100,7 +159,9 @@ export const SQLITE_LIST_QUERIES = {
   dueForReminder: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
     WHERE school_id = ? AND next_reminder_at IS NOT NULL AND next_reminder_at <= ?
     ORDER BY next_reminder_at LIMIT ?`,
-  auditOfDossier: `SELECT id, school_id, dossier_id, actor_id, action, at FROM audit
+  dossiersWaitingFor: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
+    WHERE school_id = ? AND id IN (SELECT dossier_id FROM waiting WHERE school_id = ? AND person_id = ?)`,
+  auditOfDossier: `SELECT id, school_id, tenant_id, dossier_id, actor_id, action, at FROM audit
     WHERE school_id = ? AND dossier_id = ? ORDER BY at, seq`,
 } as const;
 
@@ -118,6 +179,7 @@ interface SummaryRow {
 interface AuditRow {
   id: string;
   school_id: string;
+  tenant_id: string;
   dossier_id: string;
   actor_id: string;
   action: string;
@@ -129,6 +191,34 @@ interface ConversationRow {
   tenant_id: string;
   reference: string;
   updated_at: string;
+}
+
+interface ExportLinkRow {
+  id: string;
+  tenant_id: string;
+  school_id: string;
+  dossier_id: string;
+  requested_by: string;
+  file_name: string;
+  content_type: string;
+  body: Buffer;
+  created_at: string;
+  expires_at: string;
+}
+
+function toExportLink(row: ExportLinkRow): ExportLink {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    schoolId: row.school_id,
+    dossierId: row.dossier_id,
+    requestedBy: row.requested_by,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    body: Buffer.from(row.body),
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
 }
 
 /** Run synchronous work and hand back its result, or its error, as a promise. */
@@ -219,6 +309,7 @@ function prepare(db: Database.Database) {
     openDossiersOfOwner: db.prepare<[string, string], SummaryRow>(SQLITE_LIST_QUERIES.openDossiersOfOwner),
     dossiersOfSchool: db.prepare<[string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersOfSchool),
     dueForReminder: db.prepare<[string, string, number], SummaryRow>(SQLITE_LIST_QUERIES.dueForReminder),
+    dossiersWaitingFor: db.prepare<[string, string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersWaitingFor),
     // One UPSERT … RETURNING statement is one transaction: the increment and the read are atomic,
     // also against another process on the same file (SQLite's write lock, busy_timeout).
     nextSequence: db.prepare<[string, number], { value: number }>(
@@ -236,20 +327,34 @@ function prepare(db: Database.Database) {
        RETURNING 1 AS won`,
     ),
     appendAudit: db.prepare<AuditEvent>(
-      `INSERT INTO audit (school_id, id, dossier_id, actor_id, action, at)
-       VALUES (@schoolId, @id, @dossierId, @actorId, @action, @at)
+      `INSERT INTO audit (school_id, id, tenant_id, dossier_id, actor_id, action, at)
+       VALUES (@schoolId, @id, @tenantId, @dossierId, @actorId, @action, @at)
        ON CONFLICT (school_id, id) DO NOTHING`,
     ),
     auditOfDossier: db.prepare<[string, string], AuditRow>(SQLITE_LIST_QUERIES.auditOfDossier),
     saveConversation: db.prepare<ConversationRow>(
-      `INSERT INTO conversations (user_id, tenant_id, reference, updated_at)
-       VALUES (@user_id, @tenant_id, @reference, @updated_at)
-       ON CONFLICT (user_id) DO UPDATE SET tenant_id = excluded.tenant_id,
+      `INSERT INTO conversations (tenant_id, user_id, reference, updated_at)
+       VALUES (@tenant_id, @user_id, @reference, @updated_at)
+       ON CONFLICT (tenant_id, user_id) DO UPDATE SET
          reference = excluded.reference, updated_at = excluded.updated_at`,
     ),
-    getConversation: db.prepare<[string], ConversationRow>(
-      'SELECT user_id, tenant_id, reference, updated_at FROM conversations WHERE user_id = ?',
+    getConversation: db.prepare<[string, string], ConversationRow>(
+      `SELECT user_id, tenant_id, reference, updated_at FROM conversations
+       WHERE tenant_id = ? AND user_id = ?`,
     ),
+    insertExportLink: db.prepare<ExportLinkRow>(
+      `INSERT INTO export_links (id, tenant_id, school_id, dossier_id, requested_by, file_name,
+         content_type, body, created_at, expires_at)
+       VALUES (@id, @tenant_id, @school_id, @dossier_id, @requested_by, @file_name, @content_type,
+         @body, @created_at, @expires_at)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    forgetExpiredExportLinks: db.prepare<[string]>('DELETE FROM export_links WHERE expires_at <= ?'),
+    peekExportLink: db.prepare<[string, string], ExportLinkRow>(
+      'SELECT * FROM export_links WHERE id = ? AND expires_at > ?',
+    ),
+    // One statement, so one transaction: of two callers only one deletes the row and gets it back.
+    takeExportLink: db.prepare<[string], ExportLinkRow>('DELETE FROM export_links WHERE id = ? RETURNING *'),
   };
 }
 
@@ -342,6 +447,10 @@ export class SqliteStore implements Store {
     });
   }
 
+  dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {
+    return settle(() => this.statements.dossiersWaitingFor.all(schoolId, schoolId, personId).map(toSummary));
+  }
+
   nextDossierSequence(schoolId: string, year: number): Promise<number> {
     return settle(() => {
       const row = this.statements.nextSequence.get(schoolId, year);
@@ -360,8 +469,8 @@ export class SqliteStore implements Store {
   appendAudit(event: AuditEvent): Promise<void> {
     // Appending the same event (same id) again records it once, so a retried append is harmless.
     return settle(() => {
-      const { id, schoolId, dossierId, actorId, action, at } = event;
-      this.statements.appendAudit.run({ id, schoolId, dossierId, actorId, action, at });
+      const { id, schoolId, tenantId, dossierId, actorId, action, at } = event;
+      this.statements.appendAudit.run({ id, schoolId, tenantId, dossierId, actorId, action, at });
     });
   }
 
@@ -370,6 +479,7 @@ export class SqliteStore implements Store {
       this.statements.auditOfDossier.all(schoolId, dossierId).map((row) => ({
         id: row.id,
         schoolId: row.school_id,
+        tenantId: row.tenant_id,
         dossierId: row.dossier_id,
         actorId: row.actor_id,
         action: row.action,
@@ -389,9 +499,9 @@ export class SqliteStore implements Store {
     });
   }
 
-  getConversation(userId: string): Promise<SavedConversation | undefined> {
+  getConversation(tenantId: string, userId: string): Promise<SavedConversation | undefined> {
     return settle(() => {
-      const row = this.statements.getConversation.get(userId);
+      const row = this.statements.getConversation.get(tenantId, userId);
       return (
         row && {
           userId: row.user_id,
@@ -400,6 +510,40 @@ export class SqliteStore implements Store {
           updatedAt: row.updated_at,
         }
       );
+    });
+  }
+
+  saveExportLink(link: ExportLink, now: string): Promise<void> {
+    return settle(() => {
+      if (!isValidExportLinkId(link.id)) throw new Error('Invalid export link id.');
+      this.statements.forgetExpiredExportLinks.run(now);
+      const result = this.statements.insertExportLink.run({
+        id: link.id,
+        tenant_id: link.tenantId,
+        school_id: link.schoolId,
+        dossier_id: link.dossierId,
+        requested_by: link.requestedBy,
+        file_name: link.fileName,
+        content_type: link.contentType,
+        body: link.body,
+        created_at: link.createdAt,
+        expires_at: link.expiresAt,
+      });
+      if (result.changes === 0) throw new AlreadyExistsError(link.id);
+    });
+  }
+
+  peekExportLink(id: string, now: string): Promise<ExportLink | undefined> {
+    return settle(() => {
+      const row = this.statements.peekExportLink.get(id, now);
+      return row && toExportLink(row);
+    });
+  }
+
+  takeExportLink(id: string, now: string): Promise<ExportLink | undefined> {
+    return settle(() => {
+      const row = this.statements.takeExportLink.get(id);
+      return row && row.expires_at > now ? toExportLink(row) : undefined;
     });
   }
 

@@ -2,6 +2,7 @@
 // school on one machine, Azure Cosmos DB (cosmos-store.ts) for production. Both pass the same
 // contract suite (test/store/store-contract.ts).
 
+import type { AuditEvent } from '../domain/audit';
 import type { Dossier } from '../domain/dossier';
 import type { DossierSummary } from '../domain/lists';
 import type { SavedConversation } from '../domain/personal-chat';
@@ -9,6 +10,8 @@ import type { SavedConversation } from '../domain/personal-chat';
 // Shapes that cards, use cases and the Teams edge read too live in the domain; re-exported here so
 // the stores and their tests keep one import.
 export type { DossierSummary } from '../domain/lists';
+/** Who did what to which dossier, and when (domain/audit.ts). */
+export type { AuditEvent } from '../domain/audit';
 export type { SavedConversation, PersonalChats } from '../domain/personal-chat';
 
 /** A stored value with the opaque version (etag) it was read at. */
@@ -25,6 +28,38 @@ export class StaleVersionError extends Error {
   }
 }
 
+/** Node's names for a connection that broke or never came up: the request may be sent again. */
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+]);
+/** Statuses a store answers when it is busy or briefly unavailable (Cosmos DB: throttled, timeout, gone). */
+const TRANSIENT_STATUSES = new Set([408, 429, 449, 500, 502, 503, 504]);
+
+/**
+ * May the operation that threw this be tried again? True for a broken connection, a timeout and a
+ * busy or briefly unavailable store. The caller must make sure that repeating is safe: every
+ * dossier write is conditional on a version, so a write that did happen shows up as stale.
+ */
+export function isTransientStoreError(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause !== null && typeof cause === 'object' && depth < 5; depth++) {
+    const { code, statusCode, name } = cause as { code?: unknown; statusCode?: unknown; name?: unknown };
+    if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
+    if (typeof code === 'number' && TRANSIENT_STATUSES.has(code)) return true;
+    if (typeof statusCode === 'number' && TRANSIENT_STATUSES.has(statusCode)) return true;
+    if (name === 'TimeoutError' || name === 'AbortError') return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** A create met an existing record with the same id. */
 export class AlreadyExistsError extends Error {
   constructor(readonly id: string) {
@@ -33,14 +68,30 @@ export class AlreadyExistsError extends Error {
   }
 }
 
-/** Who did what to which dossier, and when. Never content: the content lives in the dossier log. */
-export interface AuditEvent {
+/**
+ * A waiting export download: the document, who asked for it, and until when it can be fetched.
+ * `id` is a digest of the link's token, never the token itself: someone who can read the store
+ * cannot use the links in it.
+ */
+export interface ExportLink {
   id: string;
+  tenantId: string;
   schoolId: string;
   dossierId: string;
-  actorId: string;
-  action: string; // e.g. 'viewed', 'changed:signalRecorded', 'refused:notInvolved', 'exported'
-  at: string;
+  /** Entra object id of the person who asked for the export. */
+  requestedBy: string;
+  fileName: string;
+  /** e.g. `application/pdf`, `text/markdown; charset=utf-8`. */
+  contentType: string;
+  /** The file itself (PDF, Word or text: bytes). */
+  body: Buffer;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** An export link id: 1 to 200 characters of base64url (Cosmos DB builds a document id from it). */
+export function isValidExportLinkId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{1,200}$/.test(id);
 }
 
 /**
@@ -76,6 +127,12 @@ export interface Store {
   dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]>;
 
   /**
+   * Dossiers of a school with an outbox item waiting for this person (`Dossier.waitingFor`), found
+   * by an index: the person just talked to the bot, and what waited for them can now be delivered.
+   */
+  dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]>;
+
+  /**
    * The next dossier sequence number of a school in a year (1, 2, 3 …). Atomic: two callers at
    * once never get the same number.
    */
@@ -97,8 +154,25 @@ export interface Store {
   appendAudit(event: AuditEvent): Promise<void>;
   auditOfDossier(schoolId: string, dossierId: string): Promise<AuditEvent[]>;
 
+  // ── Where the bot reaches people, and export download links (the Teams edge) ──
+
+  /** Save (or replace) the reference of this user in this tenant; other tenants' are untouched. */
   saveConversation(conversation: SavedConversation): Promise<void>;
-  getConversation(userId: string): Promise<SavedConversation | undefined>;
+  /** The reference saved for this user in this tenant; never one saved in another tenant. */
+  getConversation(tenantId: string, userId: string): Promise<SavedConversation | undefined>;
+
+  /**
+   * Keep a download link until `link.expiresAt`. Links whose time is up by `now` may be removed in
+   * passing (nobody can use them any more). AlreadyExistsError when the id is taken.
+   */
+  saveExportLink(link: ExportLink, now: string): Promise<void>;
+  /** The link with this id if it is still valid at `now`, without using it up. */
+  peekExportLink(id: string, now: string): Promise<ExportLink | undefined>;
+  /**
+   * Use a link up: it is removed, and returned when it was still valid at `now`. Atomic: of callers
+   * at once, at most one gets it, on any instance. Unknown, used or expired ids give undefined.
+   */
+  takeExportLink(id: string, now: string): Promise<ExportLink | undefined>;
 
   /** Release connections and file handles. */
   close(): Promise<void>;

@@ -2,15 +2,15 @@
 // built from dossiers that decide() produced (never from hand-written logs).
 
 import { dossierMarkdown, exportFileName } from '../../src/app/export';
-import { decide, type Actor, type Command, type Dossier } from '../../src/domain';
+import { decide, type Participant, type Command, type Dossier } from '../../src/domain';
 import type { School } from '../../src/domain/school';
 
 /** Tuesday 10 March 2026, 11:00 in Amsterdam. */
 const NOW = new Date('2026-03-10T10:00:00Z');
 const YESTERDAY = '2026-03-09';
 
-const owner: Actor = { id: 'user-owner', name: 'Mevrouw Jansen', role: 'eigenaar' };
-const coordinator: Actor = { id: 'user-ib', name: 'Meneer Bakker', role: 'zorgcoordinator' };
+const owner: Participant = { id: 'user-owner', name: 'Mevrouw Jansen', role: 'eigenaar' };
+const coordinator: Participant = { id: 'user-ib', name: 'Meneer Bakker', role: 'zorgcoordinator' };
 
 /** The configuration names the people; the export takes their names from here. */
 const school: School = {
@@ -21,7 +21,7 @@ const school: School = {
   decisionMaker: { id: 'user-director', name: 'Joost Visser' },
 };
 
-function build(steps: readonly [Actor, Command][]): Dossier {
+function build(steps: readonly [Participant, Command][]): Dossier {
   let dossier: Dossier | undefined;
   steps.forEach(([actor, command], i) => {
     const decision = decide(dossier, command, {
@@ -37,7 +37,7 @@ function build(steps: readonly [Actor, Command][]): Dossier {
   return dossier;
 }
 
-const opening: [Actor, Command] = [
+const opening: [Participant, Command] = [
   owner,
   {
     type: 'openDossier',
@@ -47,7 +47,7 @@ const opening: [Actor, Command] = [
   },
 ];
 
-const signal = (overrides: Partial<Extract<Command, { type: 'recordSignal' }>>): [Actor, Command] => [
+const signal = (overrides: Partial<Extract<Command, { type: 'recordSignal' }>>): [Participant, Command] => [
   owner,
   {
     type: 'recordSignal',

@@ -22,9 +22,17 @@ import {
   type School,
 } from '../../src/domain';
 import { createLogger } from '../../src/logger';
+import { DossierWriter } from '../../src/app/dossier-writer';
 import { CosmosStore } from '../../src/store/cosmos-store';
 import { SqliteStore } from '../../src/store/sqlite-store';
-import type { AuditEvent, DossierSummary, SavedConversation, Store, Versioned } from '../../src/store/store';
+import type {
+  AuditEvent,
+  DossierSummary,
+  ExportLink,
+  SavedConversation,
+  Store,
+  Versioned,
+} from '../../src/store/store';
 import { startCosmosServer, type LocalCosmos } from '../support/cosmos-server';
 import { cmd, owner } from '../domain/given';
 
@@ -169,6 +177,9 @@ class InstrumentedStore implements Store {
   dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]> {
     return this.inner.dossiersOfSchool(schoolId, status);
   }
+  dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {
+    return this.inner.dossiersWaitingFor(schoolId, personId);
+  }
   async dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]> {
     this.counts.dueForReminder++;
     const due = await this.inner.dueForReminder(schoolId, now, limit);
@@ -190,8 +201,17 @@ class InstrumentedStore implements Store {
   saveConversation(conversation: SavedConversation): Promise<void> {
     return this.inner.saveConversation(conversation);
   }
-  getConversation(userId: string): Promise<SavedConversation | undefined> {
-    return this.inner.getConversation(userId);
+  getConversation(tenantId: string, userId: string): Promise<SavedConversation | undefined> {
+    return this.inner.getConversation(tenantId, userId);
+  }
+  saveExportLink(link: ExportLink, now: string): Promise<void> {
+    return this.inner.saveExportLink(link, now);
+  }
+  peekExportLink(id: string, now: string): Promise<ExportLink | undefined> {
+    return this.inner.peekExportLink(id, now);
+  }
+  takeExportLink(id: string, now: string): Promise<ExportLink | undefined> {
+    return this.inner.takeExportLink(id, now);
   }
   close(): Promise<void> {
     return this.inner.close();
@@ -273,8 +293,16 @@ describe.each([
     } = {},
   ): ReminderScheduler {
     const { store: on = store, timers = new FakeTimers(), school = SCHOOL, ...rest } = options;
+    const newId = (): string => `id-${(ids += 1)}`;
     return new ReminderScheduler({
       store: on,
+      writer: new DossierWriter({
+        store: on,
+        schools: [school],
+        logger: createLogger('silent'),
+        newId,
+        outboxLeaseMs: 60_000,
+      }),
       schools: [school],
       notifier,
       logger: createLogger('silent'),

@@ -6,6 +6,7 @@
 // this test depends only on the step-5 cards.
 
 import { randomUUID } from 'node:crypto';
+import { DossierWriter } from '../../src/app/dossier-writer';
 import { DossierService } from '../../src/app/dossier-service';
 import type { Command } from '../../src/domain';
 import { createLogger } from '../../src/logger';
@@ -32,10 +33,12 @@ async function openDossier(h: Harness, age: string): Promise<Ref> {
 
 /** Apply a command as the teacher through the app layer, as a card of another step would. */
 async function act(h: Harness, ref: Ref, command: Command): Promise<void> {
+  const logger = createLogger('silent');
   const service = new DossierService({
     store: h.store,
+    writer: new DossierWriter({ store: h.store, schools: [SCHOOL], logger, newId: randomUUID, outboxLeaseMs: 60_000 }),
     schools: [SCHOOL],
-    logger: createLogger('silent'),
+    logger,
     newId: randomUUID,
   });
   const actor = { id: teacher.aadObjectId, name: teacher.name, tenantId: teacher.tenantId };
@@ -100,7 +103,7 @@ async function logKinds(h: Harness, ref: Ref): Promise<string[]> {
 
 async function entries(h: Harness, ref: Ref, kind: string): Promise<Record<string, unknown>[]> {
   const dossier = await h.store.getDossier(ref.schoolId, ref.dossierId);
-  return dossier?.value.log.filter((e) => e.kind === kind).map((e) => e.data) ?? [];
+  return dossier?.value.log.filter((e) => e.kind === kind).map((e) => ({ ...e.data })) ?? [];
 }
 
 /** The input with this id on a card, or undefined when the card has none. */

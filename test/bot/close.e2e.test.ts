@@ -106,7 +106,10 @@ describe('closing and reopening a dossier', () => {
     const dossier = await stored(h, ref);
     expect(dossier.status).toBe('open');
     expect(dossier.log.map((e) => e.kind)).toEqual(['dossierOpened', 'dossierClosed', 'dossierReopened']);
-    expect(dossier.log[2]?.data['reason']).toBe('Nieuwe blauwe plekken gezien bij de gymles.');
+    const reopened = dossier.log[2];
+    expect(reopened?.kind === 'dossierReopened' && reopened.data.reason).toBe(
+      'Nieuwe blauwe plekken gezien bij de gymles.',
+    );
     // Reopening an open dossier from an old card: the hub as it is now.
     expect(cardVerbs(await card(h, 'showReopenForm', ref))).toContain('showCloseForm');
   });

@@ -88,9 +88,8 @@ describe('a consultation in the care team channel', () => {
     const created = calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
     expect(created?.body).toMatchObject({ isGroup: true, channelData: { channel: { id: CHANNEL } } });
     expect(JSON.stringify(created?.body)).toContain('MC-2026-0001');
-    thread = String(
-      (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.at(-1)?.data.conversationId,
-    );
+    const delivered = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.at(-1);
+    thread = String(delivered?.kind === 'consultationDelivered' ? delivered.data.conversationId : undefined);
     const [cardPost] = postsTo(calls, thread);
     expect(cardOf(cardPost?.body).refresh).toMatchObject({
       action: { verb: 'refreshConsultation' },

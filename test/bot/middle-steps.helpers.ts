@@ -55,7 +55,7 @@ export { logKinds } from '../support/bot-harness';
 
 export async function entries(h: Harness, ref: DossierRef, kind: string): Promise<Record<string, unknown>[]> {
   const dossier = await h.store.getDossier(ref.schoolId, ref.dossierId);
-  return (dossier?.value.log ?? []).filter((e) => e.kind === kind).map((e) => e.data);
+  return (dossier?.value.log ?? []).filter((e) => e.kind === kind).map((e) => ({ ...e.data }));
 }
 
 /** Every input on a card with its id, wherever it sits (also inside a ShowCard). */

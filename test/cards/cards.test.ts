@@ -11,7 +11,8 @@ import { createVerbs } from '../../src/bot/verbs';
 import { DossierService } from '../../src/app/dossier-service';
 import { ExportLinks } from '../../src/app/export-links';
 import { ReminderScheduler } from '../../src/app/reminder-scheduler';
-import { DossierEffects } from '../../src/app/dossier-effects';
+import { Courier } from '../../src/app/courier';
+import { DossierWriter } from '../../src/app/dossier-writer';
 import type { Messenger } from '../../src/app/messenger';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { createLogger } from '../../src/logger';
@@ -94,18 +95,26 @@ describe('the verbs', () => {
   afterAll(() => store.close());
   const logger = createLogger('silent');
   const messenger = nobodyReachable();
-  const effects = new DossierEffects({ messenger, cards, defaultLanguage: 'nl', logger });
+  const writer = new DossierWriter({ store, schools: [SCHOOL], logger, newId: randomUUID, outboxLeaseMs: 60_000 });
+  const effects = new Courier({ store, writer, messenger, cards, defaultLanguage: 'nl', logger, newId: randomUUID });
   // Built as src/compose.ts builds them, with an in-memory store and a messenger that reaches nobody.
   const dependencies = {
     cards,
-    dossiers: new DossierService({ store, schools: [SCHOOL], logger, effects, newId: randomUUID }),
+    dossiers: new DossierService({ store, writer, schools: [SCHOOL], logger, courier: effects, newId: randomUUID }),
     schools: [SCHOOL],
-    exports: new ExportLinks('https://meldcode.example.nl', () => NOW),
+    exports: new ExportLinks({
+      store,
+      baseUrl: 'https://meldcode.example.nl',
+      clock: () => NOW,
+      newId: randomUUID,
+      logger,
+    }),
     effects,
     messenger,
     adminIds: [],
     scheduler: new ReminderScheduler({
       store,
+      writer,
       schools: [SCHOOL],
       notifier: { notify: () => Promise.resolve('unreachable' as const) },
       logger,

@@ -9,7 +9,7 @@ import {
   TEXT_MAX_LENGTH,
   VEILIG_THUIS_REFERENCE_MAX_LENGTH,
   decide,
-  type Actor,
+  type Participant,
   type Command,
   type Dossier,
 } from '../../src/domain';
@@ -28,7 +28,7 @@ import {
 
 export { NOW, TODAY };
 
-export const decisionMaker: Actor = { id: 'user-beslisser', name: 'Mevrouw de Boer', role: 'beslisser' };
+export const decisionMaker: Participant = { id: 'user-beslisser', name: 'Mevrouw de Boer', role: 'beslisser' };
 
 /** The school of the fixtures in ../domain/given.ts: its zorgcoördinator and beslisser. */
 export const SCHOOL: School = {
@@ -40,7 +40,7 @@ export const SCHOOL: School = {
 };
 
 /** A command, by the owner unless another actor gives it. */
-export type Act = Command | { by: Actor; command: Command };
+export type Act = Command | { by: Participant; command: Command };
 
 export interface Story {
   opening?: Command;
@@ -56,7 +56,7 @@ export function told({
   number = 'MC-2026-0001',
   acts,
 }: Story): Dossier {
-  const ctx = (actor: Actor) =>
+  const ctx = (actor: Participant) =>
     context({ actor, school: SCHOOL, newDossier: { id, number, tenantId: SCHOOL.tenantId } });
   let dossier: Dossier | undefined;
   for (const act of [opening, ...acts]) {
@@ -173,9 +173,9 @@ export function heavy(length: number): string {
 
 /** Author names as long as a Teams display name gets. */
 const LONG_NAME = heavy(120);
-const heavyOwner: Actor = { ...owner, name: LONG_NAME };
-const heavyCoordinator: Actor = { ...coordinator, name: LONG_NAME };
-const heavyDecisionMaker: Actor = { ...decisionMaker, name: LONG_NAME };
+const heavyOwner: Participant = { ...owner, name: LONG_NAME };
+const heavyCoordinator: Participant = { ...coordinator, name: LONG_NAME };
+const heavyDecisionMaker: Participant = { ...decisionMaker, name: LONG_NAME };
 
 const text = heavy(TEXT_MAX_LENGTH);
 const name = heavy(NAME_MAX_LENGTH);
@@ -271,7 +271,7 @@ export function worstCaseDossier(): Dossier {
 }
 
 /** One more act on a dossier, decided like every other. */
-function andThen(dossier: Dossier, { by, command }: { by: Actor; command: Command }): Dossier {
+function andThen(dossier: Dossier, { by, command }: { by: Participant; command: Command }): Dossier {
   const decision = decide(dossier, command, context({ actor: by, school: SCHOOL }));
   if (!decision.ok)
     throw new Error(`fixture command ${command.type} was refused: ${JSON.stringify(decision.refusal)}`);

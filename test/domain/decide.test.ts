@@ -630,6 +630,7 @@ describe('what a recorded entry holds', () => {
     expect(decision).toStrictEqual({
       ok: true,
       duplicate: false,
+      effects: [],
       dossier: {
         id: 'dossier-1',
         schoolId: 'school-1',
@@ -739,7 +740,7 @@ describe('pressing a button twice records once', () => {
   test('a second submission of the same card returns the dossier unchanged and marks it a duplicate', () => {
     const dossier = dossierAfter([cmd.recordSignal({ submissionId })]);
     const decision = decide(dossier, cmd.recordSignal({ submissionId }), context());
-    expect(decision).toEqual({ ok: true, dossier, entries: [], duplicate: true });
+    expect(decision).toEqual({ ok: true, dossier, entries: [], effects: [], duplicate: true });
     expect(decision.ok && decision.dossier).toBe(dossier);
   });
 
@@ -749,6 +750,7 @@ describe('pressing a button twice records once', () => {
       ok: true,
       dossier,
       entries: [],
+      effects: [],
       duplicate: true,
     });
   });
@@ -765,7 +767,8 @@ describe('pressing a button twice records once', () => {
 
   test('the submission id is kept in the log entry', () => {
     const decision = decide(dossierAfter([]), cmd.recordNote({ submissionId }), context());
-    expect(decision.ok && decision.entries[0]?.data['submissionId']).toBe(submissionId);
+    const entry = decision.ok ? decision.entries[0] : undefined;
+    expect(entry && 'submissionId' in entry.data && entry.data.submissionId).toBe(submissionId);
   });
 });
 

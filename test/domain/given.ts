@@ -4,7 +4,7 @@
 
 import {
   decide,
-  type Actor,
+  type Participant,
   type Command,
   type CommandOf,
   type CommandType,
@@ -18,8 +18,8 @@ export const TODAY = '2026-03-10';
 export const YESTERDAY = '2026-03-09';
 export const TOMORROW = '2026-03-11';
 
-export const owner: Actor = { id: 'user-owner', name: 'Mevrouw Jansen', role: 'eigenaar' };
-export const coordinator: Actor = { id: 'user-ib', name: 'Meneer Bakker', role: 'zorgcoordinator' };
+export const owner: Participant = { id: 'user-owner', name: 'Mevrouw Jansen', role: 'eigenaar' };
+export const coordinator: Participant = { id: 'user-ib', name: 'Meneer Bakker', role: 'zorgcoordinator' };
 
 export function context(overrides: Partial<DecisionContext> = {}): DecisionContext {
   return {

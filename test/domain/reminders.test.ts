@@ -9,17 +9,17 @@ import {
   decide,
   dueReminders,
   nextReminderOf,
-  recordDeliveries,
+  recordDeliveries as recordDeliveriesChange,
   reminderSentData,
   reminderSettingsOf,
   reminderSettingsSchema,
   scheduleOf,
-  snoozeReminder,
+  snoozeReminder as snoozeChange,
   weeklyOverview,
   weeklyOverviewDue,
   weeklyOverviewMoment,
   withNextReminder,
-  type Actor,
+  type Participant,
   type Command,
   type Delivery,
   type Dossier,
@@ -28,6 +28,7 @@ import {
   type ReminderSettings,
   type School,
 } from '../../src/domain';
+import { withNextDue } from '../../src/domain/next-due';
 import { answers, cmd, context, coordinator, owner, stepsOneToFour } from './given';
 
 const SCHOOL: School = {
@@ -37,7 +38,7 @@ const SCHOOL: School = {
   coordinators: [{ id: 'user-ib', name: 'Meneer Bakker' }],
   decisionMaker: { id: 'user-directeur', name: 'Mevrouw de Boer' },
 };
-const decisionMaker: Actor = { id: 'user-directeur', name: 'Mevrouw de Boer', role: 'beslisser' };
+const decisionMaker: Participant = { id: 'user-directeur', name: 'Mevrouw de Boer', role: 'beslisser' };
 
 const schoolWith = (reminders: Partial<ReminderSettings>): School => ({ ...SCHOOL, reminders });
 const at = (iso: string): Date => new Date(iso);
@@ -49,7 +50,7 @@ function opened(when = OPENED): Dossier {
   return act(undefined, cmd.openDossier(), when);
 }
 
-function act(dossier: Dossier | undefined, command: Command, when: string, actor: Actor = owner): Dossier {
+function act(dossier: Dossier | undefined, command: Command, when: string, actor: Participant = owner): Dossier {
   const decision = decide(dossier, command, context({ actor, now: at(when) }));
   if (!decision.ok) throw new Error(`${command.type} refused: ${JSON.stringify(decision.refusal)}`);
   return decision.dossier;
@@ -66,7 +67,8 @@ function append(
   when: string,
   data: Record<string, unknown> = {},
 ): Dossier {
-  const entry: LogEntry = {
+  // Only the fields the reminder rules read; the rest of the entry's data does not matter here.
+  const entry = {
     seq: (dossier.log.at(-1)?.seq ?? 0) + 1,
     at: when,
     authorId: owner.id,
@@ -74,8 +76,27 @@ function append(
     role: 'eigenaar',
     kind,
     data,
-  };
+  } as LogEntry;
   return { ...dossier, updatedAt: when, log: [...dossier.log, entry] };
+}
+
+/** recordDeliveries as the write path saves it: the change, then the dossier's next due moment. */
+function recordDeliveries(...args: Parameters<typeof recordDeliveriesChange>): Dossier {
+  const change = recordDeliveriesChange(...args);
+  if (!change.ok) throw new Error(`recordDeliveries refused: ${change.refusal.code}`);
+  return withNextDue(change.dossier, args[1], args[3]);
+}
+
+/** snoozeReminder as the write path saves it, with the entry it appended. */
+function snoozeReminder(...args: Parameters<typeof snoozeChange>) {
+  const change = snoozeChange(...args);
+  if (!change.ok) return change;
+  return {
+    ok: true as const,
+    dossier: withNextDue(change.dossier, args[1], args[3]),
+    entry: change.entries[0] ?? null,
+    duplicate: change.duplicate,
+  };
 }
 
 /** What the scheduler does, without a store: claim what is due and record the given outcome. */

@@ -6,6 +6,7 @@ import type { AuditEvent, SavedConversation } from '../../src/store/store';
 export const SCHOOL = 'school-de-regenboog';
 export const OTHER_SCHOOL = 'school-het-kompas';
 export const TENANT = 'tenant-0001';
+export const OTHER_TENANT = 'tenant-0002';
 export const OWNER = 'user-juf-anna';
 export const OTHER_OWNER = 'user-meester-bram';
 
@@ -25,7 +26,12 @@ function openingEntry(at: string, authorId: string): LogEntry {
     authorName: 'Anna de Vries',
     role: 'eigenaar',
     kind: 'dossierOpened',
-    data: { reason: 'zorgen over blauwe plekken', tags: ['lichamelijk'], nested: { count: 2 } },
+    // Nested objects and arrays, to show the store gives back exactly what it was given.
+    data: {
+      schoolId: SCHOOL,
+      pupil: { reference: 'J.K.', group: 'groep 6', age: 9 },
+      firstDescription: 'zorgen over blauwe plekken',
+    },
   };
 }
 
@@ -56,7 +62,15 @@ export function makeDossier(overrides: Partial<Dossier> = {}): Dossier {
         role: 'eigenaar',
         kind: 'signalRecorded',
         step: 'signalen',
-        data: { source: 'eigen-waarneming', text: 'Kwam met een blauwe plek op de arm.' },
+        data: {
+          categories: ['letsel-herkenbare-vorm'],
+          specificForms: [],
+          observedOn: '2026-03-02',
+          place: 'klas',
+          source: 'eigen-waarneming',
+          description: 'Kwam met een blauwe plek op de arm.',
+          pointsOtherWay: false,
+        },
       },
     ],
     ...overrides,
@@ -64,7 +78,7 @@ export function makeDossier(overrides: Partial<Dossier> = {}): Dossier {
 }
 
 export function makeAuditEvent(dossierId: string, at: string, action = 'viewed'): AuditEvent {
-  return { id: freshId('audit'), schoolId: SCHOOL, dossierId, actorId: OWNER, action, at };
+  return { id: freshId('audit'), schoolId: SCHOOL, tenantId: TENANT, dossierId, actorId: OWNER, action, at };
 }
 
 export function makeConversation(

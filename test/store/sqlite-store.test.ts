@@ -48,7 +48,7 @@ describe('the SQLite store file', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(5);
     } finally {
       db.close();
     }
@@ -61,7 +61,11 @@ describe('the SQLite store file', () => {
     await first.createDossier(dossier);
     await first.close();
     const db = new Database(file);
-    db.exec('DROP TABLE claims');
+    db.exec(
+      `DROP TABLE claims; DROP TABLE export_links; ALTER TABLE audit DROP COLUMN tenant_id;
+       DROP TRIGGER waiting_on_insert; DROP TRIGGER waiting_on_update; DROP TRIGGER waiting_on_delete;
+       DROP TABLE waiting`,
+    );
     db.pragma('user_version = 1');
     db.close();
 

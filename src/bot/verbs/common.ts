@@ -15,7 +15,7 @@ import type { CardJson, CardRenderer } from '../../cards/render';
 import { accessView, refusalMessage, type FormState } from '../../cards/views';
 import type { Language } from '../../i18n';
 import type { School } from '../../domain/school';
-import type { DossierEffects } from '../../app/dossier-effects';
+import type { Courier } from '../../app/courier';
 import type { Messenger } from '../../app/messenger';
 import type { ReminderScheduler } from '../../app/reminder-scheduler';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
@@ -25,7 +25,7 @@ export interface VerbDependencies {
   dossiers: DossierService;
   schools: readonly School[];
   /** What follows outside a dossier (cards to the zorgcoördinator and the beslisser). */
-  effects: DossierEffects;
+  effects: Courier;
   /** Proactive messages, e.g. a dossier sent to someone's personal chat from a channel card. */
   messenger: Messenger;
   /** Snoozing a reminder goes through the scheduler, which owns the reminder bookkeeping. */

@@ -24,7 +24,7 @@ import {
   type FormState,
 } from '../../cards/views';
 import { t, type Language } from '../../i18n';
-import type { ConsultationSent } from '../../app/dossier-effects';
+import type { ConsultationSent } from '../../app/courier';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
 import {
   accessCard,

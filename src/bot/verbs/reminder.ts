@@ -1,7 +1,7 @@
 // Snoozing a reminder from its card: a day or a week, for the person who got it.
 
 import { z } from 'zod';
-import { SNOOZE_PERIODS } from '../../domain';
+import { SNOOZE_PERIODS, entriesOf } from '../../domain';
 import { formatDate } from '../../cards/views';
 import { t } from '../../i18n';
 import { defineVerb, type Verb } from '../verb';
@@ -25,9 +25,11 @@ export function reminderVerbs(deps: VerbDependencies): Record<string, Verb> {
           return accessCard(deps, language, { code: outcome.code });
         }
         const snoozed = outcome.ok
-          ? outcome.dossier.log.filter((e) => e.kind === 'reminderSnoozed' && e.data.key === key).at(-1)
+          ? entriesOf(outcome.dossier, 'reminderSnoozed')
+              .filter((e) => e.data.key === key)
+              .at(-1)
           : undefined;
-        const until = typeof snoozed?.data.until === 'string' ? snoozed.data.until : undefined;
+        const until = snoozed?.data.until;
         const number = outcome.ok ? outcome.dossier.number : '';
         return deps.cards.render(
           'notice-plain',

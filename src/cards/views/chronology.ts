@@ -12,14 +12,15 @@
 // own texts and the acute-danger block stay under 2 KB: at most about 27 KB. The end-to-end test
 // renders the worst page of a worst-case dossier and measures.
 
-import { section, t, type Language } from '../../i18n';
+import { formatDateTime, section, t, type Language } from '../../i18n';
 import { signalLabel } from '../../i18n/signalenkaart';
 import {
   TEXT_MAX_LENGTH,
   specificFormsOfSignal,
-  reminderSentData,
+  entriesOf,
   type Dossier,
   type EntryData,
+  type EntryOf,
   type LogEntry,
   type ReportException,
 } from '../../domain';
@@ -70,31 +71,11 @@ export function keptText(value: unknown, length: number = TEXT_MAX_LENGTH): stri
   return head(value.replace(CONTROL_BUT_LINES, '').replace(LONE_SURROGATE, ''), length);
 }
 
-/** Date and time as the school lives it (Europe/Amsterdam). */
-export function formatDateTime(language: Language, iso: string): string {
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Amsterdam',
-  }).format(new Date(iso));
-}
+/** Date and time as the school lives it (Europe/Amsterdam): one formatter per language (i18n). */
+export { formatDateTime };
 
 const joined = (...parts: (string | false | undefined)[]): string =>
   parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' ');
-
-/** The data of an entry of a kind decide() writes: the command it records, without its type. */
-function dataOf<K extends keyof EntryData>(entry: LogEntry, _kind: K): EntryData[K] {
-  // decide() is the only writer of these kinds and stores the parsed command as data.
-  return entry.data as unknown as EntryData[K];
-}
-
-const textField = (entry: LogEntry, field: string): string | undefined => {
-  const value = entry.data[field];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 // ---- Labels shared with the export --------------------------------------------------------------------
 
@@ -173,14 +154,14 @@ export function entrySummary(language: Language, entry: LogEntry): string {
   const date = (d: string): string => formatDate(language, d);
   switch (entry.kind) {
     case 'dossierOpened': {
-      const d = dataOf(entry, 'dossierOpened');
+      const d = entry.data;
       return joined(
         say('chronology.summary.opened', { reference: d.pupil.reference, group: d.pupil.group }),
         d.firstDescription && say('chronology.summary.firstDescription', { text: d.firstDescription }),
       );
     }
     case 'signalRecorded': {
-      const d = dataOf(entry, 'signalRecorded');
+      const d = entry.data;
       const where = [
         date(d.observedOn),
         d.place,
@@ -199,21 +180,21 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       );
     }
     case 'contactRecorded': {
-      const d = dataOf(entry, 'contactRecorded');
+      const d = entry.data;
       return say('chronology.summary.contact', { with: d.with, on: date(d.on), outcome: d.outcome });
     }
     case 'noteRecorded': {
-      const d = dataOf(entry, 'noteRecorded');
+      const d = entry.data;
       return d.isOpinion
         ? say('chronology.summary.opinion', { author: entry.authorName, text: d.text })
         : d.text;
     }
     case 'consultationRecorded': {
-      const d = dataOf(entry, 'consultationRecorded');
+      const d = entry.data;
       return say('chronology.summary.consultation', { with: d.with, on: date(d.on), advice: d.advice });
     }
     case 'veiligThuisAdviceRecorded': {
-      const d = dataOf(entry, 'veiligThuisAdviceRecorded');
+      const d = entry.data;
       return say('chronology.summary.veiligThuisAdvice', {
         on: date(d.on),
         anonymous: say(d.anonymous ? 'chronology.summary.anonymous' : 'chronology.summary.notAnonymous'),
@@ -221,7 +202,7 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       });
     }
     case 'conversationRecorded': {
-      const d = dataOf(entry, 'conversationRecorded');
+      const d = entry.data;
       return joined(
         say('chronology.summary.conversation', {
           on: date(d.on),
@@ -235,9 +216,9 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       );
     }
     case 'conversationSkipped':
-      return say('chronology.summary.reason', { text: dataOf(entry, 'conversationSkipped').reason });
+      return say('chronology.summary.reason', { text: entry.data.reason });
     case 'weighingRecorded': {
-      const d = dataOf(entry, 'weighingRecorded');
+      const d = entry.data;
       return joined(
         say('chronology.summary.weighing', {
           suspicion: yesNo(language, d.suspicion),
@@ -248,14 +229,14 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       );
     }
     case 'afwegingsvraagAnswered': {
-      const d = dataOf(entry, 'afwegingsvraagAnswered');
+      const d = entry.data;
       return joined(
         say('chronology.summary.answer', { question: d.question, answer: yesNo(language, d.answer) }),
         say('chronology.summary.reasoning', { text: d.reasoning }),
       );
     }
     case 'reportRecorded': {
-      const d = dataOf(entry, 'reportRecorded');
+      const d = entry.data;
       return joined(
         say('chronology.summary.report', { on: date(d.on), to: d.to }),
         d.reference && say('chronology.summary.reference', { reference: d.reference }),
@@ -277,11 +258,11 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       );
     }
     case 'reportFeedbackRecorded': {
-      const d = dataOf(entry, 'reportFeedbackRecorded');
+      const d = entry.data;
       return say('chronology.summary.dated', { on: date(d.on), text: d.feedback });
     }
     case 'helpPlanRecorded': {
-      const d = dataOf(entry, 'helpPlanRecorded');
+      const d = entry.data;
       return say('chronology.summary.helpPlan', {
         what: d.what,
         who: d.who,
@@ -290,47 +271,42 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       });
     }
     case 'followUpRecorded': {
-      const d = dataOf(entry, 'followUpRecorded');
+      const d = entry.data;
       return say('chronology.summary.dated', { on: date(d.on), text: d.text });
     }
     case 'entryCorrected':
-      return dataOf(entry, 'entryCorrected').text;
+      return entry.data.text;
     case 'dossierClosed': {
-      const d = dataOf(entry, 'dossierClosed');
+      const d = entry.data;
       return joined(
         say('chronology.summary.closed', { reason: closureReasonLabel(language, d.reason) }),
         d.note && say('chronology.summary.note', { text: d.note }),
       );
     }
     case 'dossierReopened':
-      return say('chronology.summary.reason', { text: dataOf(entry, 'dossierReopened').reason });
+      return say('chronology.summary.reason', { text: entry.data.reason });
     case 'reminderSent': {
-      const d = reminderSentData(entry);
-      return d
-        ? say('chronology.summary.reminder', {
-            reminder: say(`chronology.reminder.${d.kind}`),
-            role: roleLabel(language, d.recipientRole),
-            outcome: say(`chronology.reminderOutcome.${d.outcome}`),
-          })
-        : '';
+      const d = entry.data;
+      return say('chronology.summary.reminder', {
+        reminder: say(`chronology.reminder.${d.kind}`),
+        role: roleLabel(language, d.recipientRole),
+        outcome: say(`chronology.reminderOutcome.${d.outcome}`),
+      });
     }
-    case 'reminderSnoozed': {
-      const until = textField(entry, 'until');
-      return until ? say('chronology.summary.snoozed', { until: formatDateTime(language, until) }) : '';
-    }
-    default: {
-      // The consultation and the confirmation: their free text, whatever else their data holds.
-      const question = textField(entry, 'question');
-      const advice = textField(entry, 'advice');
-      const reason = textField(entry, 'reason');
-      const note = textField(entry, 'note');
-      return joined(
-        question && say('chronology.summary.question', { text: question }),
-        advice && say('chronology.summary.advice', { text: advice }),
-        reason && say('chronology.summary.reason', { text: reason }),
-        note && say('chronology.summary.note', { text: note }),
-      );
-    }
+    case 'reminderSnoozed':
+      return say('chronology.summary.snoozed', { until: formatDateTime(language, entry.data.until) });
+    case 'consultationRequested':
+      return say('chronology.summary.question', { text: entry.data.question });
+    case 'consultationAdviceRecorded':
+      return say('chronology.summary.advice', { text: entry.data.advice });
+    case 'consultationDeclined':
+    case 'decisionSentBack':
+      return say('chronology.summary.reason', { text: entry.data.reason });
+    case 'decisionConfirmed':
+      return entry.data.note ? say('chronology.summary.note', { text: entry.data.note }) : '';
+    case 'consultationDelivered':
+    case 'consultationAccepted':
+      return '';
   }
 }
 
@@ -355,8 +331,8 @@ export function entryKindLine(language: Language, entry: LogEntry): string {
 }
 
 /** The entries that correct `seq`, in log order. */
-export function correctionsOf(dossier: Dossier, seq: number): LogEntry[] {
-  return dossier.log.filter((entry) => entry.corrects === seq);
+export function correctionsOf(dossier: Dossier, seq: number): EntryOf<'entryCorrected'>[] {
+  return entriesOf(dossier, 'entryCorrected').filter((entry) => entry.corrects === seq);
 }
 
 // ---- Paging ---------------------------------------------------------------------------------------------

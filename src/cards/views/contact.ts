@@ -2,7 +2,7 @@
 // be marked as an opinion (then shown as an opinion, with its author, wherever it appears).
 
 import { section, t, type Language } from '../../i18n';
-import { NAME_MAX_LENGTH, TEXT_MAX_LENGTH, todayInAmsterdam, type Dossier } from '../../domain';
+import { NAME_MAX_LENGTH, TEXT_MAX_LENGTH, todayInAmsterdam, type Dossier, type EntryOf } from '../../domain';
 import { formatDate, newSubmissionId, problemsText, shorten, type FormState, type ViewData } from './common';
 import { cardText, formatDateTime, keptText } from './chronology';
 
@@ -28,31 +28,32 @@ const KEPT_LENGTH: Record<(typeof CONTACT_FIELDS | typeof NOTE_FIELDS)[number], 
 function recentLines(language: Language, dossier: Dossier): { line: string }[] {
   const short = (text: string, length = RECENT_TEXT_LENGTH): string => shorten(cardText(text), length);
   return dossier.log
-    .filter((entry) => entry.kind === 'contactRecorded' || entry.kind === 'noteRecorded')
+    .filter(
+      (entry): entry is EntryOf<'contactRecorded' | 'noteRecorded'> =>
+        entry.kind === 'contactRecorded' || entry.kind === 'noteRecorded',
+    )
     .slice(-RECENT)
     .reverse()
     .map((entry) => {
-      const data = entry.data;
-      const text = (field: string): string => (typeof data[field] === 'string' ? data[field] : '');
       if (entry.kind === 'contactRecorded') {
         return {
           line: t(language, 'contact.contactLine', {
-            on: formatDate(language, text('on')),
-            with: short(text('with'), RECENT_NAME_LENGTH),
-            outcome: short(text('outcome')),
+            on: formatDate(language, entry.data.on),
+            with: short(entry.data.with, RECENT_NAME_LENGTH),
+            outcome: short(entry.data.outcome),
           }),
         };
       }
       const at = formatDateTime(language, entry.at);
       return {
         line:
-          data['isOpinion'] === true
+          entry.data.isOpinion
             ? t(language, 'contact.opinionLine', {
                 at,
                 author: short(entry.authorName, RECENT_NAME_LENGTH),
-                text: short(text('text')),
+                text: short(entry.data.text),
               })
-            : t(language, 'contact.noteLine', { at, text: short(text('text')) }),
+            : t(language, 'contact.noteLine', { at, text: short(entry.data.text) }),
       };
     });
 }

@@ -1,0 +1,349 @@
+// The courier carries out what the outbox of a dossier holds (domain/outbox.ts): the consultation
+// card to the zorgcoördinator (a channel thread or a personal chat), everyone's copy of that card
+// updated after an answer, a notice to the owner, the decision to the beslisser. It decides nothing:
+// it sends what a recorded change queued, and records each outcome through the one write path.
+//
+// Three ways an item gets here: the instance that queued it sends it right after the write; the
+// sweep of any instance sends items whose claim ran out or whose retry time came; and an item that
+// waits for a person who could not be reached goes out when that person talks to the bot.
+
+import {
+  consultationById,
+  decisionConfirmation,
+  type Consultation,
+  type Dossier,
+  type NoticeSubject,
+} from '../domain';
+import {
+  claimOutbox,
+  dueOutbox,
+  recordOutboxOutcomes,
+  waitingOutbox,
+  type OutboxItem,
+  type OutboxOutcome,
+} from '../domain/outbox';
+import { unchanged } from '../domain/change';
+import type { School } from '../domain/school';
+import type { CardRenderer, CardJson } from '../cards/render';
+import { consultationView, decisionConfirmationView, noticeView } from '../cards/views';
+import { languageOf, t, type Language } from '../i18n';
+import type { Logger } from '../logger';
+import type { Store } from '../store/store';
+import type { Delivery, Messenger } from './messenger';
+import { BOT, type DossierRef, type DossierWriter } from './dossier-writer';
+
+/** How the consultation card went out, for the answer to the person who asked. */
+export type ConsultationSent = 'channel' | 'personal' | 'unreachable' | 'retryLater';
+
+export interface EffectsReport {
+  consultationSent?: ConsultationSent;
+}
+
+export interface CourierOptions {
+  /** How long a claim on an item holds before another instance may send it. */
+  leaseMs: number;
+  /** Backoff after a failed attempt: base · 2^(attempts − 1), at most max, times 0.5–1. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** After this many failed attempts the item waits for its person, like an unreachable one. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_COURIER_OPTIONS: Readonly<CourierOptions> = Object.freeze({
+  leaseMs: 2 * 60 * 1000,
+  retryBaseMs: 30 * 1000,
+  retryMaxMs: 30 * 60 * 1000,
+  maxAttempts: 10,
+});
+
+export interface CourierDependencies {
+  store: Store;
+  writer: DossierWriter;
+  messenger: Messenger;
+  cards: CardRenderer;
+  defaultLanguage: Language;
+  logger: Logger;
+  newId: () => string;
+  options?: Partial<CourierOptions>;
+  random?: () => number;
+}
+
+const NOTICE_KEYS = {
+  consultationAccepted: 'notice.consultationAccepted',
+  consultationAdvised: 'notice.consultationAdvised',
+  consultationDeclined: 'notice.consultationDeclined',
+  decisionConfirmed: 'notice.decisionConfirmed',
+  decisionSentBack: 'notice.decisionSentBack',
+} as const satisfies Record<NoticeSubject, string>;
+
+export class Courier {
+  private readonly options: CourierOptions;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: CourierDependencies) {
+    this.options = { ...DEFAULT_COURIER_OPTIONS, ...deps.options };
+    this.random = deps.random ?? Math.random;
+  }
+
+  get leaseMs(): number {
+    return this.options.leaseMs;
+  }
+
+  /**
+   * Send items this instance holds the claim of (just queued by its own write, or claimed by
+   * `deliverDue`), then record their outcomes. Returns the dossier after that record.
+   */
+  async deliver(
+    dossier: Dossier,
+    school: School,
+    items: readonly OutboxItem[],
+    now: Date,
+    version?: string,
+  ): Promise<{ dossier: Dossier; outcomes: OutboxOutcome[] }> {
+    const token = items[0]?.claim?.token;
+    if (!token) return { dossier, outcomes: [] };
+    const outcomes: OutboxOutcome[] = [];
+    for (const item of items) outcomes.push(await this.carryOut(dossier, school, item, now));
+    const recorded = await this.deps.writer.update(
+      BOT,
+      { schoolId: dossier.schoolId, dossierId: dossier.id },
+      (current) => recordOutboxOutcomes(current, token, outcomes, now),
+      now,
+      // Usually nobody wrote since the claim: record on it without reading the dossier again.
+      version === undefined ? undefined : { value: dossier, version },
+    );
+    for (const outcome of outcomes)
+      this.deps.logger.info({ item: outcome.id, outcome: outcome.outcome }, 'outbox item carried out');
+    return { dossier: recorded.ok ? recorded.dossier : dossier, outcomes };
+  }
+
+  /** Claim and send what is due on this dossier (the sweep): retries, and claims that ran out. */
+  async deliverDue(ref: DossierRef, now: Date): Promise<OutboxOutcome[]> {
+    return this.claimAndDeliver(ref, now, (dossier) => dueOutbox(dossier, now));
+  }
+
+  /** Send what waits for this person in this tenant: they just talked to the bot. */
+  async deliverWaitingFor(tenantId: string, personId: string, now: Date): Promise<OutboxOutcome[]> {
+    const outcomes: OutboxOutcome[] = [];
+    for (const summary of await this.deps.store.dossiersWaitingFor(tenantId, personId)) {
+      const ref = { schoolId: summary.schoolId, dossierId: summary.id };
+      outcomes.push(...(await this.claimAndDeliver(ref, now, (dossier) => waitingOutbox(dossier, personId))));
+    }
+    return outcomes;
+  }
+
+  /** The card as everyone sees it: the status, without the question or the answer. */
+  async statusCard(
+    dossier: Dossier,
+    school: School,
+    consultation: Consultation,
+    language: Language,
+  ): Promise<CardJson> {
+    return this.deps.cards.render(
+      'consultation',
+      consultationView(language, dossier, school, consultation, {
+        isCoordinator: false,
+        refreshUserIds: await this.refreshUserIds(school),
+      }),
+      language,
+    );
+  }
+
+  /** Teams ids of the school's zorgcoördinatoren who have talked to the bot: their cards refresh to their own view. */
+  async refreshUserIds(school: School): Promise<string[]> {
+    const ids = await Promise.all(
+      school.coordinators.map((c) => this.deps.messenger.teamsUserId(c.id, school.tenantId)),
+    );
+    return ids.filter((id): id is string => typeof id === 'string');
+  }
+
+  private async claimAndDeliver(
+    ref: DossierRef,
+    now: Date,
+    pick: (dossier: Dossier) => OutboxItem[],
+  ): Promise<OutboxOutcome[]> {
+    const claim = { token: this.deps.newId(), until: new Date(now.getTime() + this.options.leaseMs) };
+    let picked: string[] = [];
+    const claimed = await this.deps.writer.update(
+      BOT,
+      ref,
+      (dossier) => {
+        picked = pick(dossier).map((item) => item.id);
+        if (picked.length === 0) return unchanged(dossier);
+        return {
+          ok: true,
+          dossier: claimOutbox(dossier, picked, claim),
+          entries: [],
+          effects: [],
+          duplicate: false,
+        };
+      },
+      now,
+    );
+    if (!claimed.ok || picked.length === 0) return [];
+    const school = this.deps.writer.school(ref.schoolId);
+    if (!school) return [];
+    const items = (claimed.dossier.outbox ?? []).filter(
+      (item) => picked.includes(item.id) && item.claim?.token === claim.token,
+    );
+    return (await this.deliver(claimed.dossier, school, items, now, claimed.version)).outcomes;
+  }
+
+  /** Send one item; what became of it. */
+  private async carryOut(
+    dossier: Dossier,
+    school: School,
+    item: OutboxItem,
+    now: Date,
+  ): Promise<OutboxOutcome> {
+    const effect = item.effect;
+    switch (effect.type) {
+      case 'deliverConsultation': {
+        const consultation = consultationById(dossier, effect.consultationId);
+        // Answered or withdrawn meanwhile: the card has nothing left to ask.
+        if (!consultation || consultation.status !== 'requested') return { id: item.id, outcome: 'dropped' };
+        return this.deliverConsultation(dossier, school, consultation, item, now);
+      }
+      case 'updateConsultationCard': {
+        const consultation = consultationById(dossier, effect.consultationId);
+        const delivery = consultation?.delivery;
+        if (!consultation || !delivery || delivery.delivered === 'unreachable')
+          return { id: item.id, outcome: 'dropped' };
+        if (!delivery.conversationId || !delivery.activityId) return { id: item.id, outcome: 'dropped' };
+        const card = await this.consultationCard(dossier, school, consultation, delivery.delivered);
+        const updated = await this.deps.messenger.update(
+          { conversationId: delivery.conversationId, activityId: delivery.activityId },
+          dossier.tenantId,
+          card,
+          item.viaId,
+        );
+        // A card that cannot be updated any more (deleted, the chat gone) is left as it is.
+        return updated.ok || updated.reason === 'unreachable'
+          ? { id: item.id, outcome: updated.ok ? 'delivered' : 'dropped' }
+          : this.later(item, now);
+      }
+      case 'tellOwner': {
+        const entry = dossier.log.find((e) => e.seq === effect.seq);
+        const language = await this.languageOf(dossier.ownerId, dossier.tenantId);
+        const consultation =
+          entry && 'consultationId' in entry.data
+            ? consultationById(dossier, entry.data.consultationId)
+            : undefined;
+        const reason =
+          entry && 'reason' in entry.data ? entry.data.reason : (consultation?.declineReason ?? '');
+        const text = t(language, NOTICE_KEYS[effect.subject], {
+          name: entry?.authorName ?? '',
+          number: dossier.number,
+          reason,
+        });
+        const card = this.deps.cards.render('notice', noticeView(language, dossier, text), language);
+        return this.outcome(
+          item,
+          dossier.ownerId,
+          await this.deps.messenger.toPerson(dossier.ownerId, dossier.tenantId, card, item.viaId),
+          now,
+        );
+      }
+      case 'askForConfirmation': {
+        if (decisionConfirmation(dossier).state !== 'waiting') return { id: item.id, outcome: 'dropped' };
+        const decisionMaker = school.decisionMaker;
+        const language = await this.languageOf(decisionMaker.id, dossier.tenantId);
+        const card = this.deps.cards.render(
+          'decision-confirmation',
+          decisionConfirmationView(language, dossier, school, { values: {}, errors: {} }),
+          language,
+        );
+        return this.outcome(
+          item,
+          decisionMaker.id,
+          await this.deps.messenger.toPerson(decisionMaker.id, dossier.tenantId, card, item.viaId),
+          now,
+        );
+      }
+    }
+  }
+
+  private async deliverConsultation(
+    dossier: Dossier,
+    school: School,
+    consultation: Consultation,
+    item: OutboxItem,
+    now: Date,
+  ): Promise<OutboxOutcome> {
+    if (school.careTeamChannelId) {
+      // The channel's language is the school's; the card names the dossier number only.
+      const language = this.deps.defaultLanguage;
+      const card = await this.statusCard(dossier, school, consultation, language);
+      const opening = t(language, 'consultation.threadOpening', { number: dossier.number });
+      const delivery = await this.deps.messenger.toChannel(
+        school.careTeamChannelId,
+        dossier.tenantId,
+        opening,
+        card,
+        item.viaId,
+      );
+      return delivery.ok
+        ? {
+            id: item.id,
+            outcome: 'delivered',
+            where: 'channel',
+            conversationId: delivery.conversationId,
+            activityId: delivery.activityId,
+          }
+        : delivery.reason === 'unreachable'
+          ? { id: item.id, outcome: 'unreachable', recipientId: null }
+          : this.later(item, now);
+    }
+    const card = await this.consultationCard(dossier, school, consultation, 'personal');
+    const delivery = await this.deps.messenger.toPerson(
+      consultation.coordinatorId,
+      dossier.tenantId,
+      card,
+      item.viaId,
+    );
+    return delivery.ok
+      ? {
+          id: item.id,
+          outcome: 'delivered',
+          where: 'personal',
+          conversationId: delivery.conversationId,
+          activityId: delivery.activityId,
+        }
+      : this.outcome(item, consultation.coordinatorId, delivery, now);
+  }
+
+  /** The consultation card for where it was posted: the status in a channel, the coordinator's own view in a chat. */
+  private async consultationCard(
+    dossier: Dossier,
+    school: School,
+    consultation: Consultation,
+    where: 'channel' | 'personal',
+  ): Promise<CardJson> {
+    if (where === 'channel') return this.statusCard(dossier, school, consultation, this.deps.defaultLanguage);
+    const language = await this.languageOf(consultation.coordinatorId, dossier.tenantId);
+    return this.deps.cards.render(
+      'consultation',
+      consultationView(language, dossier, school, consultation, { isCoordinator: true, refreshUserIds: [] }),
+      language,
+    );
+  }
+
+  private outcome(item: OutboxItem, recipientId: string, delivery: Delivery, now: Date): OutboxOutcome {
+    if (delivery.ok) return { id: item.id, outcome: 'delivered' };
+    return delivery.reason === 'unreachable'
+      ? { id: item.id, outcome: 'unreachable', recipientId }
+      : this.later(item, now, recipientId);
+  }
+
+  /** Try again after a backoff; after too many attempts, wait for the person like an unreachable item. */
+  private later(item: OutboxItem, now: Date, recipientId: string | null = null): OutboxOutcome {
+    const { retryBaseMs, retryMaxMs, maxAttempts } = this.options;
+    if (item.attempts + 1 >= maxAttempts) return { id: item.id, outcome: 'unreachable', recipientId };
+    const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** item.attempts) * (0.5 + this.random() / 2);
+    return { id: item.id, outcome: 'retryLater', retryAt: new Date(now.getTime() + backoff) };
+  }
+
+  private async languageOf(personId: string, tenantId: string): Promise<Language> {
+    return languageOf(await this.deps.messenger.localeOf(personId, tenantId), this.deps.defaultLanguage);
+  }
+}
