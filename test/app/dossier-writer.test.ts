@@ -1,0 +1,288 @@
+// The one write path under faults, on both stores: a write that fails at any point of a change —
+// before the read, between the read and the write, during the write, after the write with its answer
+// lost — is tried again, and every entry ends up recorded once with exactly one audit event. And ten
+// people acting on one dossier at once, on two instances, are all recorded without pressing again.
+
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DossierService } from '../../src/app/dossier-service';
+import { DossierWriter } from '../../src/app/dossier-writer';
+import { changeAuditOf, type AuditEvent, type Command, type Dossier } from '../../src/domain';
+import type { School } from '../../src/domain/school';
+import { createLogger } from '../../src/logger';
+import { CosmosStore } from '../../src/store/cosmos-store';
+import { SqliteStore } from '../../src/store/sqlite-store';
+import type { Store } from '../../src/store/store';
+import { startCosmosServer, type LocalCosmos } from '../support/cosmos-server';
+
+const SCHOOL: School = {
+  id: 'school-writer',
+  name: 'De Schrijver',
+  tenantId: 'tenant-writer',
+  coordinators: [{ id: 'user-ib', name: 'Meneer Bakker' }],
+  decisionMaker: { id: 'user-director', name: 'Mevrouw Directeur' },
+};
+const OWNER = { id: 'user-owner', name: 'Juf Jansen', tenantId: SCHOOL.tenantId };
+const NOW = new Date('2026-03-10T10:00:00Z');
+
+/** The error Node gives for a connection the other side cut: the request may or may not have landed. */
+function connectionReset(): Error {
+  return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+}
+
+/** Where in a change a fault strikes. */
+type FaultPoint = 'before the read' | 'before the write' | 'after the write, its answer lost';
+
+/**
+ * The real store, with one fault at one point of the next change: a broken connection before
+ * reading the dossier, before the write reaches the store, or after the write landed (the answer lost).
+ */
+function faulty(inner: Store, point: FaultPoint, times = 1): Store {
+  let left = times;
+  const strike = (): boolean => left-- > 0;
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      if (property === 'getDossier' && point === 'before the read')
+        return async (...args: unknown[]) =>
+          strike() ? Promise.reject(connectionReset()) : method.apply(target, args);
+      if (property === 'replaceDossier' && point === 'before the write')
+        return async (...args: unknown[]) =>
+          strike() ? Promise.reject(connectionReset()) : method.apply(target, args);
+      if (property === 'replaceDossier' && point === 'after the write, its answer lost')
+        return async (...args: unknown[]) => {
+          const result = await method.apply(target, args);
+          if (strike()) throw connectionReset();
+          return result;
+        };
+      return (...args: unknown[]) => method.apply(target, args);
+    },
+  });
+}
+
+const logger = createLogger('silent');
+
+function serviceOn(store: Store, attempts = 12): DossierService {
+  const writer = new DossierWriter({
+    store,
+    schools: [SCHOOL],
+    logger,
+    newId: randomUUID,
+    outboxLeaseMs: 60_000,
+    retry: { attempts, baseMs: 1, maxMs: 20 },
+  });
+  return new DossierService({ store, writer, schools: [SCHOOL], logger, newId: randomUUID });
+}
+
+async function openOn(store: Store): Promise<Dossier> {
+  const opened = await serviceOn(store).open(
+    OWNER,
+    SCHOOL.id,
+    {
+      type: 'openDossier',
+      submissionId: randomUUID(),
+      schoolId: SCHOOL.id,
+      pupil: { reference: 'JdV', group: 'groep 6', age: 10 },
+      firstDescription: '',
+    },
+    NOW,
+  );
+  if (!opened.ok) throw new Error('not opened');
+  return opened.dossier;
+}
+
+const note = (text: string, submissionId = randomUUID()): Command => ({
+  type: 'recordNote',
+  submissionId,
+  text,
+  isOpinion: false,
+});
+
+/** Every audit event of a dossier: its changes' (kept in it) and the others (views, refusals). */
+async function auditTrail(store: Store, dossier: Dossier): Promise<AuditEvent[]> {
+  const current = (await store.getDossier(dossier.schoolId, dossier.id))?.value;
+  return [
+    ...(current ? changeAuditOf(current) : []),
+    ...(await store.auditOfDossier(dossier.schoolId, dossier.id)),
+  ];
+}
+
+async function reread(store: Store, dossier: Dossier): Promise<Dossier> {
+  const current = await store.getDossier(dossier.schoolId, dossier.id);
+  if (!current) throw new Error('gone');
+  return current.value;
+}
+
+// ---- The two stores ---------------------------------------------------------------------------------------
+
+const dir = mkdtempSync(join(tmpdir(), 'meldcode-writer-'));
+let cosmos: LocalCosmos;
+let databases = 0;
+
+beforeAll(async () => {
+  cosmos = await startCosmosServer();
+});
+afterAll(async () => {
+  await cosmos.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh database; the function opens one more connection (one more instance) to it. */
+type Database = () => Promise<Store>;
+const sqlite = (): Database => {
+  const file = join(dir, `writer-${(databases += 1)}.db`);
+  return () => Promise.resolve(SqliteStore.open(file));
+};
+const cosmosDb = (): Database => {
+  const databaseId = `writer-${(databases += 1)}`;
+  return () =>
+    CosmosStore.connect({
+      endpoint: cosmos.endpoint,
+      databaseId,
+      dossiersContainerId: 'dossiers',
+      usersContainerId: 'users',
+      auth: { kind: 'key', key: cosmos.key },
+      createIfNotExists: true,
+      agent: cosmos.agent,
+      connectionPolicy: cosmos.connectionPolicy,
+    });
+};
+
+describe.each([
+  ['SQLite', sqlite],
+  ['Cosmos DB', cosmosDb],
+])('the one write path on the %s store', (_name, newDatabase) => {
+  let connect: Database;
+  const open: Store[] = [];
+  const connection = async (): Promise<Store> => {
+    const store = await connect();
+    open.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    connect = newDatabase();
+  });
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close();
+  });
+
+  const points: FaultPoint[] = ['before the read', 'before the write', 'after the write, its answer lost'];
+
+  it.each(points)(
+    'a fault %s is tried again: the entry is recorded once, with one audit event',
+    async (point) => {
+      const store = await connection();
+      const dossier = await openOn(store);
+      const outcome = await serviceOn(faulty(store, point)).act(
+        OWNER,
+        SCHOOL.id,
+        dossier.id,
+        note('Gesprek met moeder'),
+        NOW,
+      );
+      expect(outcome.ok).toBe(true);
+
+      const after = await reread(store, dossier);
+      expect(after.log.map((e) => e.kind)).toEqual(['dossierOpened', 'noteRecorded']);
+      const changes = (await auditTrail(store, dossier)).filter((e) => e.action.startsWith('changed:'));
+      expect(changes.map((e) => [e.id, e.action, e.tenantId])).toEqual([
+        [`${dossier.id}:1`, 'changed:dossierOpened', SCHOOL.tenantId],
+        [`${dossier.id}:2`, 'changed:noteRecorded', SCHOOL.tenantId],
+      ]);
+    },
+  );
+
+  it.each(['before the read', 'before the write'] as const)(
+    'a fault %s that outlasts the retries fails the action; pressing again records it once',
+    async (point) => {
+      const store = await connection();
+      const dossier = await openOn(store);
+      const command = note('Gesprek met vader');
+      await expect(
+        serviceOn(faulty(store, point, 3), 3).act(OWNER, SCHOOL.id, dossier.id, command, NOW),
+      ).rejects.toMatchObject({ code: 'ECONNRESET' });
+      expect((await reread(store, dossier)).log).toHaveLength(1);
+
+      // The same card pressed again, on a healthy connection.
+      const again = await serviceOn(store).act(OWNER, SCHOOL.id, dossier.id, command, NOW);
+      expect(again.ok && !again.duplicate).toBe(true);
+      const after = await reread(store, dossier);
+      expect(after.log.filter((e) => e.kind === 'noteRecorded')).toHaveLength(1);
+      const audit = await auditTrail(store, dossier);
+      expect(audit.filter((e) => e.action === 'changed:noteRecorded')).toHaveLength(1);
+      expect(new Set(audit.map((e) => e.id)).size).toBe(audit.length);
+    },
+  );
+
+  it('a write whose answer is lost is found on the next read: the action succeeds, recorded once; pressing again too', async () => {
+    const store = await connection();
+    const dossier = await openOn(store);
+    const command = note('Gesprek met vader');
+    // Every answer lost: the first attempt's write landed, the retry finds it and writes nothing.
+    const first = await serviceOn(faulty(store, 'after the write, its answer lost', 100), 3).act(
+      OWNER,
+      SCHOOL.id,
+      dossier.id,
+      command,
+      NOW,
+    );
+    expect(first.ok && first.duplicate).toBe(true);
+    const again = await serviceOn(store).act(OWNER, SCHOOL.id, dossier.id, command, NOW);
+    expect(again.ok && again.duplicate).toBe(true);
+    const after = await reread(store, dossier);
+    expect(after.log.filter((e) => e.kind === 'noteRecorded')).toHaveLength(1);
+    const audit = await auditTrail(store, dossier);
+    expect(audit.filter((e) => e.action === 'changed:noteRecorded')).toHaveLength(1);
+  });
+
+  it('ten people acting on one dossier at once, on two instances, are all recorded without pressing again', async () => {
+    const first = await connection();
+    const second = await connection();
+    const dossier = await openOn(first);
+    const services = [serviceOn(first), serviceOn(second)];
+    const commands = Array.from({ length: 10 }, (_, i) => note(`Waarneming ${i + 1}`));
+    const outcomes = await Promise.all(
+      commands.map((command, i) => services[i % 2]?.act(OWNER, SCHOOL.id, dossier.id, command, NOW)),
+    );
+    expect(outcomes.every((o) => o?.ok === true && !o.duplicate)).toBe(true);
+
+    const after = await reread(first, dossier);
+    const texts = after.log.flatMap((e) => (e.kind === 'noteRecorded' ? [e.data.text] : []));
+    expect(texts.sort()).toEqual(commands.map((c) => (c.type === 'recordNote' ? c.text : '')).sort());
+    expect(after.log.map((e) => e.seq)).toEqual(after.log.map((_, i) => i + 1));
+    const audit = await auditTrail(first, dossier);
+    expect(audit.filter((e) => e.action === 'changed:noteRecorded')).toHaveLength(10);
+  });
+
+  it('a second press of the same card, at the same moment on the other instance, records once', async () => {
+    const first = await connection();
+    const second = await connection();
+    const dossier = await openOn(first);
+    const command = note('Dubbel geklikt');
+    const [a, b] = await Promise.all([
+      serviceOn(first).act(OWNER, SCHOOL.id, dossier.id, command, NOW),
+      serviceOn(second).act(OWNER, SCHOOL.id, dossier.id, command, NOW),
+    ]);
+    expect([a.ok && a.duplicate, b.ok && b.duplicate].sort()).toEqual([false, true]);
+    const after = await reread(first, dossier);
+    expect(after.log.filter((e) => e.kind === 'noteRecorded')).toHaveLength(1);
+  });
+
+  it('a refused attempt by someone not involved is audited, and changes nothing', async () => {
+    const store = await connection();
+    const dossier = await openOn(store);
+    const stranger = { id: 'user-stranger', name: 'Meneer Anders', tenantId: SCHOOL.tenantId };
+    const outcome = await serviceOn(store).act(stranger, SCHOOL.id, dossier.id, note('Niet van mij'), NOW);
+    expect(outcome).toEqual({ ok: false, access: { code: 'notInvolved' } });
+    expect((await reread(store, dossier)).log).toHaveLength(1);
+    const audit = await store.auditOfDossier(SCHOOL.id, dossier.id);
+    expect(audit.map((e) => [e.action, e.actorId, e.tenantId])).toEqual([
+      ['refused:notInvolved', stranger.id, SCHOOL.tenantId],
+    ]);
+  });
+});
