@@ -75,7 +75,10 @@ export interface MeldcodeFigures {
   veiligThuisAdvice: Count;
   /** Dossiers by where they ended (or not yet). */
   outcomes: Record<DossierOutcome, Count>;
-  /** Reports to Veilig Thuis discussed beforehand with everyone the age rule names, and those made without (an exception). */
+  /**
+   * Reports to Veilig Thuis discussed beforehand (or announced) with everyone the age rule names, and
+   * those made without (on an exceptional ground, or not discussed at all).
+   */
   reports: { discussed: Count; notDiscussed: Count };
   workingDays: Record<MeasuredStep, WorkingDays>;
 }
@@ -199,9 +202,11 @@ export function meldcodeFigures(all: readonly Dossier[], request: FiguresRequest
   const reports = dossiers.flatMap((dossier) =>
     entriesOf(dossier, 'reportRecorded').map((entry) => {
       const must = mustDiscussReportWith(dossier.pupil, new Date(entry.at));
+      // Informed beforehand counts as discussed; an exception or no discussion at all does not.
+      const done = (answer: string | undefined): boolean => answer === 'ja' || answer === 'geinformeerd';
       const skipped =
-        (must.pupil && entry.data.discussedWithPupil === 'uitzondering') ||
-        (must.parents && entry.data.discussedWithParents === 'uitzondering');
+        (must.pupil && !done(entry.data.discussedWithPupil)) ||
+        (must.parents && !done(entry.data.discussedWithParents));
       return skipped ? 'notDiscussed' : 'discussed';
     }),
   );

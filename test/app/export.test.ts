@@ -69,14 +69,14 @@ function reportedDossier(): Dossier {
     signal({}), // 2
     signal({
       // 3
-      categories: [],
+      categories: ['geweld-tussen-ouders'],
       place: 'bij het huis van de leerling',
       description: 'Hoorde vaak geschreeuw; BSN 123456782 stond op een brief die ze zag.',
       source: 'verteld-door-ander',
       sourceName: 'moeder van een klasgenoot',
     }),
     signal({
-      categories: [],
+      categories: ['ouder-agressief-naar-kind'],
       description: 'Papa wordt heel boos als ik iets laat vallen.',
       source: 'verteld-door-leerling',
     }), // 4

@@ -89,7 +89,7 @@ const schoolYear: Dossier[] = [
   dossier('d2', '2025-10-13T09:00:00Z', [
     consulted('2025-10-17'),
     talked('2025-10-27'),
-    weighed('2025-10-28'),
+    ['2025-10-28', cmd.recordWeighing({ acuteUnsafety: false, structuralUnsafety: false })],
     ...answered('2025-10-29', true, false, true, true),
     ['2025-10-29', cmd.recordHelpPlan({ deadline: '2025-11-30', followUpOn: '2025-12-15' })],
   ]),
@@ -189,6 +189,7 @@ describe('the figures of a school year', () => {
         achterlating: FEWER,
         'eergerelateerd-geweld': FEWER,
         'seksueel-misbruik': FEWER,
+        'seksuele-uitbuiting': FEWER,
       },
       consultations: 5,
       veiligThuisAdvice: FEWER,

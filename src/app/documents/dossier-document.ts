@@ -522,6 +522,8 @@ function afwegingskader(w: Writer): void {
     w.heading(4, heading);
     w.fields([w.field('export.doc.answer', yesNo(w.language, answer.answer)), entry && w.recorded(entry)]);
     w.quote('export.doc.reasoning', answer.reasoning);
+    // An answer that departs from what the dossier shows carries why; the beslisser sees it too.
+    if (entry?.kind === 'afwegingsvraagAnswered') w.quote('export.doc.deviation', entry.data.deviationReason);
     if (entry) w.corrections(entry);
   }
   w.nothingIfEmpty(afweging.answers);
@@ -573,6 +575,7 @@ function decisions(w: Writer): void {
           harmLeftOut && given !== undefined ? t(w.language, 'export.copy.withheld.harm') : given;
         w.heading(4, heading);
         w.fields([
+          d.acute === true && w.field('export.doc.acuteReport', w.say('chronology.yes')),
           w.field('export.doc.reportReference', w.typed(d.reference ?? '')),
           w.field(
             'export.doc.discussedWithPupil',
@@ -607,6 +610,9 @@ function decisions(w: Writer): void {
             lines: [w.withheldMark('informant')],
           });
         } else w.quote('export.doc.informationFromOthers', d.informationFromOthers);
+        w.quote('export.doc.pupilReaction', d.pupilReaction);
+        w.quote('export.doc.parentsReaction', d.parentsReaction);
+        if (d.parentsDespiteWarning) w.quote('export.doc.despiteWarning', d.parentsDespiteWarningReason);
         w.quote('export.doc.schoolActions', d.schoolActionsAfterReport);
         break;
       }
@@ -674,6 +680,7 @@ function closing(w: Writer): void {
         w.recorded(entry),
       ]);
       w.quote('close.note', entry.data.note);
+      w.quote('export.doc.overrideReason', entry.data.overrideReason);
     } else {
       const heading = w.say('export.doc.reopened', { at });
       if (reason) {

@@ -45,7 +45,12 @@ export function figuresDocument(input: FiguresDocumentInput): DocumentModel {
       kind: 'table',
       columns: [
         plain(t(language, 'figures.doc.column.item')),
-        plain(t(language, 'figures.doc.column.count')),
+        plain(
+          t(
+            language,
+            section.values === 'counts' ? 'figures.doc.column.count' : 'figures.doc.column.workingDays',
+          ),
+        ),
       ],
       rows: section.rows.map((row) => [plain(row.label), plain(row.value)]),
     });

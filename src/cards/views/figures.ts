@@ -25,6 +25,8 @@ export interface FiguresRow {
 
 export interface FiguresSection {
   title: string;
+  /** What the values are: counts of dossiers, or working days. */
+  values: 'counts' | 'workingDays';
   rows: FiguresRow[];
 }
 
@@ -57,6 +59,7 @@ export function figuresSections(language: Language, figures: MeldcodeFigures): F
   return [
     {
       title: say('figures.section.dossiers'),
+      values: 'counts',
       rows: [
         countRow(say('figures.dossiers'), figures.dossiers),
         countRow(say('figures.stillOpen'), figures.stillOpen),
@@ -66,18 +69,22 @@ export function figuresSections(language: Language, figures: MeldcodeFigures): F
     },
     {
       title: say('figures.section.signals'),
+      values: 'counts',
       rows: SIGNAL_CATEGORIES.map((c) => countRow(groupLabel(language, c), figures.signalCategories[c])),
     },
     {
       title: say('figures.section.forms'),
+      values: 'counts',
       rows: SPECIFIC_FORMS.map((f) => countRow(say(`form.specificForm.${f}`), figures.specificForms[f])),
     },
     {
       title: say('figures.section.outcomes'),
+      values: 'counts',
       rows: OUTCOMES.map((o) => countRow(say(`figures.outcome.${o}`), figures.outcomes[o])),
     },
     {
       title: say('figures.section.reports'),
+      values: 'counts',
       rows: [
         countRow(say('figures.reports.discussed'), figures.reports.discussed),
         countRow(say('figures.reports.notDiscussed'), figures.reports.notDiscussed),
@@ -85,6 +92,7 @@ export function figuresSections(language: Language, figures: MeldcodeFigures): F
     },
     {
       title: say('figures.section.workingDays'),
+      values: 'workingDays',
       rows: MEASURED_STEPS.map((step) => ({
         label: say(`figures.step.${step}`),
         value: workingDaysText(language, figures.workingDays[step]),

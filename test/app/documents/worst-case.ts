@@ -53,6 +53,8 @@ export const KEPT = {
   said: 'GEZEGD_in_gesprek',
   weighing: 'WEGING_redenering',
   reasoning: 'AFWEGING_redenering',
+  deviation: 'AFWIJKING_reden',
+  pupilReaction: 'REACTIE_leerling_op_melding',
   helpPlan: 'HULPPLAN_wat',
   followUp: 'VERVOLG_tekst',
   feedback: 'TERUGKOPPELING_veilig_thuis',
@@ -141,11 +143,12 @@ export function documentsWorstCase(): DocumentsWorstCase {
   );
 
   // The ending: help first, then a report after all; the beslisser sends back once and confirms.
-  const answer = (question: 1 | 2 | 3 | 4 | 5, given: boolean): Command =>
-    cmd.answerAfwegingsvraag({ question, answer: given, reasoning: long(KEPT.reasoning) });
+  const answer = (question: 1 | 2 | 3 | 4 | 5, given: boolean, deviationReason?: string): Command =>
+    cmd.answerAfwegingsvraag({ question, answer: given, reasoning: long(KEPT.reasoning), deviationReason });
   const ending: Act[] = [
     answer(1, true),
-    answer(2, false),
+    // "No unsafety" after a weighing of structural unsafety: a deviation, with its reason.
+    answer(2, false, long(KEPT.deviation)),
     answer(3, true),
     answer(4, true),
     byDecisionMaker(cmd.sendBackDecision({ reason: long(WITHHELD.sentBack) })),
@@ -158,6 +161,7 @@ export function documentsWorstCase(): DocumentsWorstCase {
       discussedWithParents: 'uitzondering',
       parentsException: 'veiligheid-in-het-geding',
       parentsExceptionReason: long(WITHHELD.exceptionReason),
+      pupilReaction: long(KEPT.pupilReaction),
       informationFromOthers: long(WITHHELD.fromOthersInReport),
       schoolActionsAfterReport: long(KEPT.schoolActions),
     }),
