@@ -10,6 +10,8 @@ export interface Field {
   value: Text;
   /** The value stands out (e.g. "FROM OTHERS: …"), so a reader cannot miss it. */
   strong?: boolean | undefined;
+  /** The value is the mark of something left out of a copy: shown like the other such marks. */
+  withheld?: boolean | undefined;
 }
 
 export type Block =

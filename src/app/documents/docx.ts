@@ -55,7 +55,10 @@ function block(b: Block): (Paragraph | Table)[] {
               spacing: { after: 40 },
               children: [
                 run([...row.label, { text: ': ', typed: false }], { bold: true }),
-                run(row.value, { bold: row.strong === true }),
+                run(
+                  row.value,
+                  row.withheld ? { italics: true, color: WITHHELD } : { bold: row.strong === true },
+                ),
               ],
             }),
         );

@@ -280,7 +280,7 @@ function signal(w: Writer, entry: EntryOf<'signalRecorded'>): void {
   w.heading(4, w.say('export.doc.signal', { seq: entry.seq, on: w.date(d.observedOn) }));
   w.fields([
     w.field('export.doc.source', source, d.source !== 'eigen-waarneming'),
-    informantLeftOut && w.field('export.copy.toldBy', w.withheldMark('informant')),
+    informantLeftOut && { ...w.field('export.copy.toldBy', w.withheldMark('informant')), withheld: true },
     w.field('export.doc.place', w.typed(d.place)),
     w.field('export.doc.signals', w.typed(signalNames(w.language, d.categories))),
     w.field('export.doc.forms', w.typed(specificFormNames(w.language, specificFormsOfSignal(d)))),
@@ -349,7 +349,7 @@ function concerns(w: Writer): void {
     }
     w.heading(4, heading);
     w.fields([
-      nameLeftOut && w.field('export.copy.contactWith', w.withheldMark('informant')),
+      nameLeftOut && { ...w.field('export.copy.contactWith', w.withheldMark('informant')), withheld: true },
       w.recorded(entry),
     ]);
     w.quote('export.doc.contactOutcome', entry.data.outcome);

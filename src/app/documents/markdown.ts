@@ -26,9 +26,17 @@ function block(b: Block): string | undefined {
           : md(b.text);
     case 'fields': {
       const lines = b.rows
-        .map((row) => ({ label: md(row.label), value: md(row.value), strong: row.strong }))
+        .map((row) => ({
+          label: md(row.label),
+          value: md(row.value),
+          strong: row.strong,
+          withheld: row.withheld,
+        }))
         .filter((row) => row.value !== '')
-        .map((row) => `- **${row.label}:** ${row.strong ? `**${row.value}**` : row.value}`);
+        .map((row) => {
+          const value = row.withheld ? `_${row.value}_` : row.strong ? `**${row.value}**` : row.value;
+          return `- **${row.label}:** ${value}`;
+        });
       return lines.length > 0 ? lines.join('\n') : undefined;
     }
     case 'quote':

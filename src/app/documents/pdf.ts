@@ -82,7 +82,8 @@ class PdfWriter {
       case 'heading': {
         const size = HEADING_SIZE[b.level];
         this.gap(b.level <= 2 ? 12 : 6);
-        this.keep(size * 4);
+        // A heading keeps a few lines of its section with it on the page.
+        this.keep(b.level <= 2 ? 110 : size * 5);
         doc
           .font(BOLD)
           .fontSize(size)
@@ -120,7 +121,8 @@ class PdfWriter {
               continued: true,
               lineGap: 2,
             })
-            .font(row.strong ? BOLD : FONT)
+            .font(row.withheld ? ITALIC : row.strong ? BOLD : FONT)
+            .fillColor(row.withheld ? WITHHELD : INK)
             .text(value, { lineGap: 2 });
         }
         this.gap(5);
