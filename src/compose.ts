@@ -11,6 +11,7 @@ import { CardRenderer } from './cards/render';
 import { DossierService } from './app/dossier-service';
 import { ExportLinks } from './app/export-links';
 import { Documents } from './app/documents/documents';
+import { AfterAnswer } from './app/after-answer';
 import { Courier } from './app/courier';
 import { DossierWriter } from './app/dossier-writer';
 import { TeamsMessenger, type RetryPolicy } from './bot/teams-messenger';
@@ -32,6 +33,8 @@ export interface RunningBot {
   scheduler: ReminderScheduler;
   /** Removes closed dossiers past their school's retention period; hourly with the scheduler. */
   retention: RetentionSweeper;
+  /** Cards and notices on their way after an answer; `idle()` waits until they are out. */
+  afterAnswer: AfterAnswer;
   stop(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
   });
   // Cards queued by a change are held for this instance this long before another may send them.
   const outboxLeaseMs = 2 * 60 * 1000;
+  const afterAnswer = new AfterAnswer(logger);
   const writer = new DossierWriter({
     store,
     schools: config.schools,
@@ -86,7 +90,7 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     schools: config.schools,
     logger,
     logContext: options.logContext,
-    courier: effects,
+    delivery: { courier: effects, afterAnswer },
     newId: randomUUID,
   });
   const notifier = new TeamsNotifier({
@@ -139,9 +143,14 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     clock,
     logger,
     logContext: options.logContext,
+    // What waited for this person (a card that could not reach them) goes out after the answer.
+    onPersonSeen: (actor) =>
+      afterAnswer.run('cards waiting for a person', () =>
+        effects.deliverWaitingFor(actor.tenantId, actor.id, clock()),
+      ),
   });
   const server = await startServer(
-    { adapter, bot, store, logger, exports: exportLinks },
+    { adapter, bot, store, logger, exports: exportLinks, afterAnswer },
     config.port,
     options.host,
   );
@@ -164,6 +173,7 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     store,
     scheduler,
     retention,
+    afterAnswer,
     stop: async () => {
       // No sweep may be halfway when the store closes.
       if (retentionTimer) clearInterval(retentionTimer);

@@ -24,6 +24,8 @@ export interface ServerDependencies {
   logger: Logger;
   /** Download links of exports; without them there is no download route. */
   exports?: ExportLinks;
+  /** Work the turns started after answering (cards to others): finished before the store closes. */
+  afterAnswer?: { idle(): Promise<void> };
 }
 
 export async function startServer(
@@ -105,6 +107,7 @@ export async function startServer(
       await Promise.race([Promise.allSettled([...running]).then(() => undefined), timeout]);
       server.server.closeAllConnections?.();
       await closed;
+      await deps.afterAnswer?.idle();
       await deps.store.close();
       deps.logger.info('stopped');
     },

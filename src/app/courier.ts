@@ -32,8 +32,11 @@ import type { Store } from '../store/store';
 import type { Delivery, Messenger } from './messenger';
 import { BOT, type DossierRef, type DossierWriter } from './dossier-writer';
 
-/** How the consultation card went out, for the answer to the person who asked. */
-export type ConsultationSent = 'channel' | 'personal' | 'unreachable' | 'retryLater';
+/**
+ * What the person who asked for a consultation is told at once: the card is on its way (it goes
+ * out right after the answer; step 2 shows whether it arrived, and the asker hears if it did not).
+ */
+export type ConsultationSent = 'queued';
 
 export interface EffectsReport {
   consultationSent?: ConsultationSent;
@@ -125,9 +128,13 @@ export class Courier {
   /** Send what waits for this person in this tenant: they just talked to the bot. */
   async deliverWaitingFor(tenantId: string, personId: string, now: Date): Promise<OutboxOutcome[]> {
     const outcomes: OutboxOutcome[] = [];
-    for (const summary of await this.deps.store.dossiersWaitingFor(tenantId, personId)) {
-      const ref = { schoolId: summary.schoolId, dossierId: summary.id };
-      outcomes.push(...(await this.claimAndDeliver(ref, now, (dossier) => waitingOutbox(dossier, personId))));
+    for (const school of this.deps.writer.schoolsOfTenant(tenantId)) {
+      for (const summary of await this.deps.store.dossiersWaitingFor(school.id, personId)) {
+        const ref = { schoolId: summary.schoolId, dossierId: summary.id };
+        outcomes.push(
+          ...(await this.claimAndDeliver(ref, now, (dossier) => waitingOutbox(dossier, personId))),
+        );
+      }
     }
     return outcomes;
   }
@@ -202,7 +209,9 @@ export class Courier {
         const consultation = consultationById(dossier, effect.consultationId);
         // Answered or withdrawn meanwhile: the card has nothing left to ask.
         if (!consultation || consultation.status !== 'requested') return { id: item.id, outcome: 'dropped' };
-        return this.deliverConsultation(dossier, school, consultation, item, now);
+        const outcome = await this.deliverConsultation(dossier, school, consultation, item, now);
+        if (outcome.outcome === 'unreachable') await this.tellAsker(dossier, school, consultation, item);
+        return outcome;
       }
       case 'updateConsultationCard': {
         const consultation = consultationById(dossier, effect.consultationId);
@@ -246,7 +255,8 @@ export class Courier {
       }
       case 'askForConfirmation': {
         if (decisionConfirmation(dossier).state !== 'waiting') return { id: item.id, outcome: 'dropped' };
-        const decisionMaker = school.decisionMaker;
+        // The effect names who confirms: the beslisser, or the deputy when the beslisser decided.
+        const decisionMaker = { id: effect.recipientId };
         const language = await this.languageOf(decisionMaker.id, dossier.tenantId);
         const card = this.deps.cards.render(
           'decision-confirmation',
@@ -310,6 +320,25 @@ export class Courier {
           activityId: delivery.activityId,
         }
       : this.outcome(item, consultation.coordinatorId, delivery, now);
+  }
+
+  /**
+   * The person who asked hears plainly that the card did not arrive (their click was answered before
+   * it was sent). Best effort: the dossier's step 2 says the same and offers to send it again.
+   */
+  private async tellAsker(
+    dossier: Dossier,
+    school: School,
+    consultation: Consultation,
+    item: OutboxItem,
+  ): Promise<void> {
+    const askerId = consultation.requestedById;
+    const language = await this.languageOf(askerId, dossier.tenantId);
+    const coordinator = school.coordinators.find((c) => c.id === consultation.coordinatorId)?.name ?? '';
+    const text = t(language, 'consultation.unreachable', { coordinator });
+    const card = this.deps.cards.render('notice', noticeView(language, dossier, text), language);
+    const told = await this.deps.messenger.toPerson(askerId, dossier.tenantId, card, item.viaId);
+    if (!told.ok) this.deps.logger.warn({ item: item.id, reason: told.reason }, 'asker not told');
   }
 
   /** The consultation card for where it was posted: the status in a channel, the coordinator's own view in a chat. */

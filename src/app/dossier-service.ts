@@ -17,11 +17,12 @@ import {
   type Refusal,
   type Role,
 } from '../domain';
-import { queueAgain, outboxOf, type OutboxOutcome } from '../domain/outbox';
+import { queueAgain, outboxOf } from '../domain/outbox';
 import type { School } from '../domain/school';
 import { todayInAmsterdam, yearOf } from '../domain/calendar';
 import type { DossierSummary, Store } from '../store/store';
 import type { LogContext, Logger } from '../logger';
+import type { AfterAnswer } from './after-answer';
 import type { ConsultationSent, Courier, EffectsReport } from './courier';
 import { stableId, type AccessRefusal, type DossierWriter, type UpdateOutcome } from './dossier-writer';
 
@@ -46,8 +47,11 @@ export interface DossierServiceDependencies {
   schools: readonly School[];
   logger: Logger;
   logContext?: LogContext | undefined;
-  /** Delivers what a change queued; absent in tests of the core alone. */
-  courier?: Courier | undefined;
+  /**
+   * Delivers what a change queued, right after the answer (`afterAnswer`), never while the person
+   * who clicked waits; absent in tests of the core alone.
+   */
+  delivery?: { courier: Courier; afterAnswer: AfterAnswer } | undefined;
   newId: () => string;
 }
 
@@ -146,8 +150,8 @@ export class DossierService {
       now,
     );
     if (!outcome.ok) return outcome;
-    const { dossier, effects } = await this.carryOut(outcome, now);
-    return { ok: true, dossier, role: outcome.role, duplicate: outcome.duplicate, effects };
+    const effects = this.deliverAfterAnswer(outcome, now);
+    return { ok: true, dossier: outcome.dossier, role: outcome.role, duplicate: outcome.duplicate, effects };
   }
 
   /**
@@ -182,7 +186,7 @@ export class DossierService {
     | { ok: true; dossier: Dossier; sent: ConsultationSent | 'notNeeded' }
     | { ok: false; access: AccessRefusal }
   > {
-    const courier = this.deps.courier;
+    const courier = this.deps.delivery?.courier;
     const outcome = await this.deps.writer.update(
       { person: actor },
       { schoolId, dossierId },
@@ -222,12 +226,10 @@ export class DossierService {
     );
     if (!courier || !school || mine.length === 0)
       return { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
-    const delivered = await courier.deliver(outcome.dossier, school, mine, now, outcome.version);
-    return {
-      ok: true,
-      dossier: delivered.dossier,
-      sent: consultationSentOf(delivered.outcomes) ?? 'notNeeded',
-    };
+    this.deps.delivery?.afterAnswer.run('deliver again', () =>
+      courier.deliver(outcome.dossier, school, mine, now, outcome.version),
+    );
+    return { ok: true, dossier: outcome.dossier, sent: 'queued' };
   }
 
   /**
@@ -256,33 +258,20 @@ export class DossierService {
   }
 
   /**
-   * Deliver what the write queued. The entries are saved already: a failure here is logged and
-   * never undoes them; the queued items stay in the outbox for the sweep to send.
+   * Deliver what the write queued, after the answer: the person who clicked never waits on another
+   * person's chat. The entries are saved already; a failed delivery never undoes them, and what was
+   * not delivered stays in the outbox for the sweep (or until its person talks to the bot).
    */
-  private async carryOut(
-    outcome: UpdateOutcome & { ok: true },
-    now: Date,
-  ): Promise<{ dossier: Dossier; effects: EffectsReport }> {
+  private deliverAfterAnswer(outcome: UpdateOutcome & { ok: true }, now: Date): EffectsReport {
     const school = this.school(outcome.dossier.schoolId);
-    if (!this.deps.courier || !school || outcome.queued.length === 0)
-      return { dossier: outcome.dossier, effects: {} };
-    try {
-      const delivered = await this.deps.courier.deliver(
-        outcome.dossier,
-        school,
-        outcome.queued,
-        now,
-        outcome.version,
-      );
-      const sent = consultationSentOf(delivered.outcomes);
-      return { dossier: delivered.dossier, effects: sent ? { consultationSent: sent } : {} };
-    } catch (error) {
-      this.deps.logger.error(
-        { error: error instanceof Error ? error.name : 'unknown' },
-        'delivery failed; the entry itself is saved and the card stays queued',
-      );
-      return { dossier: outcome.dossier, effects: {} };
-    }
+    if (!this.deps.delivery || !school || outcome.queued.length === 0) return {};
+    const { courier, afterAnswer } = this.deps.delivery;
+    afterAnswer.run('deliver', () =>
+      courier.deliver(outcome.dossier, school, outcome.queued, now, outcome.version),
+    );
+    return outcome.queued.some((item) => item.effect.type === 'deliverConsultation')
+      ? { consultationSent: 'queued' }
+      : {};
   }
 
   /**
@@ -326,21 +315,5 @@ export class DossierService {
 
   private async audit(dossier: Dossier, actor: Actor, action: string, now: Date): Promise<void> {
     await this.deps.writer.audit(dossier, actor.id, action, now);
-  }
-}
-
-/** How the consultation card went out, from the outcome of its outbox item. */
-function consultationSentOf(outcomes: readonly OutboxOutcome[]): ConsultationSent | undefined {
-  const outcome = outcomes.find((o) => o.id.includes(':deliverConsultation'));
-  if (!outcome) return undefined;
-  switch (outcome.outcome) {
-    case 'delivered':
-      return outcome.where ?? 'personal';
-    case 'unreachable':
-      return 'unreachable';
-    case 'retryLater':
-      return 'retryLater';
-    case 'dropped':
-      return undefined;
   }
 }

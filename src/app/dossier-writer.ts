@@ -124,6 +124,11 @@ export class DossierWriter {
     return this.deps.schools.find((school) => school.id === schoolId);
   }
 
+  /** The schools of a tenant: where a person of that tenant can be involved. */
+  schoolsOfTenant(tenantId: string): School[] {
+    return this.deps.schools.filter((school) => school.tenantId === tenantId);
+  }
+
   /**
    * Apply one change through the whole path; see the top of this file. `current` is the dossier as
    * the caller just read or wrote it: the first attempt starts from it without reading again.

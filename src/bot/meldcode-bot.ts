@@ -30,6 +30,11 @@ export interface BotDependencies {
   clock: () => Date;
   logger: Logger;
   logContext: LogContext;
+  /**
+   * Called for every accepted activity, after its sender's chat is saved: what waited for this
+   * person (a card that could not reach them before) can go out now. Must not hold up the turn.
+   */
+  onPersonSeen?: ((actor: Actor) => void) | undefined;
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -101,6 +106,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
       return;
     }
     await this.rememberSender(context, turn.actor);
+    this.deps.onPersonSeen?.(turn.actor);
     await super.run(context);
   }
 

@@ -244,12 +244,14 @@ describe.each([
     const first = await connection();
     const second = await connection();
     const dossier = await openOn(first);
-    const services = [serviceOn(first), serviceOn(second)];
+    const [one, other] = [serviceOn(first), serviceOn(second)];
     const commands = Array.from({ length: 10 }, (_, i) => note(`Waarneming ${i + 1}`));
     const outcomes = await Promise.all(
-      commands.map((command, i) => services[i % 2]?.act(OWNER, SCHOOL.id, dossier.id, command, NOW)),
+      commands.map((command, i) =>
+        (i % 2 === 0 ? one : other).act(OWNER, SCHOOL.id, dossier.id, command, NOW),
+      ),
     );
-    expect(outcomes.every((o) => o?.ok === true && !o.duplicate)).toBe(true);
+    expect(outcomes.every((o) => o.ok && !o.duplicate)).toBe(true);
 
     const after = await reread(first, dossier);
     const texts = after.log.flatMap((e) => (e.kind === 'noteRecorded' ? [e.data.text] : []));

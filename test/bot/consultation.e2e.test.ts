@@ -82,7 +82,8 @@ describe('a consultation in the care team channel', () => {
       coordinatorId: coordinator.aadObjectId,
       question: QUESTION,
     });
-    expect(cardText(hub)).toContain('Je vraag staat als kaart in het kanaal van het zorgteam');
+    // The click is answered first; the thread is opened right after.
+    expect(cardText(hub)).toContain('Je vraag gaat als kaart naar het kanaal van het zorgteam');
 
     const calls = sinceIndex(h, before);
     const created = calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
@@ -214,7 +215,7 @@ describe('a consultation without a care team channel', () => {
     const ref = await openDossier(h);
     const before = h.connector.calls.length;
     const hub = await ask(ref, randomUUID());
-    expect(cardText(hub)).toContain('Fatima El Amrani heeft je vraag als kaart in Teams gekregen.');
+    expect(cardText(hub)).toContain('Je vraag gaat nu als kaart naar Fatima El Amrani.');
     const created = sinceIndex(h, before).find((c) => c.method === 'POST' && c.path === '/v3/conversations');
     expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: coordinator.aadObjectId }] });
     const card = sinceIndex(h, before).find(
@@ -231,16 +232,26 @@ describe('a consultation without a care team channel', () => {
     h.connector.failNext(new RegExp(`${chat}/activities`), 429, 1);
     const before = h.connector.calls.length;
     const hub = await ask(ref, randomUUID());
-    expect(cardText(hub)).toContain('heeft je vraag als kaart in Teams gekregen');
+    expect(cardText(hub)).toContain('Je vraag gaat nu als kaart naar Fatima El Amrani.');
     const attempts = sinceIndex(h, before).filter((c) => c.path.includes(chat));
     expect(attempts).toHaveLength(2);
+    const step2 = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
+    expect(cardText(step2)).toContain(
+      'consultatie gevraagd aan Fatima El Amrani · Wacht op de zorgcoördinator.',
+    );
   });
 
   it('tells the staff member plainly when the zorgcoördinator cannot be reached, and records it', async () => {
     const ref = await openDossier(h);
     h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
+    const before = h.connector.calls.length;
     const hub = await ask(ref, randomUUID());
-    expect(cardText(hub)).toContain('Fatima El Amrani kon niet bereikt worden');
+    expect(cardText(hub)).toContain('Je vraag gaat nu als kaart naar Fatima El Amrani.');
+    // Answered first; the notice that it did not arrive follows in the staff member's own chat.
+    const told = postsTo(sinceIndex(h, before), `a:personal-${teacher.teamsId}`);
+    expect(told.map((c) => cardText(cardOf(c.body))).join('\n')).toContain(
+      'Fatima El Amrani kon niet bereikt worden',
+    );
     const last = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.at(-1);
     expect(last).toMatchObject({ kind: 'consultationDelivered', data: { delivered: 'unreachable' } });
   });
@@ -248,13 +259,14 @@ describe('a consultation without a care team channel', () => {
   it('offers to send again from step 2 when the card did not arrive, and sends only one more card', async () => {
     const ref = await openDossier(h);
     h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
-    const hub = await ask(ref, randomUUID());
-    expect(cardText(hub)).toContain('Fatima El Amrani kon niet bereikt worden');
+    await ask(ref, randomUUID());
     const step2 = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
     expect(cardText(step2)).toContain('consultatie gevraagd aan Fatima El Amrani · niet aangekomen');
     expect(cardVerbs(step2)).toContain('resendConsultation');
     const again = await press(h, teacher, 'resendConsultation', { ...ref, consultationId: 2 });
-    expect(cardText(again)).toContain('Fatima El Amrani heeft je vraag als kaart in Teams gekregen.');
+    expect(cardText(again)).toContain('Je vraag gaat nu als kaart naar Fatima El Amrani.');
+    const arrived = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
+    expect(cardText(arrived)).not.toContain('niet aangekomen');
     const before = h.connector.calls.length;
     await press(h, teacher, 'resendConsultation', { ...ref, consultationId: 2 });
     expect(h.connector.calls.length).toBe(before);

@@ -77,6 +77,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         body: JSON.stringify(activity),
       });
       const text = await response.text();
+      // The answer came first; what the action sends to others goes out right after it. A test
+      // goes on once that is done too, as a person would look a moment later.
+      await bot.afterAnswer.idle();
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
     setNow(date) {

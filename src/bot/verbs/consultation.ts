@@ -163,7 +163,12 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
         const school = schoolOf(outcome.dossier);
         const requested = consultations(outcome.dossier).at(-1);
         const coordinator = school.coordinators.find((c) => c.id === requested?.coordinatorId)?.name ?? '';
-        const notice = sentNotice(language, outcome.effects.consultationSent ?? 'notNeeded', coordinator);
+        const notice = sentNotice(
+          language,
+          outcome.effects.consultationSent ?? 'notNeeded',
+          coordinator,
+          school.careTeamChannelId !== undefined,
+        );
         return cards.render(
           'dossier',
           dossierView(language, outcome.dossier, school, { text: notice }),
@@ -191,7 +196,7 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
         return cards.render(
           'dossier',
           dossierView(language, outcome.dossier, school, {
-            text: sentNotice(language, outcome.sent, coordinator),
+            text: sentNotice(language, outcome.sent, coordinator, school.careTeamChannelId !== undefined),
           }),
           language,
         );
@@ -286,18 +291,19 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
   }
 }
 
-/** What the staff member reads after asking: where the card went, or what to do when it did not. */
-function sentNotice(language: Language, sent: ConsultationSent | 'notNeeded', coordinator: string): string {
-  switch (sent) {
-    case 'channel':
-      return t(language, 'consultation.sentToChannel', { coordinator });
-    case 'personal':
-      return t(language, 'consultation.sentToPerson', { coordinator });
-    case 'unreachable':
-      return t(language, 'consultation.unreachable', { coordinator });
-    case 'retryLater':
-      return t(language, 'consultation.retryLater', { coordinator });
-    case 'notNeeded':
-      return t(language, 'dossier.recorded');
-  }
+/**
+ * What the staff member reads at once after asking: the card is on its way (to the care-team
+ * channel or to the zorgcoördinator). It goes out right after this answer; step 2 shows whether it
+ * arrived, and a notice follows when it could not be delivered.
+ */
+function sentNotice(
+  language: Language,
+  sent: ConsultationSent | 'notNeeded',
+  coordinator: string,
+  toChannel: boolean,
+): string {
+  if (sent === 'notNeeded') return t(language, 'dossier.recorded');
+  return toChannel
+    ? t(language, 'consultation.sentToChannel', { coordinator })
+    : t(language, 'consultation.onItsWay', { coordinator });
 }
