@@ -15,6 +15,7 @@ export function roleOf(
   if (user.tenantId !== dossier.tenantId || !sameSchool) return null;
   if (user.id === dossier.ownerId) return 'eigenaar';
   if (isCoordinatorOf(school, user.id)) return 'zorgcoordinator';
-  if (school.decisionMaker.id === user.id) return 'beslisser';
+  // The deputy confirms a decision the beslisser took themselves, so sees the dossier as beslisser.
+  if (school.decisionMaker.id === user.id || school.deputyDecisionMaker?.id === user.id) return 'beslisser';
   return null;
 }

@@ -75,6 +75,9 @@ const flag = () =>
     z.boolean({ error: 'expected yes or no' }),
   );
 
+/** Yes or no that may be left out (left out: no); stored only when given. */
+const optionalFlag = () => z.preprocess(blankToUndefined, flag().optional());
+
 /** A whole number; a card may send it as text. */
 const wholeNumber = (min: number, max: number = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(
@@ -133,7 +136,10 @@ const recordSignal = z
   .object({
     type: z.literal('recordSignal'),
     submissionId,
-    /** The signal ids chosen on the signalenkaart (may be empty: a counter-indication often has none). */
+    /**
+     * The signal ids chosen on the signalenkaart: at least one, so that every signal can be read and
+     * counted by its kind; only a signal that points the other way may have none.
+     */
     categories: list(z.string()).check((ctx) => {
       ctx.value.forEach((id, index) => {
         if (!isKnownSignal(id)) {
@@ -157,6 +163,10 @@ const recordSignal = z
     sourceName: optionalText(NAME_MAX_LENGTH),
     /** A signal that contradicts the suspicion is recorded too, and marked as such. */
     pointsOtherWay: flag(),
+  })
+  .refine((s) => s.categories.length > 0 || s.pointsOtherWay, {
+    path: ['categories'],
+    ...refusal('categoryRequired'),
   })
   .refine((s) => s.source !== 'verteld-door-ander' || s.sourceName !== undefined, {
     path: ['sourceName'],
@@ -244,16 +254,34 @@ const answerAfwegingsvraag = z.object({
   ),
   answer: flag(),
   reasoning: reason(),
+  /**
+   * Why the answer departs from what the dossier says (question 2 "no" after a weighing of acute or
+   * structural unsafety, or after the pupil's own disclosure). decide() asks for it when it applies;
+   * the answer is then marked as a deviation and shown to the beslisser.
+   */
+  deviationReason: optionalText(TEXT_MAX_LENGTH),
 });
 
-/** Whether the report was discussed beforehand, or why not (one of the two exceptions, with a reason). */
-const discussed = z.preprocess(blankToUndefined, z.enum(['ja', 'uitzondering']).optional());
+/**
+ * Whether the report was discussed beforehand: discussed ('ja'); only informed beforehand
+ * ('geinformeerd'); not discussed on one of the two exceptional grounds ('uitzondering', ground and
+ * reason); or not discussed without such a ground ('niet-besproken', reason required). The last is
+ * still a valid report (the professional's right to report) but a deviation from the meldcode.
+ */
+export const REPORT_DISCUSSIONS = ['ja', 'geinformeerd', 'uitzondering', 'niet-besproken'] as const;
+export type ReportDiscussion = (typeof REPORT_DISCUSSIONS)[number];
+const discussed = z.preprocess(blankToUndefined, z.enum(REPORT_DISCUSSIONS).optional());
 const exception = z.preprocess(blankToUndefined, z.enum(REPORT_EXCEPTIONS).optional());
 
 const recordReport = z
   .object({
     type: z.literal('recordReport'),
     submissionId,
+    /**
+     * Acute danger: Veilig Thuis or 112 was called at once. Such a report may be recorded before
+     * steps 1 to 4; the dossier then shows the steps still to complete afterwards.
+     */
+    acute: optionalFlag(),
     on: date(),
     to: filled(NAME_MAX_LENGTH),
     reference: optionalText(VEILIG_THUIS_REFERENCE_MAX_LENGTH),
@@ -263,6 +291,15 @@ const recordReport = z
     discussedWithParents: discussed,
     parentsException: exception,
     parentsExceptionReason: optionalText(TEXT_MAX_LENGTH),
+    /** How the pupil and the parents reacted when the report was discussed or announced. */
+    pupilReaction: optionalText(TEXT_MAX_LENGTH),
+    parentsReaction: optionalText(TEXT_MAX_LENGTH),
+    /**
+     * In honour-based violence, forced marriage and being left behind the parents are not involved;
+     * the user who discussed it with them all the same says so, with a reason (see decide).
+     */
+    parentsDespiteWarning: optionalFlag(),
+    parentsDespiteWarningReason: optionalText(TEXT_MAX_LENGTH),
     /** Which information in the report comes from others: Veilig Thuis must be able to tell. */
     informationFromOthers: text(TEXT_MAX_LENGTH),
     /** What the school itself can still do after the report to protect the pupil and the family. */
@@ -275,8 +312,9 @@ const recordReport = z
       ['discussedWithParents', 'parentsException', 'parentsExceptionReason'],
     ] as const;
     for (const [answer, kind, why] of sides) {
-      if (r[answer] !== 'uitzondering') continue;
-      for (const field of [kind, why]) {
+      // An exception names its ground and its reason; not discussing without a ground needs a reason.
+      const needed = r[answer] === 'uitzondering' ? [kind, why] : r[answer] === 'niet-besproken' ? [why] : [];
+      for (const field of needed) {
         if (r[field] === undefined) {
           ctx.issues.push({
             code: 'custom',
@@ -287,6 +325,15 @@ const recordReport = z
           });
         }
       }
+    }
+    if (r.parentsDespiteWarning && r.parentsDespiteWarningReason === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: r,
+        path: ['parentsDespiteWarningReason'],
+        message: 'parentsDespiteWarningReason is required',
+        ...refusal('reasonRequired'),
+      });
     }
   });
 
@@ -327,6 +374,11 @@ const closeDossier = z.object({
   submissionId,
   reason: required(z.enum(CLOSURE_REASONS), 'reasonRequired'),
   note: text(TEXT_MAX_LENGTH),
+  /**
+   * Why the dossier closes with a reason its outcome and entries do not bear out (closing.ts names
+   * the mismatch; decide asks for this reason then).
+   */
+  overrideReason: optionalText(TEXT_MAX_LENGTH),
 });
 
 const reopenDossier = z.object({

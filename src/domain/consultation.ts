@@ -4,6 +4,7 @@
 
 import { afwegingskaderState, type Outcome } from './afwegingskader';
 import type { Dossier, EntryOf, LogEntry } from './dossier';
+import type { Person, School } from './school';
 
 export type ConsultationStatus = 'requested' | 'accepted' | 'declined' | 'advised';
 
@@ -110,17 +111,17 @@ export type Confirmation =
 
 /**
  * The second pair of eyes on step 5: the outcome the staff member reached waits for the beslisser.
- * A confirmation or a sending back counts for the outcome as it stood then; a later answer to the
- * afwegingskader makes the (new) outcome wait again.
+ * A confirmation or a sending back counts for the outcome as it stood then; an answer that leads to
+ * another outcome (or to the same one again, after it was answered anew) makes it wait again.
  */
 export function decisionConfirmation(dossier: Dossier): Confirmation {
   const state = afwegingskaderState(dossier);
   if (state.outcome === null) return { state: 'none' };
-  const lastAnswer = dossier.log.filter((e) => e.kind === 'afwegingsvraagAnswered').at(-1);
+  const since = state.outcomeSeq ?? 0;
   const verdict = dossier.log
     .filter(
       (e): e is EntryOf<'decisionConfirmed' | 'decisionSentBack'> =>
-        (e.kind === 'decisionConfirmed' || e.kind === 'decisionSentBack') && e.seq > (lastAnswer?.seq ?? 0),
+        (e.kind === 'decisionConfirmed' || e.kind === 'decisionSentBack') && e.seq > since,
     )
     .at(-1);
   if (!verdict) return { state: 'waiting', outcome: state.outcome };
@@ -133,4 +134,30 @@ export function decisionConfirmation(dossier: Dossier): Confirmation {
         at: verdict.at,
         reason: verdict.data.reason,
       };
+}
+
+/**
+ * Who took the decision now waiting: the owner, and whoever answered the afwegingsvragen on its
+ * path. None of them may be the second pair of eyes.
+ */
+export function decidedBy(dossier: Dossier): Set<string> {
+  const answerSeqs = new Set(afwegingskaderState(dossier).answers.map((a) => a.seq));
+  const people = new Set([dossier.ownerId]);
+  for (const entry of dossier.log) if (answerSeqs.has(entry.seq)) people.add(entry.authorId);
+  return people;
+}
+
+/**
+ * Who confirms the decision: the school's beslisser, unless they took it themselves; then the deputy
+ * beslisser (configuration), unless they took part too. Undefined: nobody may, the decision stays
+ * unconfirmed, and the cards say so.
+ */
+export function confirmerOf(
+  dossier: Dossier,
+  school: Pick<School, 'decisionMaker' | 'deputyDecisionMaker'>,
+): Person | undefined {
+  const took = decidedBy(dossier);
+  if (!took.has(school.decisionMaker.id)) return school.decisionMaker;
+  const deputy = school.deputyDecisionMaker;
+  return deputy && !took.has(deputy.id) ? deputy : undefined;
 }

@@ -6,18 +6,25 @@
 // declared after it, apart from the flow. Rules about the command alone (a written reason, the source
 // of second-hand information, known signal ids, no names or BSNs) are in commands.ts.
 
-import { afwegingskaderState, isQuestionReached } from './afwegingskader';
+import { afwegingskaderState, answerDeviates, isQuestionReached, lastReopening } from './afwegingskader';
 import { ageWithinSchoolBounds, mustDiscussReportWith } from './age';
 import { todayInAmsterdam } from './calendar';
 import { parseCommand, type Command, type CommandOf, type CommandType } from './commands';
 import { unchanged, type Change } from './change';
+import { closingWarnings } from './closing';
 import { FORMS_WITHOUT_PARENT_CONVERSATION, type Dossier, type PupilReference } from './dossier';
 import { effectsOf } from './effects';
-import { append, commandEntry, hasSubmission } from './log';
+import { append, commandEntry, entriesOf, hasSubmission } from './log';
 import type { Participant } from './people';
 import type { Refusal } from './refusal';
 import { isCoordinatorOf, type School } from './school';
-import { consultationById, consultationOpenFor, decisionConfirmation } from './consultation';
+import {
+  confirmerOf,
+  consultationById,
+  decidedBy,
+  consultationOpenFor,
+  decisionConfirmation,
+} from './consultation';
 import { missingBeforeDecision, specificFormsOf } from './steps';
 
 export interface DecisionContext {
@@ -63,21 +70,30 @@ const WORKFLOW: Workflow = {
   recordConversation: { needs: 'open', guards: [notAfterToday('on'), parentsMayBeConfronted] },
   skipConversation: { needs: 'open', guards: [] },
   recordWeighing: { needs: 'open', guards: [] },
-  answerAfwegingsvraag: { needs: 'open', guards: [stepsOneToFourDone, questionReached] },
-  recordReport: { needs: 'open', guards: [stepsOneToFourDone, notAfterToday('on'), discussedAsAgeRequires] },
+  answerAfwegingsvraag: { needs: 'open', guards: [stepsOneToFourDone, questionReached, deviationExplained] },
+  recordReport: {
+    needs: 'open',
+    guards: [
+      stepsDoneUnlessAcute,
+      notAfterToday('on'),
+      newReportPossible,
+      discussedAsAgeRequires,
+      parentsNotInvolvedInReport,
+    ],
+  },
   recordReportFeedback: { needs: 'open', guards: [notAfterToday('on')] },
   recordHelpPlan: { needs: 'open', guards: [afterToday('deadline'), afterToday('followUpOn')] },
   recordFollowUp: { needs: 'open', guards: [notAfterToday('on')] },
   correctEntry: { needs: 'open', guards: [entryExists] },
-  closeDossier: { needs: 'open', guards: [] },
+  closeDossier: { needs: 'open', guards: [closingReasonFits] },
   reopenDossier: { needs: 'closed', guards: [] },
   requestConsultation: { needs: 'open', guards: [coordinatorOfTheSchool] },
   recordConsultationDelivery: { needs: 'open', guards: [consultationExists] },
   acceptConsultation: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('accept')] },
   declineConsultation: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('answer')] },
   recordConsultationAdvice: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('answer')] },
-  confirmDecision: { needs: 'open', guards: [actorIsDecisionMaker, decisionWaiting] },
-  sendBackDecision: { needs: 'open', guards: [actorIsDecisionMaker, decisionWaiting] },
+  confirmDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting] },
+  sendBackDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting] },
 };
 
 // ---- The guards ---------------------------------------------------------------------------------------
@@ -120,8 +136,39 @@ function questionReached({ command, dossier }: Situation<'answerAfwegingsvraag'>
 }
 
 /**
+ * The acute route: when Veilig Thuis or 112 was called at once, the report is recorded whatever steps
+ * are done; the dossier then shows the steps still to complete (steps.ts, stepsAfterAcuteReport).
+ */
+function stepsDoneUnlessAcute(situation: Situation<'recordReport'>): Refusal | undefined {
+  return situation.command.acute ? undefined : stepsOneToFourDone(situation);
+}
+
+/**
+ * Question 2 answered "no" against a weighing of acute or structural unsafety, or after the pupil's
+ * own disclosure: "dan is melden noodzakelijk", so such an answer needs its reason and is a deviation.
+ */
+function deviationExplained({ command, dossier }: Situation<'answerAfwegingsvraag'>): Refusal | undefined {
+  return answerDeviates(dossier, command.question, command.answer) && command.deviationReason === undefined
+    ? { code: 'deviationReasonRequired', field: 'deviationReason' }
+    : undefined;
+}
+
+/**
+ * One report per decision: another ("alsnog melden") follows a reopening of the dossier or a later
+ * outcome "report" of the afwegingskader, e.g. when the help did not bring lasting safety.
+ */
+function newReportPossible({ dossier }: Situation<'recordReport'>): Refusal | undefined {
+  const last = entriesOf(dossier, 'reportRecorded').at(-1);
+  if (!last) return undefined;
+  const state = afwegingskaderState(dossier);
+  const laterOutcome = state.outcome === 'melden' && (state.outcomeSeq ?? 0) > last.seq;
+  return lastReopening(dossier) > last.seq || laterOutcome ? undefined : { code: 'alreadyReported' };
+}
+
+/**
  * Discuss the report beforehand with the pupil from 12 and with the parents under 16: the answer
- * ('ja', or 'uitzondering' with its ground and reason, checked in commands.ts) must then be given.
+ * ('ja', 'geinformeerd', 'uitzondering' with its ground and reason, or 'niet-besproken' with a
+ * reason, checked in commands.ts) must then be given.
  */
 function discussedAsAgeRequires({ command, dossier, ctx }: Situation<'recordReport'>): Refusal | undefined {
   const must = mustDiscussReportWith(dossier.pupil, ctx.now);
@@ -133,6 +180,31 @@ function discussedAsAgeRequires({ command, dossier, ctx }: Situation<'recordRepo
 }
 
 /**
+ * The same warning as in step 3, at the report: in honour-based violence, forced marriage and being
+ * left behind, a report is not discussed with the parents (the safety exception fits); who did so
+ * anyway says so with a reason.
+ */
+function parentsNotInvolvedInReport({ command, dossier }: Situation<'recordReport'>): Refusal | undefined {
+  const involved = command.discussedWithParents === 'ja' || command.discussedWithParents === 'geinformeerd';
+  if (!involved || command.parentsDespiteWarning) return undefined;
+  return parentsAtRisk(dossier)
+    ? { code: 'parentsNotToBeConfronted', field: 'discussedWithParents' }
+    : undefined;
+}
+
+/** Is the dossier about a form of violence in which the parents are not to be involved? */
+function parentsAtRisk(dossier: Dossier): boolean {
+  return specificFormsOf(dossier).some((form) => FORMS_WITHOUT_PARENT_CONVERSATION.includes(form));
+}
+
+/** A closing reason the dossier does not bear out needs a reason to override (closing.ts). */
+function closingReasonFits({ command, dossier }: Situation<'closeDossier'>): Refusal | undefined {
+  return closingWarnings(dossier, command.reason).length > 0 && command.overrideReason === undefined
+    ? { code: 'closingReasonDoesNotFit', field: 'overrideReason' }
+    : undefined;
+}
+
+/**
  * In honour-based violence, forced marriage and being left behind, the parents are not confronted.
  * The specification asks for a warning; this is a hard stop by design, because a conversation that
  * alerts the family cannot be undone. The user who decides otherwise says so explicitly
@@ -140,10 +212,9 @@ function discussedAsAgeRequires({ command, dossier, ctx }: Situation<'recordRepo
  */
 function parentsMayBeConfronted({ command, dossier }: Situation<'recordConversation'>): Refusal | undefined {
   if (!command.participants.parents || command.parentsDespiteWarning) return undefined;
-  const confronting = specificFormsOf(dossier).some((form) =>
-    FORMS_WITHOUT_PARENT_CONVERSATION.includes(form),
-  );
-  return confronting ? { code: 'parentsNotToBeConfronted', field: 'participants.parents' } : undefined;
+  return parentsAtRisk(dossier)
+    ? { code: 'parentsNotToBeConfronted', field: 'participants.parents' }
+    : undefined;
 }
 
 /** A correction refers to an entry that exists. */
@@ -168,9 +239,20 @@ function actorIsCoordinator({ ctx }: { ctx: DecisionContext }): Refusal | undefi
   return ctx.school && isCoordinatorOf(ctx.school, ctx.actor.id) ? undefined : { code: 'notAllowedForRole' };
 }
 
-/** Only the school's beslisser confirms or sends back the decision (the law names one). */
-function actorIsDecisionMaker({ ctx }: { ctx: DecisionContext }): Refusal | undefined {
-  return ctx.school?.decisionMaker.id === ctx.actor.id ? undefined : { code: 'notAllowedForRole' };
+/**
+ * The school's beslisser confirms or sends back the decision (the law names one), but never their own:
+ * when they took it, the deputy beslisser does (consultation.ts, confirmerOf).
+ */
+function actorIsConfirmer({ ctx, dossier }: { ctx: DecisionContext; dossier: Dossier }): Refusal | undefined {
+  const school = ctx.school;
+  if (!school) return { code: 'notAllowedForRole' };
+  if (confirmerOf(dossier, school)?.id === ctx.actor.id) return undefined;
+  // A beslisser (or deputy) who took part in the decision is told why; anyone else is not the role.
+  const isBeslisser =
+    school.decisionMaker.id === ctx.actor.id || school.deputyDecisionMaker?.id === ctx.actor.id;
+  return isBeslisser && decidedBy(dossier).has(ctx.actor.id)
+    ? { code: 'ownDecision' }
+    : { code: 'notAllowedForRole' };
 }
 
 function consultationExists({

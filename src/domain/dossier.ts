@@ -3,6 +3,7 @@
 // bookkeeping (reminders/), and every change of either kind is written by the app's one write path.
 
 import type { EntryData } from './log';
+import type { Attention } from './attention';
 import type { OutboxItem } from './outbox';
 
 /** The five steps of the meldcode, in the school's own words. The order is not binding. */
@@ -24,6 +25,9 @@ export const SPECIFIC_FORMS = [
   'achterlating',
   'eergerelateerd-geweld',
   'seksueel-misbruik',
+  // Sexual exploitation (loverboys, trafficking): the step plan's list says "zoals", and it needs the
+  // same advice.
+  'seksuele-uitbuiting',
 ] as const;
 export type SpecificForm = (typeof SPECIFIC_FORMS)[number];
 
@@ -135,4 +139,6 @@ export interface Dossier {
   outbox?: OutboxItem[] | undefined;
   /** The people an outbox item waits for (they cannot be reached yet); indexed by both stores. */
   waitingFor?: string[] | undefined;
+  /** What the dossier waits for from others (attention.ts); indexed by both stores. */
+  attention?: Attention[] | undefined;
 }

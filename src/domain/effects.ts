@@ -3,7 +3,7 @@
 // decide() names them; the app queues them in the dossier's outbox with the write and delivers them
 // after answering the person who acted. Pure: nothing here sends anything.
 
-import { decisionConfirmation } from './consultation';
+import { confirmerOf, decisionConfirmation } from './consultation';
 import type { Dossier, LogEntry } from './dossier';
 import type { School } from './school';
 
@@ -23,8 +23,11 @@ export type Effect =
   | { type: 'updateConsultationCard'; consultationId: number; seq: number }
   /** A short notice to the owner about what someone else did (entry `seq`). */
   | { type: 'tellOwner'; subject: NoticeSubject; seq: number }
-  /** The step-5 outcome waits for the beslisser: their card to confirm or send back. */
-  | { type: 'askForConfirmation'; seq: number };
+  /**
+   * The step-5 outcome waits for confirmation: the card to confirm or send back goes to `recipientId`,
+   * the beslisser, or the deputy beslisser when the beslisser took the decision (consultation.ts).
+   */
+  | { type: 'askForConfirmation'; seq: number; recipientId: string };
 
 export type EffectType = Effect['type'];
 
@@ -69,11 +72,13 @@ export function effectsOf(
         });
         tellOwner('consultationDeclined', entry.seq);
         break;
-      case 'afwegingsvraagAnswered':
-        // A beslisser does not confirm their own decision; someone else must (see decide).
-        if (decisionConfirmation(dossier).state === 'waiting' && school?.decisionMaker.id !== actorId)
-          effects.push({ type: 'askForConfirmation', seq: entry.seq });
+      case 'afwegingsvraagAnswered': {
+        // Nobody confirms their own decision: the card goes to whoever may (see confirmerOf).
+        const confirmer = school && confirmerOf(dossier, school);
+        if (decisionConfirmation(dossier).state === 'waiting' && confirmer && confirmer.id !== actorId)
+          effects.push({ type: 'askForConfirmation', seq: entry.seq, recipientId: confirmer.id });
         break;
+      }
       case 'decisionConfirmed':
         tellOwner('decisionConfirmed', entry.seq);
         break;

@@ -12,6 +12,7 @@ export const REFUSAL_CODES = [
   'reasonRequired',
   'sourceRequired',
   'unknownSignal',
+  'categoryRequired',
   // The dossier's life cycle.
   'noDossier',
   'dossierExists',
@@ -29,8 +30,16 @@ export const REFUSAL_CODES = [
   'questionOutOfOrder',
   'discussionRequired',
   'parentsNotToBeConfronted',
+  // A deviation from the meldcode: allowed with a written reason, shown to the beslisser.
+  'deviationReasonRequired',
+  // Another report needs a reopening or a later outcome "report" (alsnog melden).
+  'alreadyReported',
+  // A closing reason the outcome and the entries do not bear out, without a reason to override.
+  'closingReasonDoesNotFit',
   // The consultation and the confirmation of the decision.
   'notAllowedForRole',
+  // The beslisser took this decision themselves: the deputy confirms it (or nobody, if none is set).
+  'ownDecision',
   'unknownCoordinator',
   'unknownConsultation',
   'consultationNotOpen',

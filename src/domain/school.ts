@@ -4,6 +4,10 @@
 import type { ReminderSettings } from './reminders';
 import type { RetentionSettings } from './retention';
 
+/** The names Dutch schools give the person who guides staff through the meldcode. */
+export const ROLE_NAMES = ['intern-begeleider', 'zorgcoordinator', 'aandachtsfunctionaris'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
 export interface Person {
   /** Entra (Azure AD) object id: the same in every Teams activity (`from.aadObjectId`). */
   id: string;
@@ -17,6 +21,18 @@ export interface School {
   tenantId: string;
   coordinators: Person[];
   decisionMaker: Person;
+  /**
+   * Confirms the decision instead of the beslisser when the beslisser took it (owns the dossier or
+   * answered the afwegingskader): nobody confirms their own decision. Absent: such a decision stays
+   * unconfirmed, and the cards say so.
+   */
+  deputyDecisionMaker?: Person | undefined;
+  /**
+   * What the school calls the person who guides staff through the meldcode: primary schools say
+   * intern begeleider (IB'er), secondary schools zorgcoördinator, many name an aandachtsfunctionaris.
+   * Every text that names the role uses this word. Absent: zorgcoördinator.
+   */
+  roleName?: RoleName | undefined;
   /** Teams channel id of the care team (zorgteam); posts there carry a dossier number only. */
   careTeamChannelId?: string | undefined;
   /**

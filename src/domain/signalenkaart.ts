@@ -2,7 +2,8 @@
 // the background research (meldcode-background.md §2.3–2.4) as short ids only; the words users read
 // live in src/i18n/signalenkaart.{nl,en}.json, so the domain never carries display text.
 //
-// A signal supports a suspicion; it proves nothing, and one signal alone is no signal. The lists are
+// A signal supports a suspicion; one signal alone proves nothing, but a serious one is recorded all the
+// same: the pattern shows only when every signal is on record. The lists are
 // per age band because what is worrying differs with age, but the bands overlap: a signal from another
 // band is still accepted (recordSignal checks only that an id exists).
 
@@ -21,9 +22,9 @@ export const SIGNAL_CATEGORIES = [
 export type SignalCategory = (typeof SIGNAL_CATEGORIES)[number];
 
 /**
- * Sections for forms of violence with signals of their own. The five specific forms of the step plan
- * (Veilig Thuis advice required) come first; sexual exploitation (loverboys) has its own signals but
- * is not one of the five, so choosing it implies no specific form.
+ * Sections for forms of violence with signals of their own: the specific forms for which the step plan
+ * requires Veilig Thuis advice. The plan's list says "zoals", so sexual exploitation (loverboys,
+ * trafficking) needs that advice too.
  */
 export const FORM_SECTIONS = [
   'seksueel-misbruik',
@@ -98,6 +99,7 @@ const PER_BAND: Record<AgeBand, Record<SignalCategory, readonly string[]>> = {
       'onverzorgd',
       'medische-zorg-uitgebleven',
       'opnieuw-bedplassen',
+      'komt-met-honger-op-school',
     ],
     'gedrag-emotioneel': [
       'plotselinge-gedragsverandering',
@@ -108,12 +110,16 @@ const PER_BAND: Record<AgeBand, Record<SignalCategory, readonly string[]>> = {
       'concentratieproblemen',
       'liegen-of-stelen',
       'aanraking-vermijden-of-zoeken',
+      'vaak-afwezig-of-te-laat',
+      'vertelt-zelf-over-geweld',
     ],
     'relatie-ouders': [
       'volledige-onderwerping',
       'sterk-afhankelijk-van-ouder',
       'onverschillig-naar-ouder',
       'niet-naar-huis-willen',
+      'laat-of-niet-opgehaald',
+      'ouders-onbereikbaar',
     ],
     'relatie-leeftijdgenoten-volwassenen': [
       'pest-of-wordt-gepest',
@@ -159,6 +165,7 @@ const PER_BAND: Record<AgeBand, Record<SignalCategory, readonly string[]>> = {
       'alcohol-of-drugs',
       'onverklaard-geld-of-spullen',
       'stemmingswisselingen',
+      'vertelt-zelf-over-geweld',
     ],
     'relatie-ouders': ['bang-om-naar-huis-te-gaan', 'opvallend-gehaald-en-gebracht', 'loyaliteitsconflict'],
     'relatie-leeftijdgenoten-volwassenen': [
@@ -240,14 +247,14 @@ const PER_FORM: Record<FormSection, readonly string[]> = {
   ],
 };
 
-/** Which of the five specific forms a form section stands for (none for sexual exploitation). */
+/** Which specific form a form section stands for. */
 const SPECIFIC_FORM_OF_SECTION: Record<FormSection, SpecificForm | undefined> = {
   'seksueel-misbruik': 'seksueel-misbruik',
   'vrouwelijke-genitale-verminking': 'vrouwelijke-genitale-verminking',
   huwelijksdwang: 'huwelijksdwang',
   achterlating: 'achterlating',
   'eergerelateerd-geweld': 'eergerelateerd-geweld',
-  'seksuele-uitbuiting': undefined,
+  'seksuele-uitbuiting': 'seksuele-uitbuiting',
 };
 
 export interface SignalGroup<Id extends string> {
@@ -256,7 +263,7 @@ export interface SignalGroup<Id extends string> {
 }
 
 export interface FormGroup extends SignalGroup<FormSection> {
-  /** The specific form this section stands for, when it is one of the five. */
+  /** The specific form this section stands for. */
   specificForm: SpecificForm | undefined;
 }
 
@@ -296,7 +303,16 @@ const FORM_OF_SIGNAL: ReadonlyMap<string, SpecificForm> = new Map(
   }),
 );
 
-/** The specific form a signal belongs to, when it was chosen from one of the five form sections. */
+/** The specific form a signal belongs to, when it was chosen from a form section. */
 export function specificFormOfSignal(id: string): SpecificForm | undefined {
   return FORM_OF_SIGNAL.get(id);
 }
+
+/**
+ * The pupil told about the violence themselves. After such a disclosure, answering afwegingsvraag 2
+ * "no" (no acute or structural unsafety) is a deviation that needs its reason (afwegingskader.ts).
+ */
+export const DISCLOSURE_SIGNALS: ReadonlySet<string> = new Set([
+  'vertelt-zelf-over-geweld',
+  'sm-vertelt-samenhangend',
+]);

@@ -73,3 +73,23 @@ export function missingBeforeDecision(dossier: Dossier): Step[] {
   const statuses = stepStatuses(dossier);
   return STEPS.filter((step) => STEPS_BEFORE_DECISION.includes(step) && !isDone(statuses[step]));
 }
+
+/**
+ * The acute route: a report (or a 112 call) recorded before steps 1 to 4 were done. `after` are the
+ * steps done since, "recorded after the report"; `missing` those still to complete. Null when the
+ * dossier has no such report.
+ */
+export function stepsAfterAcuteReport(
+  dossier: Dossier,
+): { reportSeq: number; after: Step[]; missing: Step[] } | null {
+  const report = entriesOf(dossier, 'reportRecorded').find((e) => e.data.acute);
+  if (!report) return null;
+  const before = missingBeforeDecision({ ...dossier, log: dossier.log.filter((e) => e.seq < report.seq) });
+  if (before.length === 0) return null;
+  const now = new Set(missingBeforeDecision(dossier));
+  return {
+    reportSeq: report.seq,
+    after: before.filter((step) => !now.has(step)),
+    missing: before.filter((step) => now.has(step)),
+  };
+}

@@ -788,7 +788,12 @@ describe('decide never changes what it is given', () => {
   const everyCommand: Command[] = COMMAND_TYPES.filter(
     (t) => t !== 'openDossier' && t !== 'reopenDossier' && !needsSchool.has(t),
   ).map((type) =>
-    type === 'answerAfwegingsvraag' ? cmd.answerAfwegingsvraag({ question: 5 }) : cmd[type](),
+    type === 'answerAfwegingsvraag'
+      ? cmd.answerAfwegingsvraag({ question: 5 })
+      : // The base dossier's outcome is help, so it closes as 'pupil left' (no closing warning).
+        type === 'closeDossier'
+        ? cmd.closeDossier({ reason: 'leerling-vertrokken' })
+        : cmd[type](),
   );
 
   test.each(everyCommand.map((command) => [command.type, command] as const))(

@@ -98,8 +98,10 @@ export const cmd = {
     type: 'recordWeighing',
     suspicion: true,
     acuteUnsafety: false,
-    structuralUnsafety: true,
-    reasoning: 'Herhaald letsel met een uitleg die niet past.',
+    // No unsafety by default: answering afwegingsvraag 2 "no" then needs no deviation reason, so the
+    // fixtures can take the help path; the unsafety rows set these themselves.
+    structuralUnsafety: false,
+    reasoning: 'Letsel met een uitleg die niet past; thuis lijkt de zorg verder op orde.',
     ...o,
   }),
   answerAfwegingsvraag: (o: Fields<'answerAfwegingsvraag'> = {}): Command => ({

@@ -56,7 +56,7 @@ describe('the signalenkaart per age band', () => {
   test('a signal from a specific form section names that form; a general signal names none', () => {
     expect(specificFormOfSignal('vgv-reis-naar-herkomstland')).toBe('vrouwelijke-genitale-verminking');
     expect(specificFormOfSignal('al-niet-terug-na-zomer')).toBe('achterlating');
-    expect(specificFormOfSignal('su-s-nachts-weg')).toBeUndefined();
+    expect(specificFormOfSignal('su-s-nachts-weg')).toBe('seksuele-uitbuiting');
     expect(specificFormOfSignal('somber')).toBeUndefined();
   });
 });

@@ -125,9 +125,12 @@ describe('the specific forms ask for Veilig Thuis advice', () => {
     const dossier = dossierAfter([cmd.recordSignal({ categories: ['eer-angst-voor-familie', 'somber'] })]);
     expect(specificFormsOf(dossier)).toEqual(['eergerelateerd-geweld']);
   });
-  test('sexual exploitation has its own signals but is not one of the five specific forms', () => {
+  // Issue 10, point 9: the step plan's list of forms says "zoals"; loverboys and trafficking need the
+  // same advice.
+  test('sexual exploitation asks for Veilig Thuis advice like the other specific forms', () => {
     const dossier = dossierAfter([cmd.recordSignal({ categories: ['su-afwezig-rond-weekend'] })]);
-    expect(veiligThuisAdviceRequired(dossier)).toBe(false);
+    expect(specificFormsOf(dossier)).toEqual(['seksuele-uitbuiting']);
+    expect(veiligThuisAdviceRequired(dossier)).toBe(true);
   });
   test('forms from several signals are gathered once each', () => {
     const dossier = dossierAfter([

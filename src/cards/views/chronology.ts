@@ -22,6 +22,7 @@ import {
   type EntryData,
   type EntryOf,
   type LogEntry,
+  type ReportDiscussion,
   type ReportException,
 } from '../../domain';
 import {
@@ -127,12 +128,14 @@ export function participantNames(
  */
 export function discussedText(
   language: Language,
-  answer: 'ja' | 'uitzondering' | undefined,
+  answer: ReportDiscussion | undefined,
   ground: ReportException | undefined,
   reason: string | undefined,
   required = true,
 ): string {
   if (answer === 'ja') return t(language, 'chronology.yes');
+  if (answer === 'geinformeerd') return t(language, 'chronology.summary.informedOnly');
+  if (answer === 'niet-besproken') return t(language, 'chronology.summary.notDiscussed', { reason: reason ?? '' });
   if (answer === 'uitzondering')
     return t(language, 'chronology.summary.exception', {
       ground: ground ? t(language, `chronology.exception.${ground}`) : '',

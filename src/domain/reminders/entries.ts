@@ -9,6 +9,7 @@ export const REMINDER_KINDS = [
   'consultationEscalation',
   'helpFollowUp',
   'reportFeedback',
+  'stepsAfterReport',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

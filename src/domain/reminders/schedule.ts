@@ -5,7 +5,7 @@ import { consultations } from '../consultation';
 import { STEPS, type Dossier, type LogEntry, type ReminderDelivery, type Step } from '../dossier';
 import { entriesOf } from '../log';
 import type { School } from '../school';
-import { isDone, stepStatuses } from '../steps';
+import { isDone, stepStatuses, stepsAfterAcuteReport } from '../steps';
 import { WorkingCalendar } from '../working-time';
 import type {
   PendingReminder,
@@ -116,7 +116,10 @@ function consultationOccurrences(
     });
 }
 
-/** Help was chosen (question 4 yes), a plan with a follow-up date recorded, question 5 still open. */
+/**
+ * Help was chosen (question 4 yes), a plan with a follow-up date recorded, question 5 still open. The
+ * same after a report, when questions 3 to 5 are answered with Veilig Thuis (afwegingskader.ts).
+ */
 function helpFollowUpOccurrences(dossier: Dossier, school: School, calendar: WorkingCalendar): Occurrence[] {
   const state = afwegingskaderState(dossier);
   if (state.nextQuestion !== 5) return [];
@@ -132,6 +135,29 @@ function helpFollowUpOccurrences(dossier: Dossier, school: School, calendar: Wor
       recipients: distinct([owner(dossier), ...coordinatorsOf(dossier, school)]),
       step: 'beslissen',
       at: calendar.opening(plan.data.followUpOn),
+    },
+  ];
+}
+
+/**
+ * After an acute report (Veilig Thuis or 112 called before steps 1 to 4 were done) the owner is
+ * reminded, this many working days later, to complete the steps still missing.
+ */
+export const STEPS_AFTER_ACUTE_REPORT_WORKING_DAYS = 1;
+
+/** An acute report with steps still to complete: the owner is reminded of the first of them. */
+function stepsAfterReportOccurrences(dossier: Dossier, calendar: WorkingCalendar): Occurrence[] {
+  const acute = stepsAfterAcuteReport(dossier);
+  const report = acute && dossier.log.find((e) => e.seq === acute.reportSeq);
+  const first = acute?.missing[0];
+  if (!report || !first) return [];
+  return [
+    {
+      kind: 'stepsAfterReport',
+      trigger: report.seq,
+      recipients: [owner(dossier)],
+      step: first,
+      at: calendar.addWorkingDays(new Date(report.at), STEPS_AFTER_ACUTE_REPORT_WORKING_DAYS),
     },
   ];
 }
@@ -210,6 +236,7 @@ export function ruleOccurrences(
     ...consultationOccurrences(dossier, school, settings, calendar),
     ...helpFollowUpOccurrences(dossier, school, calendar),
     ...reportFeedbackOccurrences(dossier, settings, calendar),
+    ...stepsAfterReportOccurrences(dossier, calendar),
   ];
 }
 
