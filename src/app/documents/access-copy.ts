@@ -104,33 +104,3 @@ export function withholdingFor(dossier: Dossier, request: AccessCopyRequest): Wi
   }
   return { whole, partly };
 }
-
-/** Entries with typed text the zorgcoördinator may want to leave out (the rules above do not yet). */
-export function choosableEntries(dossier: Dossier): LogEntry[] {
-  const byRule = withholdingFor(dossier, { recipient: 'ouders', chosen: [] });
-  return dossier.log.filter((entry) => !byRule.whole.has(entry.seq) && hasTypedText(entry));
-}
-
-function hasTypedText(entry: LogEntry): boolean {
-  switch (entry.kind) {
-    case 'dossierOpened':
-      return entry.data.firstDescription !== '';
-    case 'signalRecorded':
-    case 'contactRecorded':
-    case 'noteRecorded':
-    case 'conversationRecorded':
-    case 'weighingRecorded':
-    case 'afwegingsvraagAnswered':
-    case 'reportRecorded':
-    case 'reportFeedbackRecorded':
-    case 'helpPlanRecorded':
-    case 'followUpRecorded':
-    case 'entryCorrected':
-    case 'dossierReopened':
-      return true;
-    case 'dossierClosed':
-      return entry.data.note !== '';
-    default:
-      return false;
-  }
-}
