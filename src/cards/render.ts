@@ -1,10 +1,21 @@
 // Expands the JSON templates in cards/ with adaptivecards-templating. Templates hold no logic and
-// no text: view models (views.ts) give them flat data and the messages of the user's language.
+// no text: view models (views/) give them flat data and the messages of the user's language.
+//
+// Cost: a template's `${…}` expressions are parsed when its `Template` is built, so every template is
+// built once, when the renderer is made (at start-up, in the composition root), and only expanded per
+// card. The acute-danger block that every card carries depends on the language alone: it is expanded
+// once per language up front.
+//
+// User text is data: the templating library never parses a bound value, but it leaves an unbound
+// field as the literal text `${field}`, which is also what a person may type. So that the check for
+// unbound fields sees only the template's own leftovers, every bound string that contains `${` is set
+// aside before expansion (replaced by a placeholder no one can type) and put back afterwards.
 
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { section, type Language } from '../i18n';
+import { CATALOGUES, section, type Language } from '../i18n';
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard'; body: unknown[] };
 
@@ -15,7 +26,7 @@ export class UnboundTemplateFieldError extends Error {
   constructor(card: string, fragment: string) {
     super(
       `Card "${card}" still contains "${fragment}" after expansion: its view model lacks that field. ` +
-        'Add the field to the view model (src/cards/views.ts) or the message to src/i18n/*.json.',
+        'Add the field to the view model (src/cards/views/) or the message to src/i18n/*.json.',
     );
     this.name = 'UnboundTemplateFieldError';
   }
@@ -33,10 +44,93 @@ export function findCardsDirectory(from: string = __dirname): string {
   }
 }
 
-export class CardRenderer {
-  private constructor(private readonly templates: ReadonlyMap<string, unknown>) {}
+const BINDING_START = '${';
+const LEFTOVER_BINDING = /\$\{[^}]*\}?/;
 
-  /** Read every template once at start-up. */
+/** Freeze a JSON tree all the way down: a block shared by every card can never be changed by one. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The bound strings of one expansion that contain `${`, each replaced by a placeholder made of
+ * private-use characters around a random key of this expansion: nobody can type one by chance or on
+ * purpose, and it holds no `${`. Strings without `${` (nearly all) are left in place and not copied.
+ */
+class SetAsideText {
+  private readonly texts: string[] = [];
+  private readonly key = randomUUID();
+  private readonly placeholder = new RegExp(`\uE000${this.key}:(\\d+)\uE001`, 'g');
+
+  /** `data` with every string holding `${` replaced; the same object when there is none. */
+  hide(data: unknown): unknown {
+    if (typeof data === 'string') {
+      if (!data.includes(BINDING_START)) return data;
+      this.texts.push(data);
+      return `\uE000${this.key}:${this.texts.length - 1}\uE001`;
+    }
+    if (Array.isArray(data)) {
+      let changed = false;
+      const items = data.map((item: unknown) => {
+        const hidden = this.hide(item);
+        changed ||= hidden !== item;
+        return hidden;
+      });
+      return changed ? items : data;
+    }
+    if (data !== null && typeof data === 'object') {
+      let changed = false;
+      const entries = Object.entries(data).map(([name, value]: [string, unknown]) => {
+        const hidden = this.hide(value);
+        changed ||= hidden !== value;
+        return [name, hidden] as const;
+      });
+      return changed ? Object.fromEntries(entries) : data;
+    }
+    return data;
+  }
+
+  get any(): boolean {
+    return this.texts.length > 0;
+  }
+
+  /** The expanded card with every placeholder replaced by the text it stands for. */
+  restore(card: unknown): unknown {
+    if (typeof card === 'string')
+      return card.includes(this.key)
+        ? card.replace(this.placeholder, (_whole, index: string) => this.texts[Number(index)] ?? '')
+        : card;
+    if (Array.isArray(card)) return card.map((item: unknown) => this.restore(item));
+    if (card !== null && typeof card === 'object')
+      return Object.fromEntries(
+        Object.entries(card).map(([name, value]: [string, unknown]) => [name, this.restore(value)]),
+      );
+    return card;
+  }
+}
+
+export class CardRenderer {
+  /** One prepared template per card file: the library parses the expressions when it is built. */
+  private readonly prepared: ReadonlyMap<string, ACData.Template>;
+  /** The acute-danger block, expanded once per language. */
+  private readonly acute: Readonly<Record<Language, unknown>>;
+
+  private constructor(private readonly templates: ReadonlyMap<string, unknown>) {
+    this.prepared = new Map([...templates].map(([name, source]) => [name, new ACData.Template(source)]));
+    const languages = Object.keys(CATALOGUES) as Language[];
+    this.acute = Object.fromEntries(
+      languages.map((language) => [
+        language,
+        deepFreeze(this.expand('acute-danger', section(language, 'acute'))),
+      ]),
+    ) as Record<Language, unknown>;
+  }
+
+  /** Read and prepare every template once, at start-up. */
   static fromDirectory(directory: string = findCardsDirectory()): CardRenderer {
     const templates = new Map<string, unknown>();
     for (const file of readdirSync(directory)) {
@@ -62,22 +156,22 @@ export class CardRenderer {
 
   /**
    * Expand a template and add the acute-danger block that every card must carry.
-   * Throws when any `${…}` stays unbound: the templating library would leave it silently.
+   * Throws when a field of the template stays unbound (the templating library would leave it
+   * silently); whatever the bound values hold is shown as it is and never counts as unbound.
    */
-  render(name: string, data: Record<string, unknown>, language: Language): CardJson {
+  render(name: string, data: Readonly<Record<string, unknown>>, language: Language): CardJson {
     const card = this.expand(name, data) as CardJson;
-    const acute = this.expand('acute-danger', section(language, 'acute'));
-    return { ...card, body: [...card.body, acute] };
+    return { ...card, body: [...card.body, this.acute[language]] };
   }
 
-  private expand(name: string, data: Record<string, unknown>): unknown {
-    const source = this.template(name);
-    const expanded: unknown = new ACData.Template(source).expand({ $root: data });
-    // Only a binding of the template itself counts as unbound: text a user typed may contain "${".
-    const templateText = JSON.stringify(source);
-    for (const match of JSON.stringify(expanded).matchAll(/\$\{[^}]*\}/g)) {
-      if (templateText.includes(match[0])) throw new UnboundTemplateFieldError(name, match[0]);
-    }
-    return expanded;
+  private expand(name: string, data: Readonly<Record<string, unknown>>): unknown {
+    const template = this.prepared.get(name);
+    if (template === undefined) throw new Error(`No card template cards/${name}.json.`);
+    const setAside = new SetAsideText();
+    // expand() is synchronous: the prepared template's evaluation state cannot be shared by two cards.
+    const expanded: unknown = template.expand({ $root: setAside.hide(data) });
+    const leftover = LEFTOVER_BINDING.exec(JSON.stringify(expanded));
+    if (leftover) throw new UnboundTemplateFieldError(name, leftover[0]);
+    return setAside.any ? setAside.restore(expanded) : expanded;
   }
 }

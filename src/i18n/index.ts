@@ -45,14 +45,74 @@ export function languageOf(locale: string | undefined, fallback: Language): Lang
 }
 
 /**
- * The messages under one prefix with the prefix removed: section('nl', 'welcome') gives
- * { title, intro, … } for a card template to bind as ${t.title}.
+ * Every section of one catalogue, built once: for each key `a.b.c`, its text is filed under `a` (as
+ * `b.c`) and under `a.b` (as `c`). Frozen, so a card can bind a section without copying it.
  */
-export function section(language: Language, prefix: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const start = `${prefix}.`;
-  for (const [key, text] of Object.entries(catalogues[language])) {
-    if (key.startsWith(start)) result[key.slice(start.length)] = text;
+function sectionsOf(catalogue: Messages): ReadonlyMap<string, Readonly<Record<string, string>>> {
+  const sections = new Map<string, Record<string, string>>();
+  for (const [key, text] of Object.entries(catalogue)) {
+    for (let dot = key.indexOf('.'); dot !== -1; dot = key.indexOf('.', dot + 1)) {
+      const prefix = key.slice(0, dot);
+      const texts = sections.get(prefix) ?? {};
+      texts[key.slice(dot + 1)] = text;
+      sections.set(prefix, texts);
+    }
   }
-  return result;
+  for (const texts of sections.values()) Object.freeze(texts);
+  return sections;
+}
+
+const SECTIONS: Readonly<Record<Language, ReadonlyMap<string, Readonly<Record<string, string>>>>> = {
+  nl: sectionsOf(nl),
+  en: sectionsOf(en),
+};
+const NO_TEXTS: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * The messages under one prefix with the prefix removed: section('nl', 'welcome') gives
+ * { title, intro, … } for a card template to bind as ${t.title}. Looked up, not searched: every
+ * section is made once when the catalogues load.
+ */
+export function section(language: Language, prefix: string): Readonly<Record<string, string>> {
+  return SECTIONS[language].get(prefix) ?? NO_TEXTS;
+}
+
+/**
+ * Date formats in the school's time zone, made once per language: a DateTimeFormat is costly to make
+ * (and holds native memory), cheap to use. Module constants, never changed.
+ */
+const DATE_FORMATS: Readonly<Record<Language, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }>> =
+  {
+    nl: dateFormats('nl-NL'),
+    en: dateFormats('en-GB'),
+  };
+
+/** "a, b en c" / "a, b and c": one list format per language, made once like the date formats. */
+const LIST_FORMATS: Readonly<Record<Language, Intl.ListFormat>> = {
+  nl: new Intl.ListFormat('nl-NL', { type: 'conjunction' }),
+  en: new Intl.ListFormat('en-GB', { type: 'conjunction' }),
+};
+
+/** Names as one readable list in the language: "a, b en c". */
+export function formatList(language: Language, names: readonly string[]): string {
+  return LIST_FORMATS[language].format(names);
+}
+
+function dateFormats(locale: string): { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat } {
+  const day = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' } as const;
+  return {
+    date: new Intl.DateTimeFormat(locale, day),
+    dateTime: new Intl.DateTimeFormat(locale, { ...day, hour: '2-digit', minute: '2-digit' }),
+  };
+}
+
+/** A calendar date (YYYY-MM-DD, read at noon so no zone moves it) or a moment, as a reader expects it. */
+export function formatDate(language: Language, iso: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  return DATE_FORMATS[language].date.format(date);
+}
+
+/** Date and time of a moment as the school lives it (Europe/Amsterdam). */
+export function formatDateTime(language: Language, iso: string): string {
+  return DATE_FORMATS[language].dateTime.format(new Date(iso));
 }

@@ -74,16 +74,8 @@ export function stepList(language: Language, steps: readonly Step[]): string {
   return steps.map((step) => t(language, `step.${step}`)).join(', ');
 }
 
-/** Dates as a Dutch or English reader expects them, in Dutch time. */
-export function formatDate(language: Language, iso: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  }).format(date);
-}
+/** Dates as a Dutch or English reader expects them, in Dutch time: one formatter per language (i18n). */
+export { formatDate } from '../../i18n';
 
 /** A fresh id per card instance: pressing its button twice records once. */
 export function newSubmissionId(): string {

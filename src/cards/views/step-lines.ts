@@ -1,7 +1,7 @@
 // What the cards of steps 2 to 4 share: the step's status line, the last few entries as short lines,
 // and the Veilig Thuis advice form (recorded in step 2, and again from step 4 when in doubt).
 
-import { section, t, type Language } from '../../i18n';
+import { formatList, section, t, type Language } from '../../i18n';
 import {
   TEXT_MAX_LENGTH,
   stepStatuses,
@@ -56,7 +56,7 @@ export function stepStatusText(language: Language, dossier: Dossier, step: Middl
 /** The names of specific forms, as one readable list. */
 export function formNames(language: Language, forms: readonly SpecificForm[]): string {
   const names = forms.map((form) => t(language, `form.specificForm.${form}`).toLowerCase());
-  return new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' }).format(names);
+  return formatList(language, names);
 }
 
 /** Where the Veilig Thuis advice form was sent from: its refusal comes back on that card. */
