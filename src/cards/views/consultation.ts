@@ -87,11 +87,15 @@ export function consultationView(
           }
         : null,
     title: t(language, 'consultation.title', { number: dossier.number }),
-    askedBy: t(language, 'consultation.askedBy', {
-      name: consultation.requestedByName,
-      date: formatDate(language, consultation.requestedAt),
-      coordinator: coordinatorName,
-    }),
+    // Who asked, and when, only in the zorgcoördinator's own view: the shared card may stand in the
+    // care-team channel, where the dossier number and the status are all it shows.
+    askedBy: viewer.isCoordinator
+      ? t(language, 'consultation.askedBy', {
+          name: consultation.requestedByName,
+          date: formatDate(language, consultation.requestedAt),
+          coordinator: coordinatorName,
+        })
+      : '',
     statusText: t(language, `consultation.status.${consultation.status}`, { name }),
     statusColor:
       consultation.status === 'declined' ? 'Warning' : consultation.status === 'advised' ? 'Good' : 'Default',
