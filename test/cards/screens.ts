@@ -388,13 +388,9 @@ function reminderScreens(number: string, manyLines: number): Screen[] {
       screen: `the weekly overview with ${manyLines} dossiers`,
       template: 'weekly-overview',
       view: (l) =>
+        // What the card shows of the overview: the week and the counts, no ids or recipients.
         weeklyOverviewView(l, {
-          type: 'weeklyOverview',
-          key: 'overview',
-          schoolId: SCHOOL.id,
-          tenantId: SCHOOL.tenantId,
           week: '2026-W11',
-          recipient: { kind: 'careTeamChannel', id: '19:zorgteam@thread.tacv2' },
           total: manyLines,
           byStep,
           dossiers: Array.from({ length: manyLines }, (_, i) => ({
