@@ -37,7 +37,7 @@ describe('the bot over HTTP', () => {
   it('welcomes a user who installs the app, and saves where to reach them', async () => {
     await h.post(installation(teacher, h.connector.url));
     expect(cardText(cardOf(h.connector.activities()[0]))).toContain('Meldcode');
-    const saved = await h.store.getConversation(teacher.aadObjectId);
+    const saved = await h.store.getConversation(teacher.tenantId, teacher.aadObjectId);
     expect(saved?.tenantId).toBe(teacher.tenantId);
     expect(saved?.reference).toMatchObject({
       serviceUrl: h.connector.url,
@@ -50,7 +50,7 @@ describe('the bot over HTTP', () => {
     // Another address the same fake connector answers on: a new path prefix is enough.
     const moved = `${h.connector.url}moved/`;
     await h.post(message(teacher, moved, 'hallo'));
-    expect((await h.store.getConversation(teacher.aadObjectId))?.reference).toMatchObject({
+    expect((await h.store.getConversation(teacher.tenantId, teacher.aadObjectId))?.reference).toMatchObject({
       serviceUrl: moved,
     });
   });

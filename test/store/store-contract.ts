@@ -3,12 +3,20 @@
 // store cannot support would be skipped here with `it.skip` and a written reason; there is none.
 
 import type { Dossier } from '../../src/domain/dossier';
-import { AlreadyExistsError, StaleVersionError, type Store, type Versioned } from '../../src/store/store';
+import {
+  AlreadyExistsError,
+  StaleVersionError,
+  type ExportLink,
+  type Store,
+  type Versioned,
+} from '../../src/store/store';
 import {
   OTHER_OWNER,
   OTHER_SCHOOL,
   OWNER,
   SCHOOL,
+  OTHER_TENANT,
+  TENANT,
   makeAuditEvent,
   makeConversation,
   makeDossier,
@@ -33,7 +41,7 @@ function withNote(dossier: Dossier, at: string, text: string): Dossier {
         authorName: dossier.ownerName,
         role: 'eigenaar',
         kind: 'noteRecorded',
-        data: { text },
+        data: { text, isOpinion: false },
       },
     ],
   };
@@ -186,11 +194,15 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
 
         const reloaded = present(await store.getDossier(SCHOOL, dossier.id));
         const lostNote = present(loser.log[loser.log.length - 1]);
-        const retried = withNote(reloaded.value, '2026-03-04T10:00:02.000Z', String(lostNote.data['text']));
+        const retried = withNote(
+          reloaded.value,
+          '2026-03-04T10:00:02.000Z',
+          lostNote.kind === 'noteRecorded' ? lostNote.data.text : '',
+        );
         await store.replaceDossier(retried, reloaded.version);
 
-        const notes = present(await store.getDossier(SCHOOL, dossier.id)).value.log.map(
-          (entry) => entry.data['text'],
+        const notes = present(await store.getDossier(SCHOOL, dossier.id)).value.log.map((entry) =>
+          entry.kind === 'noteRecorded' ? entry.data.text : undefined,
         );
         expect(notes).toEqual(expect.arrayContaining(['schrijver A', 'schrijver B']));
       });
@@ -416,15 +428,105 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         const first = makeConversation('aad-user-1', '2026-03-01T08:00:00.000Z', 'a:first');
         await store.saveConversation(first);
         await store.saveConversation(makeConversation('aad-user-2', '2026-03-01T08:00:00.000Z', 'a:other'));
-        expect(await store.getConversation('aad-user-1')).toEqual(first);
+        expect(await store.getConversation(TENANT, 'aad-user-1')).toEqual(first);
 
         const second = makeConversation('aad-user-1', '2026-03-05T08:00:00.000Z', 'a:second');
         await store.saveConversation(second);
-        expect(await store.getConversation('aad-user-1')).toEqual(second);
+        expect(await store.getConversation(TENANT, 'aad-user-1')).toEqual(second);
       });
 
       it('are undefined for a user never seen', async () => {
-        expect(await store.getConversation('aad-user-unknown')).toBeUndefined();
+        expect(await store.getConversation(TENANT, 'aad-user-unknown')).toBeUndefined();
+      });
+
+      it('are kept per tenant: a save in another tenant with the same user id replaces nothing', async () => {
+        const own = makeConversation('aad-user-1', '2026-03-01T08:00:00.000Z', 'a:own');
+        await store.saveConversation(own);
+        const stranger = {
+          ...makeConversation('aad-user-1', '2026-03-02T08:00:00.000Z', 'a:stranger'),
+          tenantId: OTHER_TENANT,
+        };
+        await store.saveConversation(stranger);
+
+        expect(await store.getConversation(TENANT, 'aad-user-1')).toEqual(own);
+        expect(await store.getConversation(OTHER_TENANT, 'aad-user-1')).toEqual(stranger);
+        expect(await store.getConversation('tenant-never-seen', 'aad-user-1')).toBeUndefined();
+      });
+    });
+
+    describe('export links', () => {
+      const T0 = '2026-03-16T07:00:00.000Z';
+      const T5 = '2026-03-16T07:05:00.000Z';
+      const T10 = '2026-03-16T07:10:00.000Z';
+      const link = (id: string, expiresAt = T10): ExportLink => ({
+        id,
+        tenantId: TENANT,
+        schoolId: SCHOOL,
+        dossierId: 'dossier-export',
+        requestedBy: OWNER,
+        fileName: 'MC-2026-0001.md',
+        contentType: 'text/markdown; charset=utf-8',
+        body: Buffer.from('# Dossier MC-2026-0001\n\nÉén regel met ‘aanhalingstekens’ en een emoji 🙂\n'),
+        createdAt: T0,
+        expiresAt,
+      });
+
+      it('is kept until it is used, and can be looked at before that without using it up', async () => {
+        await store.saveExportLink(link('Link_one-1'), T0);
+        expect(await store.peekExportLink('Link_one-1', T5)).toEqual(link('Link_one-1'));
+        expect(await store.takeExportLink('Link_one-1', T5)).toEqual(link('Link_one-1'));
+      });
+
+      it('works once: a second take, and a look after it, give nothing', async () => {
+        await store.saveExportLink(link('once'), T0);
+        expect(await store.takeExportLink('once', T5)).toBeDefined();
+        expect(await store.takeExportLink('once', T5)).toBeUndefined();
+        expect(await store.peekExportLink('once', T5)).toBeUndefined();
+      });
+
+      it('goes to exactly one of several callers taking it at once', async () => {
+        await store.saveExportLink(link('raced'), T0);
+        const results = await Promise.all(Array.from({ length: 8 }, () => store.takeExportLink('raced', T5)));
+        expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+      });
+
+      it('gives nothing once its time is up, and is gone after such a take', async () => {
+        await store.saveExportLink(link('late'), T0);
+        expect(await store.peekExportLink('late', T10)).toBeUndefined();
+        expect(await store.takeExportLink('late', T10)).toBeUndefined();
+        expect(await store.takeExportLink('late', T5)).toBeUndefined();
+      });
+
+      it('knows no unknown or malformed id', async () => {
+        for (const id of ['never-saved', '', 'a/b', '../x', 'x'.repeat(201)]) {
+          expect(await store.peekExportLink(id, T0)).toBeUndefined();
+          expect(await store.takeExportLink(id, T0)).toBeUndefined();
+        }
+      });
+
+      it('cannot be saved twice with the same id, and a malformed id is refused', async () => {
+        await store.saveExportLink(link('twice'), T0);
+        await expect(
+          store.saveExportLink({ ...link('twice'), body: Buffer.from('other') }, T0),
+        ).rejects.toBeInstanceOf(AlreadyExistsError);
+        expect((await store.peekExportLink('twice', T0))?.body).toEqual(link('twice').body);
+        await expect(store.saveExportLink(link('a/b'), T0)).rejects.toThrow(/Invalid export link id/);
+      });
+
+      it('keeps a long file whole, byte for byte', async () => {
+        const text = Buffer.from('Lange tekst met ${t.title} en **Markdown**.\n'.repeat(20_000));
+        const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256));
+        const body = Buffer.concat([text, bytes]);
+        await store.saveExportLink({ ...link('long'), contentType: 'application/pdf', body }, T0);
+        const taken = await store.takeExportLink('long', T5);
+        expect(taken?.contentType).toBe('application/pdf');
+        expect(taken?.body.equals(body)).toBe(true);
+      });
+
+      it('does not appear as a saved conversation', async () => {
+        await store.saveExportLink(link('not-a-conversation'), T0);
+        expect(await store.getConversation(TENANT, 'export-not-a-conversation')).toBeUndefined();
+        expect(await store.getConversation(TENANT, 'not-a-conversation')).toBeUndefined();
       });
     });
 
