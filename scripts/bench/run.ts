@@ -4,6 +4,8 @@
 //   npm run bench -- --quick               small numbers everywhere: a smoke run of about a minute
 //   npm run bench -- --rounds 3 --users 50 --messages 20 --teachers 20 --stores sqlite,cosmos
 //   npm run bench -- --sizes 1000,20000 --entries 10,500 --no-scaling
+//   npm run bench -- --cpu-prof /tmp/prof   V8 profiles of the project bots; then
+//                                            npx tsx scripts/bench/profile-summary.ts /tmp/prof
 //
 // To hold two versions of the project against each other, run the same scripts/bench in a checkout
 // of each (e.g. `git worktree` or `git archive` with node_modules linked).
