@@ -489,6 +489,12 @@ resource dossiersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/c
             path: '/waitingFor/[]/?'
           }
           {
+            path: '/coordinatorIds/[]/?'
+          }
+          {
+            path: '/attention/[]/?'
+          }
+          {
             path: '/dossierId/?'
           }
           {

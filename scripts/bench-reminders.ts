@@ -27,6 +27,8 @@
 // by design, and is not part of the per-sweep cost. Takes about 3 minutes on 2 cores, most of it
 // seeding the emulator.
 
+import type { Attention } from '../src/domain/attention';
+import { DossierWriter } from '../src/app/dossier-writer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -41,7 +43,14 @@ import { decide, withNextReminder, type Dossier, type School } from '../src/doma
 import { createLogger } from '../src/logger';
 import { CosmosStore } from '../src/store/cosmos-store';
 import { SQLITE_LIST_QUERIES, SqliteStore } from '../src/store/sqlite-store';
-import type { AuditEvent, DossierSummary, SavedConversation, Store, Versioned } from '../src/store/store';
+import type {
+  AuditEvent,
+  DossierSummary,
+  ExportLink,
+  SavedConversation,
+  Store,
+  Versioned,
+} from '../src/store/store';
 import { startCosmosServer, type LocalCosmos } from '../test/support/cosmos-server';
 
 const SCHOOL: School = {
@@ -166,6 +175,27 @@ class CountingStore implements Store {
       () => this.inner.openDossiersOfOwner(schoolId, ownerId),
     );
   }
+  openDossiersInvolving(schoolId: string, personId: string): Promise<DossierSummary[]> {
+    return this.measure(
+      'openDossiersInvolving',
+      (r) => r.length,
+      () => this.inner.openDossiersInvolving(schoolId, personId),
+    );
+  }
+  dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]> {
+    return this.measure(
+      'dossiersNeeding',
+      (r) => r.length,
+      () => this.inner.dossiersNeeding(schoolId, attention),
+    );
+  }
+  dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {
+    return this.measure(
+      'dossiersWaitingFor',
+      (r) => r.length,
+      () => this.inner.dossiersWaitingFor(schoolId, personId),
+    );
+  }
   dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]> {
     return this.measure(
       'dossiersOfSchool',
@@ -211,8 +241,17 @@ class CountingStore implements Store {
   saveConversation(conversation: SavedConversation): Promise<void> {
     return this.inner.saveConversation(conversation);
   }
-  getConversation(userId: string): Promise<SavedConversation | undefined> {
-    return this.inner.getConversation(userId);
+  getConversation(tenantId: string, userId: string): Promise<SavedConversation | undefined> {
+    return this.inner.getConversation(tenantId, userId);
+  }
+  saveExportLink(link: ExportLink, now: string): Promise<void> {
+    return this.inner.saveExportLink(link, now);
+  }
+  peekExportLink(id: string, now: string): Promise<ExportLink | undefined> {
+    return this.inner.peekExportLink(id, now);
+  }
+  takeExportLink(id: string, now: string): Promise<ExportLink | undefined> {
+    return this.inner.takeExportLink(id, now);
   }
   close(): Promise<void> {
     return this.inner.close();
@@ -366,6 +405,13 @@ async function measure(storeName: string, store: Store, dossiers: number, due: n
   let ids = 0;
   const scheduler = new ReminderScheduler({
     store: counting,
+    writer: new DossierWriter({
+      store: counting,
+      schools: [SCHOOL],
+      logger: createLogger('silent'),
+      newId: () => `bench-${(ids += 1)}`,
+      outboxLeaseMs: 60_000,
+    }),
     schools: [SCHOOL],
     notifier,
     logger: createLogger('silent'),

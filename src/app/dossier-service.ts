@@ -8,7 +8,9 @@ import {
   statusVisibleIn,
   type Consultation,
   decide,
+  decisionConfirmation,
   formatDossierNumber,
+  type Attention,
   isCoordinatorOf,
   roleOf,
   type Actor,
@@ -234,7 +236,8 @@ export class DossierService {
 
   /**
    * The consultations waiting for or taken up by the zorgcoördinatoren of the schools this user
-   * coordinates, oldest first. Reads the school's open dossiers: a school has tens, not thousands.
+   * coordinates, oldest first. Found by the stores' index of what dossiers wait for, so the cost
+   * follows the open consultations, not the school's dossiers.
    */
   async consultationsFor(
     actor: Actor,
@@ -242,19 +245,33 @@ export class DossierService {
   ): Promise<{ dossier: Dossier; consultation: Consultation }[]> {
     const schools = this.schoolsOf(actor).filter((school) => isCoordinatorOf(school, actor.id));
     const lines: { dossier: Dossier; consultation: Consultation }[] = [];
-    for (const school of schools) {
-      for (const summary of await this.deps.store.dossiersOfSchool(school.id, 'open')) {
-        const dossier = (await this.deps.store.getDossier(school.id, summary.id))?.value;
-        if (!dossier) continue;
-        for (const consultation of consultations(dossier)) {
-          if (consultation.status === 'requested' || consultation.status === 'accepted') {
-            lines.push({ dossier, consultation });
-            await this.audit(dossier, actor, 'listed', now);
-          }
-        }
-      }
+    for (const dossier of await this.needing(schools, 'consultation')) {
+      const open = consultations(dossier).filter((c) => c.status === 'requested' || c.status === 'accepted');
+      for (const consultation of open) lines.push({ dossier, consultation });
+      if (open.length > 0) await this.audit(dossier, actor, 'listed', now);
     }
     return lines.sort((a, b) => a.consultation.requestedAt.localeCompare(b.consultation.requestedAt));
+  }
+
+  /** The outcomes of step 5 that wait for this beslisser to confirm, oldest first. */
+  async decisionsFor(actor: Actor, now: Date): Promise<{ summary: DossierSummary; dossier: Dossier }[]> {
+    const schools = this.schoolsOf(actor).filter((school) => school.decisionMaker.id === actor.id);
+    const waiting = (await this.needing(schools, 'decision')).filter(
+      (dossier) => decisionConfirmation(dossier).state === 'waiting' && dossier.ownerId !== actor.id,
+    );
+    for (const dossier of waiting) await this.audit(dossier, actor, 'listed', now);
+    return waiting
+      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+      .map((dossier) => ({ summary: summaryOf(dossier), dossier }));
+  }
+
+  /** The open dossiers of these schools that wait for `what`, read by id. */
+  private async needing(schools: readonly School[], what: Attention): Promise<Dossier[]> {
+    const lists = await Promise.all(
+      schools.map((school) => this.deps.store.dossiersNeeding(school.id, what)),
+    );
+    const read = await Promise.all(lists.flat().map((s) => this.deps.store.getDossier(s.schoolId, s.id)));
+    return read.flatMap((versioned) => (versioned ? [versioned.value] : []));
   }
 
   /**
@@ -275,12 +292,13 @@ export class DossierService {
   }
 
   /**
-   * Open dossiers this user owns, over the schools of their tenant, newest activity first. The
-   * list is found by the indexed query; each dossier is then read by id to tell where it stands.
+   * Open dossiers this user takes part in (as owner or as zorgcoördinator), over the schools of
+   * their tenant, newest activity first. The list is found by the indexed query; each dossier is
+   * then read by id to tell where it stands.
    */
   async openDossiersOf(actor: Actor): Promise<{ summary: DossierSummary; dossier: Dossier }[]> {
     const lists = await Promise.all(
-      this.schoolsOf(actor).map((school) => this.deps.store.openDossiersOfOwner(school.id, actor.id)),
+      this.schoolsOf(actor).map((school) => this.deps.store.openDossiersInvolving(school.id, actor.id)),
     );
     const summaries = lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     const read = await Promise.all(summaries.map((s) => this.deps.store.getDossier(s.schoolId, s.id)));
@@ -316,4 +334,18 @@ export class DossierService {
   private async audit(dossier: Dossier, actor: Actor, action: string, now: Date): Promise<void> {
     await this.deps.writer.audit(dossier, actor.id, action, now);
   }
+}
+
+/** What a list shows of a dossier that was read whole. */
+function summaryOf(dossier: Dossier): DossierSummary {
+  return {
+    id: dossier.id,
+    schoolId: dossier.schoolId,
+    number: dossier.number,
+    pupilReference: dossier.pupil.reference,
+    ownerId: dossier.ownerId,
+    status: dossier.status,
+    updatedAt: dossier.updatedAt,
+    nextReminderAt: dossier.nextReminderAt,
+  };
 }

@@ -25,6 +25,7 @@ import {
   type Role,
 } from '../domain';
 import { queueEffects, type OutboxItem } from '../domain/outbox';
+import { withAttention } from '../domain/attention';
 import { withNextDue } from '../domain/next-due';
 import type { School } from '../domain/school';
 import type { LogContext, Logger } from '../logger';
@@ -246,7 +247,7 @@ export class DossierWriter {
   ): { dossier: Dossier; queued: OutboxItem[] } {
     const claim = { token: this.deps.newId(), until: new Date(now.getTime() + this.deps.outboxLeaseMs) };
     const { dossier, queued } = queueEffects(result.dossier, result.effects, now, claim);
-    return { dossier: withNextDue(dossier, school, now), queued };
+    return { dossier: withAttention(withNextDue(dossier, school, now)), queued };
   }
 
   private logged(entries: readonly LogEntry[], message = 'dossier changed'): void {

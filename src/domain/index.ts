@@ -79,3 +79,4 @@ export {
 } from './consultation';
 export { retentionSettingsSchema, removableFrom, isRemovable, type RetentionSettings } from './retention';
 export { changeAuditOf, type AuditEvent } from './audit';
+export { ATTENTION, attentionOf, withAttention, type Attention } from './attention';

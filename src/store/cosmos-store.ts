@@ -37,6 +37,7 @@ import {
   type SqlParameter,
 } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
+import type { Attention } from '../domain/attention';
 import type { Dossier } from '../domain/dossier';
 import {
   AlreadyExistsError,
@@ -72,6 +73,8 @@ export const DOSSIERS_INDEXING_POLICY: IndexingPolicy = {
     { path: '/updatedAt/?' },
     { path: '/nextReminderAt/?' },
     { path: '/waitingFor/[]/?' },
+    { path: '/coordinatorIds/[]/?' },
+    { path: '/attention/[]/?' },
     { path: '/dossierId/?' },
     { path: '/at/?' },
   ],
@@ -369,6 +372,26 @@ export class CosmosStore implements Store {
         { name: '@limit', value: count },
         { name: '@now', value: now },
       ],
+    );
+  }
+
+  openDossiersInvolving(schoolId: string, personId: string): Promise<DossierSummary[]> {
+    return this.summaries(
+      schoolId,
+      `SELECT ${SUMMARY_PROJECTION} FROM c
+       WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND c.status = 'open'
+         AND (c.ownerId = @personId OR ARRAY_CONTAINS(c.coordinatorIds, @personId))`,
+      [{ name: '@personId', value: personId }],
+    );
+  }
+
+  dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]> {
+    return this.summaries(
+      schoolId,
+      `SELECT ${SUMMARY_PROJECTION} FROM c
+       WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND c.status = 'open'
+         AND ARRAY_CONTAINS(c.attention, @attention)`,
+      [{ name: '@attention', value: attention }],
     );
   }
 

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Attention } from '../domain/attention';
 import type { Dossier } from '../domain/dossier';
 import {
   AlreadyExistsError,
@@ -142,6 +143,40 @@ const MIGRATIONS: readonly string[] = [
     DELETE FROM waiting WHERE school_id = OLD.school_id AND dossier_id = OLD.id;
   END;
   `,
+  // Marks of open dossiers the role homes look up: who takes part ('person:<id>': the owner and the
+  // zorgcoördinatoren) and what the dossier waits for ('needs:<what>', Dossier.attention). Kept by
+  // triggers from the document, in the same statement; a closed dossier has none. Existing open
+  // dossiers get their person marks here; their 'needs' marks come with their next change.
+  `
+  CREATE TABLE marks (
+    school_id  TEXT NOT NULL,
+    mark       TEXT NOT NULL,
+    dossier_id TEXT NOT NULL,
+    PRIMARY KEY (school_id, mark, dossier_id)
+  );
+  CREATE TRIGGER marks_on_insert AFTER INSERT ON dossiers WHEN NEW.status = 'open' BEGIN
+    INSERT OR IGNORE INTO marks (school_id, mark, dossier_id)
+      SELECT NEW.school_id, 'person:' || NEW.owner_id, NEW.id
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coordinatorIds')
+      UNION SELECT NEW.school_id, 'needs:' || value, NEW.id FROM json_each(NEW.doc, '$.attention');
+  END;
+  CREATE TRIGGER marks_on_update AFTER UPDATE OF doc ON dossiers BEGIN
+    DELETE FROM marks WHERE school_id = OLD.school_id AND dossier_id = OLD.id;
+    INSERT OR IGNORE INTO marks (school_id, mark, dossier_id)
+      SELECT NEW.school_id, 'person:' || NEW.owner_id, NEW.id WHERE NEW.status = 'open'
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coordinatorIds')
+        WHERE NEW.status = 'open'
+      UNION SELECT NEW.school_id, 'needs:' || value, NEW.id FROM json_each(NEW.doc, '$.attention')
+        WHERE NEW.status = 'open';
+  END;
+  CREATE TRIGGER marks_on_delete AFTER DELETE ON dossiers BEGIN
+    DELETE FROM marks WHERE school_id = OLD.school_id AND dossier_id = OLD.id;
+  END;
+  INSERT OR IGNORE INTO marks (school_id, mark, dossier_id)
+    SELECT school_id, 'person:' || owner_id, id FROM dossiers WHERE status = 'open'
+    UNION SELECT d.school_id, 'person:' || c.value, d.id FROM dossiers d, json_each(d.doc, '$.coordinatorIds') c
+      WHERE d.status = 'open';
+  `,
 ];
 
 const SUMMARY_COLUMNS =
@@ -159,6 +194,8 @@ export const SQLITE_LIST_QUERIES = {
   dueForReminder: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
     WHERE school_id = ? AND next_reminder_at IS NOT NULL AND next_reminder_at <= ?
     ORDER BY next_reminder_at LIMIT ?`,
+  dossiersMarked: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
+    WHERE school_id = ? AND id IN (SELECT dossier_id FROM marks WHERE school_id = ? AND mark = ?)`,
   dossiersWaitingFor: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
     WHERE school_id = ? AND id IN (SELECT dossier_id FROM waiting WHERE school_id = ? AND person_id = ?)`,
   auditOfDossier: `SELECT id, school_id, tenant_id, dossier_id, actor_id, action, at FROM audit
@@ -309,7 +346,10 @@ function prepare(db: Database.Database) {
     openDossiersOfOwner: db.prepare<[string, string], SummaryRow>(SQLITE_LIST_QUERIES.openDossiersOfOwner),
     dossiersOfSchool: db.prepare<[string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersOfSchool),
     dueForReminder: db.prepare<[string, string, number], SummaryRow>(SQLITE_LIST_QUERIES.dueForReminder),
-    dossiersWaitingFor: db.prepare<[string, string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersWaitingFor),
+    dossiersWaitingFor: db.prepare<[string, string, string], SummaryRow>(
+      SQLITE_LIST_QUERIES.dossiersWaitingFor,
+    ),
+    dossiersMarked: db.prepare<[string, string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersMarked),
     // One UPSERT … RETURNING statement is one transaction: the increment and the read are atomic,
     // also against another process on the same file (SQLite's write lock, busy_timeout).
     nextSequence: db.prepare<[string, number], { value: number }>(
@@ -445,6 +485,18 @@ export class SqliteStore implements Store {
       if (!(count > 0)) return [];
       return this.statements.dueForReminder.all(schoolId, now, count).map(toSummary);
     });
+  }
+
+  openDossiersInvolving(schoolId: string, personId: string): Promise<DossierSummary[]> {
+    return settle(() =>
+      this.statements.dossiersMarked.all(schoolId, schoolId, `person:${personId}`).map(toSummary),
+    );
+  }
+
+  dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]> {
+    return settle(() =>
+      this.statements.dossiersMarked.all(schoolId, schoolId, `needs:${attention}`).map(toSummary),
+    );
   }
 
   dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {

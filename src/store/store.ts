@@ -2,6 +2,7 @@
 // school on one machine, Azure Cosmos DB (cosmos-store.ts) for production. Both pass the same
 // contract suite (test/store/store-contract.ts).
 
+import type { Attention } from '../domain/attention';
 import type { AuditEvent } from '../domain/audit';
 import type { Dossier } from '../domain/dossier';
 import type { DossierSummary } from '../domain/lists';
@@ -125,6 +126,19 @@ export interface Store {
    * `limit`. Served by an index on nextReminderAt so the cost follows the number due.
    */
   dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]>;
+
+  /**
+   * Open dossiers of a school this person takes part in: as owner or as one of its
+   * zorgcoördinatoren, in no particular order. Indexed: the cost follows the person's dossiers,
+   * not the school's.
+   */
+  openDossiersInvolving(schoolId: string, personId: string): Promise<DossierSummary[]>;
+  /**
+   * Open dossiers of a school that wait for something from others (Dossier.attention): an open
+   * consultation, or a decision to confirm; in no particular order. Indexed: the cost follows what
+   * waits.
+   */
+  dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]>;
 
   /**
    * Dossiers of a school with an outbox item waiting for this person (`Dossier.waitingFor`), found

@@ -3,6 +3,7 @@
 // delivery is the bot's part); timers are fakes that fire only when a test says so. "Two instances"
 // are two schedulers with their own store connections to one database, as two bot processes would be.
 
+import type { Attention } from '../../src/domain/attention';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +177,12 @@ class InstrumentedStore implements Store {
   }
   dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]> {
     return this.inner.dossiersOfSchool(schoolId, status);
+  }
+  openDossiersInvolving(schoolId: string, personId: string): Promise<DossierSummary[]> {
+    return this.inner.openDossiersInvolving(schoolId, personId);
+  }
+  dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]> {
+    return this.inner.dossiersNeeding(schoolId, attention);
   }
   dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {
     return this.inner.dossiersWaitingFor(schoolId, personId);

@@ -11,6 +11,7 @@ import { createVerbs } from '../../src/bot/verbs';
 import { DossierService } from '../../src/app/dossier-service';
 import { ExportLinks } from '../../src/app/export-links';
 import { ReminderScheduler } from '../../src/app/reminder-scheduler';
+import { AfterAnswer } from '../../src/app/after-answer';
 import { Courier } from '../../src/app/courier';
 import { DossierWriter } from '../../src/app/dossier-writer';
 import type { Messenger } from '../../src/app/messenger';
@@ -100,7 +101,7 @@ describe('the verbs', () => {
   // Built as src/compose.ts builds them, with an in-memory store and a messenger that reaches nobody.
   const dependencies = {
     cards,
-    dossiers: new DossierService({ store, writer, schools: [SCHOOL], logger, courier: effects, newId: randomUUID }),
+    dossiers: new DossierService({ store, writer, schools: [SCHOOL], logger, delivery: { courier: effects, afterAnswer: new AfterAnswer(logger) }, newId: randomUUID }),
     schools: [SCHOOL],
     exports: new ExportLinks({
       store,

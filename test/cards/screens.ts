@@ -102,7 +102,7 @@ function consultationScreens(name: string, dossier: Dossier): Screen[] {
         consultationView(language, dossier, SCHOOL, consultation, {
           isCoordinator: true,
           refreshUserIds: Array.from({ length: 80 }, (_, i) => `29:user-${i}`),
-          notice: t(language, 'consultation.sentToPerson', {
+          notice: t(language, 'consultation.onItsWay', {
             coordinator: SCHOOL.coordinators[0]?.name ?? '',
           }),
         }),

@@ -34,7 +34,9 @@ function downgradeToVersion2(
     const auditColumns = db.prepare<[], { name: string }>('PRAGMA table_info(audit)').all();
     if (auditColumns.some((c) => c.name === 'tenant_id')) db.exec('ALTER TABLE audit DROP COLUMN tenant_id');
     db.exec(`DROP TRIGGER IF EXISTS waiting_on_insert; DROP TRIGGER IF EXISTS waiting_on_update;
-      DROP TRIGGER IF EXISTS waiting_on_delete; DROP TABLE IF EXISTS waiting;`);
+      DROP TRIGGER IF EXISTS waiting_on_delete; DROP TABLE IF EXISTS waiting;
+      DROP TRIGGER IF EXISTS marks_on_insert; DROP TRIGGER IF EXISTS marks_on_update;
+      DROP TRIGGER IF EXISTS marks_on_delete; DROP TABLE IF EXISTS marks;`);
     const insert = db.prepare('INSERT INTO conversations VALUES (?, ?, ?, ?)');
     for (const row of rows) insert.run(row.userId, row.tenantId, row.reference, '2026-03-01T08:00:00.000Z');
     db.pragma('user_version = 2');

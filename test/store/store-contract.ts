@@ -17,6 +17,7 @@ import {
   SCHOOL,
   OTHER_TENANT,
   TENANT,
+  freshId,
   makeAuditEvent,
   makeConversation,
   makeDossier,
@@ -273,6 +274,77 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
 
         expect(await store.openDossiersOfOwner(SCHOOL, OWNER)).toEqual([]);
         expect(ids(await store.dossiersOfSchool(SCHOOL, 'closed'))).toEqual([dossier.id]);
+      });
+    });
+
+    describe('the role lists: who takes part, what waits, who a card waits for', () => {
+      const sorted = (list: { id: string }[]): string[] => list.map((s) => s.id).sort();
+
+      it('find the open dossiers a person takes part in, as owner or as zorgcoördinator, and nothing closed', async () => {
+        const teacher = freshId('teacher');
+        const coordinator = freshId('coordinator');
+        const owned = makeDossier({ ownerId: teacher, coordinatorIds: [] });
+        const coordinated = makeDossier({ coordinatorIds: [coordinator] });
+        const both = makeDossier({ ownerId: teacher, coordinatorIds: [coordinator] });
+        const closed = makeDossier({ ownerId: teacher, coordinatorIds: [coordinator], status: 'closed' });
+        const elsewhere = makeDossier({ schoolId: OTHER_SCHOOL, ownerId: teacher });
+        for (const dossier of [owned, coordinated, both, closed, elsewhere])
+          await store.createDossier(dossier);
+
+        expect(sorted(await store.openDossiersInvolving(SCHOOL, teacher))).toEqual(sorted([owned, both]));
+        expect(sorted(await store.openDossiersInvolving(SCHOOL, coordinator))).toEqual(
+          sorted([coordinated, both]),
+        );
+        expect(sorted(await store.openDossiersInvolving(OTHER_SCHOOL, teacher))).toEqual([elsewhere.id]);
+      });
+
+      it('follow a change: joining as zorgcoördinator, and closing, move a dossier in and out of the lists', async () => {
+        const coordinator = freshId('coordinator');
+        const dossier = makeDossier({ coordinatorIds: [] });
+        const created = await store.createDossier(dossier);
+        expect(await store.openDossiersInvolving(SCHOOL, coordinator)).toEqual([]);
+
+        const joined = await store.replaceDossier(
+          { ...dossier, coordinatorIds: [coordinator], attention: ['consultation'] },
+          created.version,
+        );
+        expect(sorted(await store.openDossiersInvolving(SCHOOL, coordinator))).toEqual([dossier.id]);
+        expect(sorted(await store.dossiersNeeding(SCHOOL, 'consultation'))).toContain(dossier.id);
+
+        await store.replaceDossier({ ...joined.value, status: 'closed' }, joined.version);
+        expect(await store.openDossiersInvolving(SCHOOL, coordinator)).toEqual([]);
+        expect(sorted(await store.dossiersNeeding(SCHOOL, 'consultation'))).not.toContain(dossier.id);
+      });
+
+      it('find the dossiers that wait for a consultation or a decision, by what they wait for', async () => {
+        const consultation = makeDossier({ attention: ['consultation'] });
+        const decision = makeDossier({ attention: ['decision'] });
+        const bothWaiting = makeDossier({ attention: ['consultation', 'decision'] });
+        const nothing = makeDossier();
+        for (const dossier of [consultation, decision, bothWaiting, nothing])
+          await store.createDossier(dossier);
+
+        const needing = async (what: 'consultation' | 'decision') =>
+          (await store.dossiersNeeding(SCHOOL, what)).map((s) => s.id);
+        expect(await needing('consultation')).toEqual(
+          expect.arrayContaining([consultation.id, bothWaiting.id]),
+        );
+        expect(await needing('consultation')).not.toContain(decision.id);
+        expect(await needing('decision')).toEqual(expect.arrayContaining([decision.id, bothWaiting.id]));
+        expect(await needing('decision')).not.toContain(nothing.id);
+        expect(await store.dossiersNeeding(OTHER_SCHOOL, 'decision')).toEqual([]);
+      });
+
+      it('find the dossiers with a card waiting for a person, and lose them once it is delivered', async () => {
+        const person = freshId('beslisser');
+        const dossier = makeDossier({ waitingFor: [person] });
+        const created = await store.createDossier(dossier);
+        expect((await store.dossiersWaitingFor(SCHOOL, person)).map((s) => s.id)).toEqual([dossier.id]);
+        expect(await store.dossiersWaitingFor(OTHER_SCHOOL, person)).toEqual([]);
+
+        const { waitingFor: _delivered, ...rest } = dossier;
+        await store.replaceDossier(rest, created.version);
+        expect(await store.dossiersWaitingFor(SCHOOL, person)).toEqual([]);
       });
     });
 

@@ -1,7 +1,7 @@
 // Verbs around the dossiers: home, about, the "not this route" check, opening a dossier, my list.
 
 import { z } from 'zod';
-import { parseCommand, type CommandOf, type Refusal } from '../../domain';
+import { isCoordinatorOf, parseCommand, type CommandOf, type Refusal } from '../../domain';
 import type { CardJson } from '../../cards/render';
 import {
   aboutView,
@@ -43,12 +43,26 @@ const NEW_DOSSIER_FIELD_OF: Record<string, string> = {
 export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
   const { cards, dossiers } = deps;
 
-  const home = async (ctx: VerbContext): Promise<CardJson> =>
-    cards.render(
+  /** The home of this person: their dossiers, and by role what waits for them. */
+  const home = async (ctx: VerbContext): Promise<CardJson> => {
+    const actor = ctx.turn.actor;
+    const schools = dossiers.schoolsOf(actor);
+    const coordinates = schools.some((school) => isCoordinatorOf(school, actor.id));
+    const decides = schools.some((school) => school.decisionMaker.id === actor.id);
+    const [mine, consultations, decisions] = await Promise.all([
+      dossiers.openDossiersOf(actor),
+      coordinates ? dossiers.consultationsFor(actor, ctx.now) : undefined,
+      decides ? dossiers.decisionsFor(actor, ctx.now) : undefined,
+    ]);
+    return cards.render(
       'welcome',
-      homeView(ctx.turn.language, await dossiers.openDossiersOf(ctx.turn.actor)),
+      homeView(ctx.turn.language, mine, {
+        ...(consultations ? { consultations } : {}),
+        ...(decisions ? { decisions } : {}),
+      }),
       ctx.turn.language,
     );
+  };
 
   const newDossierCard = (ctx: VerbContext, state: FormState): CardJson =>
     cards.render(

@@ -11,8 +11,13 @@ import {
   missingBeforeDecision,
   isDone,
   type Dossier,
+  type Step,
 } from '../../domain';
+import { reportMayBeRecorded } from '../../domain/afwegingskader';
+import { confirmerOf } from '../../domain/consultation';
 import type { DossierSummary } from '../../domain/lists';
+import { stepsAfterAcuteReport } from '../../domain/steps';
+import { confirmationLine, deviationLines } from './afwijkingen';
 import {
   formFields,
   formatDate,
@@ -40,8 +45,56 @@ function listed(language: Language, dossiers: readonly ListedDossier[]): ViewDat
   }));
 }
 
-export function homeView(language: Language, dossiers: readonly ListedDossier[]): ViewData {
-  return { t: section(language, 'welcome'), dossiers: listed(language, dossiers.slice(0, 5)) };
+/** What waits for this person, by role: consultations to answer, decisions to confirm. */
+export interface WaitingForMe {
+  /** Present for a zorgcoördinator (possibly empty): the home offers "my consultations". */
+  consultations?: readonly {
+    dossier: Dossier;
+    consultation: { id: number; requestedByName: string; requestedAt: string };
+  }[];
+  /** Present for a beslisser (possibly empty). */
+  decisions?: readonly ListedDossier[];
+}
+
+/** How many waiting items the home card lists; the rest is one tap away. */
+const WAITING_LISTED = 5;
+
+export function homeView(
+  language: Language,
+  dossiers: readonly ListedDossier[],
+  waiting: WaitingForMe = {},
+): ViewData {
+  const consultationLines = (waiting.consultations ?? []).map(({ dossier, consultation }) => ({
+    verb: 'refreshConsultation',
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    consultationId: consultation.id,
+    line: t(language, 'welcome.waitingConsultation', {
+      number: dossier.number,
+      name: consultation.requestedByName,
+      date: formatDate(language, consultation.requestedAt),
+    }),
+  }));
+  const decisionLines = (waiting.decisions ?? []).map(({ dossier }) => ({
+    verb: 'showDecisionConfirmation',
+    schoolId: dossier.schoolId,
+    dossierId: dossier.id,
+    consultationId: 0,
+    line: t(language, 'welcome.waitingDecision', { number: dossier.number, name: dossier.ownerName }),
+  }));
+  const lines = [...decisionLines, ...consultationLines];
+  return {
+    t: section(language, 'welcome'),
+    dossiers: listed(language, dossiers.slice(0, 5)),
+    waiting: lines.slice(0, WAITING_LISTED),
+    waitingText:
+      lines.length === 0
+        ? ''
+        : t(language, lines.length === 1 ? 'welcome.waitingOne' : 'welcome.waitingMany', {
+            count: lines.length,
+          }),
+    isCoordinator: waiting.consultations !== undefined,
+  };
 }
 
 /** How many dossiers the list shows, most recently changed first: the card stays under its size budget. */
@@ -122,17 +175,17 @@ export function dossierView(
   viewerId?: string,
 ): ViewData {
   const confirmation = decisionConfirmation(dossier);
-  const confirmationText =
-    confirmation.state === 'waiting'
-      ? t(language, 'confirmation.waiting', { name: school?.decisionMaker.name ?? '' })
-      : confirmation.state === 'confirmed'
-        ? t(language, 'confirmation.confirmed', { name: confirmation.byName })
-        : confirmation.state === 'sentBack'
-          ? t(language, 'confirmation.sentBack', { name: confirmation.byName, reason: confirmation.reason })
-          : '';
+  // Who confirms: never the person who took the decision (the deputy beslisser then, or nobody).
+  const confirmer = school ? confirmerOf(dossier, school) : undefined;
   const statuses = stepStatuses(dossier);
   const missing = missingBeforeDecision(dossier);
   const closed = dossier.status === 'closed';
+  // The acute route: steps done after an acute report are marked so; those still missing are named.
+  const acuteRoute = stepsAfterAcuteReport(dossier);
+  const statusOf = (step: Step): string =>
+    acuteRoute?.after.includes(step)
+      ? t(language, 'dossier.recordedAfterReport', { status: t(language, `status.${statuses[step]}`) })
+      : t(language, `status.${statuses[step]}`);
   const noticeText = closed
     ? t(language, 'dossier.closed')
     : typeof notice === 'object'
@@ -155,12 +208,20 @@ export function dossierView(
     steps: STEPS.map((step) => ({
       step,
       name: t(language, `step.${step}`),
-      status: t(language, `status.${statuses[step]}`),
+      status: statusOf(step),
     })),
     missing:
-      missing.length > 0 && !closed
+      missing.length > 0 && !closed && !acuteRoute
         ? t(language, 'dossier.missing', { steps: stepList(language, missing) })
         : '',
+    afterReportText:
+      acuteRoute && acuteRoute.missing.length > 0 && !closed
+        ? t(language, 'dossier.stepsAfterReport', { steps: stepList(language, acuteRoute.missing) })
+        : '',
+    // Before steps 1 to 4 are done, a report that could not wait can still be recorded.
+    acuteText:
+      !closed && missing.length > 0 && reportMayBeRecorded(dossier) ? t(language, 'dossier.acuteHint') : '',
+    deviationLines: deviationLines(language, dossier),
     people: school
       ? t(language, 'dossier.people', {
           owner: dossier.ownerName,
@@ -170,10 +231,9 @@ export function dossierView(
       : '',
     closeOrReopen: t(language, closed ? 'dossier.reopen' : 'dossier.close'),
     closeOrReopenVerb: closed ? 'showReopenForm' : 'showCloseForm',
-    confirmationText,
+    confirmationText: confirmationLine(language, dossier, school),
     nextReminder: closed || !school ? '' : nextReminderText(language, dossier, school),
-    canConfirm:
-      confirmation.state === 'waiting' && viewerId !== undefined && viewerId === school?.decisionMaker.id,
+    canConfirm: confirmation.state === 'waiting' && viewerId !== undefined && viewerId === confirmer?.id,
   };
 }
 

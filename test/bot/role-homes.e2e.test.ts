@@ -1,0 +1,156 @@
+// Everyone involved has a home: the zorgcoördinator finds the consultations to answer, the beslisser
+// the decisions to confirm, each with a button; and a card that could not reach its person waits and
+// arrives when that person first talks to the bot. Over real HTTP with the fake Bot Connector.
+
+import { randomUUID } from 'node:crypto';
+import { startHarness, cardOf, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
+import type { ConnectorCall } from '../support/fake-connector';
+import { coordinator, decisionMaker, invoke, message, teacher, type TestUser } from '../support/teams';
+
+type Ref = { schoolId: string; dossierId: string };
+
+async function press(h: Harness, user: TestUser, verb: string, data: Record<string, unknown>) {
+  return invokeCard((await h.post(invoke(user, h.connector.url, verb, data))).body);
+}
+
+/** What the bot answered a typed message with: the cards it posted into the user's own chat. */
+async function say(h: Harness, user: TestUser, text: string): Promise<string> {
+  const before = h.connector.calls.length;
+  await h.post(message(user, h.connector.url, text));
+  return postsTo(h.connector.calls.slice(before), `a:personal-${user.teamsId}`)
+    .map((c) => cardText(cardOf(c.body)))
+    .join('\n');
+}
+
+const postsTo = (calls: ConnectorCall[], conversationId: string): ConnectorCall[] =>
+  calls.filter(
+    (c) =>
+      c.method === 'POST' &&
+      c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`),
+  );
+
+async function openDossier(h: Harness): Promise<Ref> {
+  await say(h, teacher, 'hallo');
+  await press(h, teacher, 'openDossier', {
+    pupilReference: 'QZX',
+    group: 'groep 5',
+    age: '9',
+    firstDescription: '',
+  });
+  const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
+  if (!summary) throw new Error('no dossier was opened');
+  return { schoolId: summary.schoolId, dossierId: summary.id };
+}
+
+/** Steps 1 to 4 and the first two questions of step 5: an outcome that waits for the beslisser. */
+async function decide(h: Harness, ref: Ref): Promise<void> {
+  await press(h, teacher, 'recordSignal', {
+    ...ref,
+    signals_lichamelijk: 'letsel-herkenbare-vorm',
+    observedOn: '2026-11-13',
+    place: 'klas',
+    description: 'Striemen op de onderarm.',
+    source: 'eigen-waarneming',
+    pointsOtherWay: 'false',
+  });
+  await press(h, teacher, 'recordConsultation', {
+    ...ref,
+    consultWith: 'IB',
+    consultOn: '2026-11-13',
+    consultAdvice: 'Gesprek voeren.',
+  });
+  await press(h, teacher, 'skipConversation', {
+    ...ref,
+    reason: 'Leerling vertelde dat vader boos wordt als school iets vraagt.',
+  });
+  await press(h, teacher, 'recordWeighing', {
+    ...ref,
+    suspicion: 'true',
+    acuteUnsafety: 'false',
+    structuralUnsafety: 'true',
+    reasoning: 'Herhaald letsel.',
+  });
+  await press(h, teacher, 'answerAfwegingsvraag', {
+    ...ref,
+    question: 1,
+    answer: 'true',
+    reasoning: 'Blijft.',
+  });
+  await press(h, teacher, 'answerAfwegingsvraag', {
+    ...ref,
+    question: 2,
+    answer: 'true',
+    reasoning: 'Structurele onveiligheid.',
+  });
+}
+
+describe('a home for each person involved', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('shows the zorgcoördinator the consultation that waits, with buttons to it and to all consultations', async () => {
+    await say(h, coordinator, 'hallo');
+    const ref = await openDossier(h);
+    await press(h, teacher, 'requestConsultation', {
+      ...ref,
+      submissionId: randomUUID(),
+      coordinatorId: coordinator.aadObjectId,
+      question: 'Wil je meekijken?',
+    });
+
+    const home = await press(h, coordinator, 'showHome', {});
+    expect(cardText(home)).toContain('Wacht op jou');
+    expect(cardText(home)).toContain('**MC-2026-0001** · consultatie gevraagd door Sanne de Vries');
+    expect(cardVerbs(home)).toEqual(expect.arrayContaining(['refreshConsultation', 'showMyConsultations']));
+
+    // Once accepted, the dossier is one of the zorgcoördinator's own.
+    await press(h, coordinator, 'acceptConsultation', { ...ref, consultationId: 2 });
+    const mine = await press(h, coordinator, 'showMyDossiers', {});
+    expect(cardText(mine)).toContain('MC-2026-0001');
+
+    // The teacher's home has no such section and no consultations button.
+    const teachers = await press(h, teacher, 'showHome', {});
+    expect(cardText(teachers)).not.toContain('Wacht op jou');
+    expect(cardVerbs(teachers)).not.toContain('showMyConsultations');
+  });
+
+  it('keeps the beslisser’s card until he first talks to the bot, then delivers it, once', async () => {
+    const ref = await openDossier(h);
+    // The beslisser has not installed the app yet: Teams refuses to open a chat with him.
+    h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
+    await decide(h, ref);
+    const waiting = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
+    expect(waiting?.waitingFor).toEqual([decisionMaker.aadObjectId]);
+
+    // His first hallo: the card that waited arrives in his chat, and his home lists the decision.
+    const before = h.connector.calls.length;
+    const home = await say(h, decisionMaker, 'hallo');
+    expect(home).toContain('besluit van Sanne de Vries bevestigen');
+    const delivered = h.connector.calls
+      .slice(before)
+      .filter((c) => c.method === 'POST' && JSON.stringify(c.body).includes('confirmDecision'));
+    expect(delivered.length).toBeGreaterThanOrEqual(1);
+    expect(delivered.some((c) => cardText(cardOf(c.body)).includes('Besluit bevestigen'))).toBe(true);
+    const after = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
+    expect(after?.waitingFor).toBeUndefined();
+    expect(after?.outbox).toBeUndefined();
+
+    // Saying hallo again sends nothing more.
+    const again = h.connector.calls.length;
+    await say(h, decisionMaker, 'hallo');
+    expect(
+      h.connector.calls.slice(again).filter((c) => JSON.stringify(c.body).includes('Besluit bevestigen')),
+    ).toHaveLength(0);
+
+    // He confirms from his home, and the teacher hears it.
+    const confirmed = await press(h, decisionMaker, 'confirmDecision', { ...ref, note: 'Eens.' });
+    expect(cardText(confirmed)).toContain('Bevestigd door Joost Visser.');
+    const homeAfter = await press(h, decisionMaker, 'showHome', {});
+    expect(cardText(homeAfter)).not.toContain('besluit van Sanne de Vries bevestigen');
+  });
+});
