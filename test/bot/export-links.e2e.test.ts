@@ -1,13 +1,15 @@
 // Export links kept in the store: a link one bot instance issued is served by another on the same
 // store, works once (also when two instances are asked at the same moment), lives as long as
 // configured, and every download is audited. With the App Service sign-in on, only the person who
-// asked gets the file. Over real HTTP, two bots on one SQLite file (as two processes would be).
+// asked gets the file. Over real HTTP, two bots on one local Cosmos DB and two on one SQLite file.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CosmosStore } from '../../src/store/cosmos-store';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { startHarness, press, openDossier, type Harness, type DossierRef } from '../support/bot-harness';
+import { startCosmosServer, type LocalCosmos } from '../support/cosmos-server';
 import { failingStore } from '../support/failing-store';
 import { coordinator, colleague, teacher, type TestUser } from '../support/teams';
 
@@ -52,7 +54,44 @@ async function auditActions(h: Harness, ref: DossierRef): Promise<[string, strin
     .map((e) => [e.action, e.actorId]);
 }
 
-describe('export links on two bot instances sharing one store', () => {
+describe('export links on two bot instances sharing one Cosmos DB', () => {
+  let cosmos: LocalCosmos;
+  let first: Harness;
+  let second: Harness;
+  beforeEach(async () => {
+    cosmos = await startCosmosServer();
+    const connect = () =>
+      CosmosStore.connect({
+        endpoint: cosmos.endpoint,
+        databaseId: 'meldcode-export-links',
+        dossiersContainerId: 'dossiers',
+        usersContainerId: 'users',
+        auth: { kind: 'key', key: cosmos.key },
+        createIfNotExists: true,
+        connectionPolicy: cosmos.connectionPolicy,
+      });
+    first = await startHarness({ now: START, store: await connect() });
+    second = await startHarness({ now: START, store: await connect() });
+  });
+  afterEach(async () => {
+    await first.stop();
+    await second.stop();
+    await cosmos.stop();
+  });
+
+  it('serves on the second instance a link the first issued, once, to one of simultaneous clicks', async () => {
+    const ref = await openDossier(first);
+    const url = await exportLink(first, ref);
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => download(i % 2 ? first : second, url).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(5);
+    expect(await auditActions(first, ref)).toEqual([['downloaded', teacher.aadObjectId]]);
+  });
+});
+
+describe('export links on two bot instances sharing one SQLite file', () => {
   let dir: string;
   let first: Harness;
   let second: Harness;
