@@ -26,7 +26,6 @@
 // Every query also carries the partition key in its WHERE clause: @vercel/cosmosdb-server, the
 // local server the tests run against, ignores the `partitionKey` request option.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CosmosClient,
   type Agent,
@@ -173,8 +172,8 @@ const SUMMARY_PROJECTION =
   'c.id, c.schoolId, c.number, c.pupil.reference AS pupilReference, c.ownerId, c.status, ' +
   'c.updatedAt, c.nextReminderAt';
 
-/** How often nextDossierSequence retries when another writer moved the counter first. */
-const MAX_SEQUENCE_ATTEMPTS = 50;
+/** How often nextDossierSequence tries again when the counter was created or removed meanwhile. */
+const MAX_SEQUENCE_ATTEMPTS = 5;
 
 const counterId = (year: number): string => `counter-${year}`;
 const auditDocumentId = (eventId: string): string => `audit-${eventId}`;
@@ -405,41 +404,29 @@ export class CosmosStore implements Store {
   }
 
   /**
-   * Optimistic increment of the school's counter document for the year: read it, replace it with
-   * IfMatch on the etag just read, and start again when another writer got there first (412, or
-   * 409 when two callers create the first counter of a year at once).
+   * One round trip: an atomic increment (`incr` patch) of the school's counter document for the
+   * year, which answers with the new value. Only the year's first number creates the counter; when
+   * two create it at once, the one that gets 409 increments the other's.
    */
   async nextDossierSequence(schoolId: string, year: number): Promise<number> {
     const id = counterId(year);
     const item = this.dossiers.item(id, schoolId);
     for (let attempt = 0; attempt < MAX_SEQUENCE_ATTEMPTS; attempt += 1) {
-      const { resource: current } = await item.read<CounterDocument>();
       try {
-        if (!current) {
-          await this.dossiers.items.create<CounterDocument>({
-            type: 'counter',
-            id,
-            schoolId,
-            year,
-            value: 1,
-          });
-          return 1;
-        }
-        const next = current.value + 1;
-        await item.replace<CounterDocument>(
-          { type: 'counter', id, schoolId, year, value: next },
-          { accessCondition: { type: 'IfMatch', condition: current._etag } },
-        );
-        return next;
+        const { resource } = await item.patch<CounterDocument>([{ op: 'incr', path: '/value', value: 1 }]);
+        if (resource) return resource.value;
       } catch (error) {
-        const status = statusOf(error);
-        if (status !== 412 && status !== 409) throw error;
+        if (statusOf(error) !== 404) throw error;
       }
-      // Someone else won this round; wait a little (growing, with jitter) and read again.
-      await sleep(Math.random() * Math.min(25, 2 ** attempt));
+      try {
+        await this.dossiers.items.create<CounterDocument>({ type: 'counter', id, schoolId, year, value: 1 });
+        return 1;
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+      }
     }
     throw new Error(
-      `The dossier counter of school ${schoolId} for ${year} stayed contended for ` +
+      `The dossier counter of school ${schoolId} for ${year} could not be read or created in ` +
         `${MAX_SEQUENCE_ATTEMPTS} attempts; try again.`,
     );
   }
