@@ -194,3 +194,15 @@ export function helpPlanExpected(dossier: Dossier): boolean {
   if (state.outcome !== 'hulp' || !acceptance) return false;
   return !entriesOf(dossier, 'helpPlanRecorded').some((e) => e.seq > acceptance.seq);
 }
+
+/**
+ * May a report be recorded now? The first always; another ("alsnog melden") after a reopening or a
+ * later outcome "report" of the afwegingskader, e.g. when the help did not bring lasting safety.
+ */
+export function reportMayBeRecorded(dossier: Dossier): boolean {
+  const last = entriesOf(dossier, 'reportRecorded').at(-1);
+  if (!last) return true;
+  const state = afwegingskaderState(dossier);
+  const laterOutcome = state.outcome === 'melden' && (state.outcomeSeq ?? 0) > last.seq;
+  return lastReopening(dossier) > last.seq || laterOutcome;
+}

@@ -6,15 +6,20 @@
 // declared after it, apart from the flow. Rules about the command alone (a written reason, the source
 // of second-hand information, known signal ids, no names or BSNs) are in commands.ts.
 
-import { afwegingskaderState, answerDeviates, isQuestionReached, lastReopening } from './afwegingskader';
+import {
+  afwegingskaderState,
+  answerDeviates,
+  isQuestionReached,
+  reportMayBeRecorded,
+} from './afwegingskader';
 import { ageWithinSchoolBounds, mustDiscussReportWith } from './age';
 import { todayInAmsterdam } from './calendar';
 import { parseCommand, type Command, type CommandOf, type CommandType } from './commands';
 import { unchanged, type Change } from './change';
 import { closingWarnings } from './closing';
-import { FORMS_WITHOUT_PARENT_CONVERSATION, type Dossier, type PupilReference } from './dossier';
+import type { Dossier, PupilReference } from './dossier';
 import { effectsOf } from './effects';
-import { append, commandEntry, entriesOf, hasSubmission } from './log';
+import { append, commandEntry, hasSubmission } from './log';
 import type { Participant } from './people';
 import type { Refusal } from './refusal';
 import { isCoordinatorOf, type School } from './school';
@@ -25,7 +30,7 @@ import {
   consultationOpenFor,
   decisionConfirmation,
 } from './consultation';
-import { missingBeforeDecision, specificFormsOf } from './steps';
+import { missingBeforeDecision, parentsNotToBeInvolved } from './steps';
 
 export interface DecisionContext {
   actor: Participant;
@@ -158,11 +163,7 @@ function deviationExplained({ command, dossier }: Situation<'answerAfwegingsvraa
  * outcome "report" of the afwegingskader, e.g. when the help did not bring lasting safety.
  */
 function newReportPossible({ dossier }: Situation<'recordReport'>): Refusal | undefined {
-  const last = entriesOf(dossier, 'reportRecorded').at(-1);
-  if (!last) return undefined;
-  const state = afwegingskaderState(dossier);
-  const laterOutcome = state.outcome === 'melden' && (state.outcomeSeq ?? 0) > last.seq;
-  return lastReopening(dossier) > last.seq || laterOutcome ? undefined : { code: 'alreadyReported' };
+  return reportMayBeRecorded(dossier) ? undefined : { code: 'alreadyReported' };
 }
 
 /**
@@ -187,14 +188,9 @@ function discussedAsAgeRequires({ command, dossier, ctx }: Situation<'recordRepo
 function parentsNotInvolvedInReport({ command, dossier }: Situation<'recordReport'>): Refusal | undefined {
   const involved = command.discussedWithParents === 'ja' || command.discussedWithParents === 'geinformeerd';
   if (!involved || command.parentsDespiteWarning) return undefined;
-  return parentsAtRisk(dossier)
+  return parentsNotToBeInvolved(dossier)
     ? { code: 'parentsNotToBeConfronted', field: 'discussedWithParents' }
     : undefined;
-}
-
-/** Is the dossier about a form of violence in which the parents are not to be involved? */
-function parentsAtRisk(dossier: Dossier): boolean {
-  return specificFormsOf(dossier).some((form) => FORMS_WITHOUT_PARENT_CONVERSATION.includes(form));
 }
 
 /** A closing reason the dossier does not bear out needs a reason to override (closing.ts). */
@@ -212,7 +208,7 @@ function closingReasonFits({ command, dossier }: Situation<'closeDossier'>): Ref
  */
 function parentsMayBeConfronted({ command, dossier }: Situation<'recordConversation'>): Refusal | undefined {
   if (!command.participants.parents || command.parentsDespiteWarning) return undefined;
-  return parentsAtRisk(dossier)
+  return parentsNotToBeInvolved(dossier)
     ? { code: 'parentsNotToBeConfronted', field: 'participants.parents' }
     : undefined;
 }

@@ -2,7 +2,14 @@
 // may be repeated; what binds is that steps 1 to 4 are done before the decision (step 5) is recorded.
 
 import { afwegingskaderState } from './afwegingskader';
-import { STEPS, type Dossier, type SpecificForm, type Step, type StepStatus } from './dossier';
+import {
+  FORMS_WITHOUT_PARENT_CONVERSATION,
+  STEPS,
+  type Dossier,
+  type SpecificForm,
+  type Step,
+  type StepStatus,
+} from './dossier';
 import { entriesOf } from './log';
 import { specificFormOfSignal } from './signalenkaart';
 
@@ -31,6 +38,14 @@ export function specificFormsOfSignal(signal: {
     if (form) forms.add(form);
   }
   return [...forms];
+}
+
+/**
+ * Is the dossier about a form of violence in which the parents are not involved (honour-based
+ * violence, forced marriage, being left behind)? Step 3 and the report then warn against it.
+ */
+export function parentsNotToBeInvolved(dossier: Dossier): boolean {
+  return specificFormsOf(dossier).some((form) => FORMS_WITHOUT_PARENT_CONVERSATION.includes(form));
 }
 
 /** For the specific forms the step plan requires Veilig Thuis advice in step 2. */

@@ -318,7 +318,11 @@ describe('step 5: deciding with the afwegingskader', () => {
   it('walks to help with a help plan and a follow-up date, and question 5 at the follow-up', async () => {
     const ref = await dossierReadyToDecide(h, '9');
     await send(h, 'answerAfwegingsvraag', answer(ref, 1, true, 'Zorgen blijven.'));
-    await send(h, 'answerAfwegingsvraag', answer(ref, 2, false, 'Geen acuut gevaar, wel zorgen.'));
+    // The weighing found structural unsafety: "no" is a deviation and needs its reason (issue 10).
+    await send(h, 'answerAfwegingsvraag', {
+      ...answer(ref, 2, false, 'Geen acuut gevaar, wel zorgen.'),
+      deviationReason: 'Vader is vertrokken; de situatie is sinds de weging veranderd.',
+    });
     await send(h, 'answerAfwegingsvraag', answer(ref, 3, true, 'Schoolmaatschappelijk werk kan helpen.'));
     const help = await send(h, 'answerAfwegingsvraag', answer(ref, 4, true, 'Moeder wil meewerken.'));
     expect(cardText(help)).toContain('Uitkomst: hulp organiseren');

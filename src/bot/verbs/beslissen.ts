@@ -6,6 +6,7 @@ import { AFWEGINGSVRAGEN, afwegingskaderState } from '../../domain';
 import { beslissenView, emptyForm, type BeslissenNotice } from '../../cards/views';
 import { defineVerb, type Verb } from '../verb';
 import { accessCard, commandVerb, dossierRef, type StepCard, type VerbDependencies } from './common';
+import { schoolOf } from './school-of';
 import { meldenVerbs } from './melden';
 import { hulpVerbs } from './hulp';
 
@@ -13,7 +14,7 @@ function renderBeslissen(deps: VerbDependencies, notice: BeslissenNotice): StepC
   return (ctx, dossier, _role, state) =>
     deps.cards.render(
       'beslissen',
-      beslissenView(ctx.turn.language, dossier, ctx.now, state, notice),
+      beslissenView(ctx.turn.language, dossier, ctx.now, state, notice, schoolOf(deps, dossier)),
       ctx.turn.language,
     );
 }
@@ -36,6 +37,7 @@ export function beslissenVerbs(deps: VerbDependencies): Record<string, Verb> {
         question: form.question,
         answer: form.answer,
         reasoning: form.reasoning,
+        deviationReason: form.deviationReason,
       }),
       // The question travels in the button's data; a question out of order is a problem of the form.
       fieldOf: { question: 'form' },

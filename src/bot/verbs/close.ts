@@ -10,7 +10,11 @@ export function closeVerbs(deps: VerbDependencies): Record<string, Verb> {
   const form =
     (mode: CloseMode): StepCard =>
     (ctx, dossier, _role, state) =>
-      cards.render('close', closeView(ctx.turn.language, dossier, mode, state), ctx.turn.language);
+      cards.render(
+        'close',
+        closeView(ctx.turn.language, dossier, mode, state, dossiers.school(dossier.schoolId)),
+        ctx.turn.language,
+      );
 
   const hub =
     (notice: 'recorded' | 'none'): StepCard =>
@@ -43,7 +47,12 @@ export function closeVerbs(deps: VerbDependencies): Record<string, Verb> {
     closeDossier: commandVerb(deps, {
       type: 'closeDossier',
       form: form('close'),
-      toCommand: (f) => ({ submissionId: f.submissionId, reason: f['reason'], note: f['note'] }),
+      toCommand: (f) => ({
+        submissionId: f.submissionId,
+        reason: f['reason'],
+        note: f['note'],
+        overrideReason: f['overrideReason'],
+      }),
       // The hub of a closed dossier says so itself.
       after: hub('none'),
     }),

@@ -1,16 +1,24 @@
-// Step 5, report to Veilig Thuis: open the report form, record the report, and later record
-// Veilig Thuis's feedback.
+// Step 5, report to Veilig Thuis: open the report form, record the report (also the acute one, or
+// another one later), and later record Veilig Thuis's feedback.
 
 import { meldenView } from '../../cards/views';
 import type { Verb } from '../verb';
 import { commandVerb, showCardVerb, type DossierForm, type StepCard, type VerbDependencies } from './common';
+import { schoolOf } from './school-of';
 
 export function meldenCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
-    deps.cards.render('melden', meldenView(ctx.turn.language, dossier, ctx.now, state), ctx.turn.language);
+    deps.cards.render(
+      'melden',
+      meldenView(ctx.turn.language, dossier, ctx.now, state, schoolOf(deps, dossier)),
+      ctx.turn.language,
+    );
 }
 
-/** An exception's ground and reason belong to the answer 'uitzondering' only; with 'ja' they are dropped. */
+/**
+ * An exception's ground belongs to the answer 'uitzondering' only, its reason also to 'niet-besproken'
+ * (not discussed, with a reason); with 'ja' or 'geinformeerd' both are dropped.
+ */
 function discussion(
   form: DossierForm,
   answer: string,
@@ -18,9 +26,9 @@ function discussion(
   reason: string,
 ): Record<string, unknown> {
   const given = form[answer];
-  return given === 'uitzondering'
-    ? { [answer]: given, [kind]: form[kind], [reason]: form[reason] }
-    : { [answer]: given };
+  if (given === 'uitzondering') return { [answer]: given, [kind]: form[kind], [reason]: form[reason] };
+  if (given === 'niet-besproken') return { [answer]: given, [reason]: form[reason] };
+  return { [answer]: given };
 }
 
 export function meldenVerbs(deps: VerbDependencies, after: StepCard): Record<string, Verb> {
@@ -33,11 +41,16 @@ export function meldenVerbs(deps: VerbDependencies, after: StepCard): Record<str
       form: card,
       toCommand: (form) => ({
         submissionId: form.submissionId,
+        acute: form.acute,
         on: form.on,
         to: form.to,
         reference: form.reference,
         ...discussion(form, 'discussedWithPupil', 'pupilException', 'pupilExceptionReason'),
         ...discussion(form, 'discussedWithParents', 'parentsException', 'parentsExceptionReason'),
+        pupilReaction: form.pupilReaction,
+        parentsReaction: form.parentsReaction,
+        parentsDespiteWarning: form.parentsDespiteWarning,
+        parentsDespiteWarningReason: form.parentsDespiteWarningReason,
         informationFromOthers: form.informationFromOthers,
         schoolActionsAfterReport: form.schoolActionsAfterReport,
       }),

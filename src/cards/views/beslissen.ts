@@ -16,10 +16,16 @@ import {
 import {
   AFWEGINGSVRAGEN,
   FOLLOW_UP_QUESTION,
+  HELP_AFTER_REPORT_QUESTION,
+  UNSAFETY_QUESTION,
   VEILIG_THUIS_ASSESSMENT_WORKING_DAYS,
   isQuestionReached,
   nextQuestionAfter,
+  unsafetyOnRecord,
 } from '../../domain/afwegingskader';
+import { deviationsOf } from '../../domain/deviations';
+import type { School } from '../../domain/school';
+import { confirmationLine, deviationLines } from './afwijkingen';
 import {
   formFields,
   formatDate,
@@ -39,7 +45,7 @@ import {
   withRequiredMessages,
 } from './beslissen-common';
 
-export const ANSWER_FORM_FIELDS = ['answer', 'reasoning'] as const;
+export const ANSWER_FORM_FIELDS = ['answer', 'reasoning', 'deviationReason'] as const;
 
 /** Earlier answers show their reasoning shortened; the chronology has it in full. */
 const REASONING_LENGTH = 200;
@@ -150,12 +156,33 @@ function outcomeView(language: Language, dossier: Dossier, state: Afwegingskader
   }
 }
 
+/**
+ * Question 2 starts from the dossier: what the latest weighing and the pupil's own words say, as a
+ * sentence above the answer (empty when nothing points to unsafety) and as the answer filled in.
+ */
+function unsafetyView(language: Language, dossier: Dossier, question: Afwegingsvraag | null) {
+  if (question !== UNSAFETY_QUESTION) return { unsafetyText: '', suggested: undefined };
+  const onRecord = unsafetyOnRecord(dossier);
+  const weighed = entriesOf(dossier, 'weighingRecorded').length > 0;
+  const what = [
+    onRecord.acute ? t(language, 'beslissen.unsafety.acute') : '',
+    onRecord.structural ? t(language, 'beslissen.unsafety.structural') : '',
+    onRecord.disclosure ? t(language, 'beslissen.unsafety.disclosure') : '',
+  ].filter((line) => line !== '');
+  const unsafe = what.length > 0;
+  return {
+    unsafetyText: unsafe ? t(language, 'beslissen.unsafetyOnRecord', { what: what.join('; ') }) : '',
+    suggested: unsafe ? 'true' : weighed ? 'false' : undefined,
+  };
+}
+
 export function beslissenView(
   language: Language,
   dossier: Dossier,
   now: Date,
   state: FormState,
   notice: BeslissenNotice = 'none',
+  school?: School,
 ): ViewData {
   const texts = section(language, 'beslissen');
   const afweging = afwegingskaderState(dossier);
@@ -170,6 +197,15 @@ export function beslissenView(
     blockedText === '' ? questionOnCard(dossier, afweging, asQuestion(state.values['question']), now) : null;
   const yesNo = (answer: boolean) => t(language, answer ? 'beslissen.yes' : 'beslissen.no');
   const fields = formFields(ANSWER_FORM_FIELDS, state);
+  const unsafety = unsafetyView(language, dossier, question);
+  const deviations = deviationsOf(dossier);
+  const deviationOf = (seq: number): string => {
+    const deviation = deviations.find((d) => d.kind === 'unsafetyAnsweredNo' && d.seq === seq);
+    return deviation ? t(language, 'beslissen.deviationLine', { reason: deviation.reason }) : '';
+  };
+  // After a report, questions 3 to 5 are answered together with Veilig Thuis: the card says so.
+  const withVeiligThuis =
+    afweging.helpAfterReport && question !== null && question >= HELP_AFTER_REPORT_QUESTION;
   return {
     t: texts,
     number: dossier.number,
@@ -188,6 +224,7 @@ export function beslissenView(
         answer: yesNo(a.answer),
       }),
       reasoning: shorten(a.reasoning, REASONING_LENGTH),
+      deviation: deviationOf(a.seq),
     })),
     hasQuestion: question !== null,
     question,
@@ -196,7 +233,16 @@ export function beslissenView(
         ? ''
         : t(language, 'beslissen.questionHeading', { number: question, count: AFWEGINGSVRAGEN.length }),
     questionText: question === null ? '' : afwegingsvraagTexts(language, question).question,
-    questionHelp: question === null ? '' : afwegingsvraagTexts(language, question).help,
+    questionHelp:
+      question === null
+        ? ''
+        : [
+            withVeiligThuis ? t(language, 'beslissen.helpAfterReport') : '',
+            afwegingsvraagTexts(language, question).help,
+          ]
+            .filter((line) => line !== '')
+            .join(' '),
+    unsafetyText: unsafety.unsafetyText,
     changingText:
       question !== null && afweging.answers.some((a) => a.question === question)
         ? t(language, 'beslissen.changing')
@@ -205,8 +251,13 @@ export function beslissenView(
       { id: 'true', title: yesNo(true) },
       { id: 'false', title: yesNo(false) },
     ],
-    values: fields.values,
-    errors: withRequiredMessages(language, fields.errors, ANSWER_FORM_FIELDS),
+    values: {
+      ...fields.values,
+      answer: state.values['answer'] === undefined ? (unsafety.suggested ?? null) : fields.values['answer'],
+    },
+    errors: withRequiredMessages(language, fields.errors, ['answer', 'reasoning']),
+    confirmationText: confirmationLine(language, dossier, school),
+    deviationLines: deviationLines(language, dossier),
     ...outcomeView(language, dossier, afweging, now),
   };
 }

@@ -1,19 +1,30 @@
 // Closing a dossier with one of the four reasons, and reopening a closed one with a written reason.
+// Before anyone submits, the card says which reasons do not fit what the dossier holds (closing.ts)
+// and asks for the reason to override, and whether the decision is confirmed yet.
 
 import { section, t, type Language } from '../../i18n';
 import { CLOSURE_REASONS, TEXT_MAX_LENGTH, afwegingskaderState, entriesOf, type Dossier } from '../../domain';
+import { closingWarnings } from '../../domain/closing';
+import type { School } from '../../domain/school';
+import { confirmationLine } from './afwijkingen';
 import { formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
 import { closureReasonLabel, keptText } from './chronology';
 
 export type CloseMode = 'close' | 'reopen';
 
 /** Card input ids: the closing form's reason and note, the reopening form's reason. */
-export const CLOSE_FIELDS = ['reason', 'note'] as const;
+export const CLOSE_FIELDS = ['reason', 'note', 'overrideReason'] as const;
 export const REOPEN_FIELDS = ['reopenReason'] as const;
 /** The inputs Teams checks itself before sending; it then shows their errorMessage. */
 const REQUIRED_FIELDS: readonly string[] = ['reason', 'reopenReason'];
 
-export function closeView(language: Language, dossier: Dossier, mode: CloseMode, state: FormState): ViewData {
+export function closeView(
+  language: Language,
+  dossier: Dossier,
+  mode: CloseMode,
+  state: FormState,
+  school?: School,
+): ViewData {
   const texts = section(language, 'close');
   const values: ViewData = {};
   const errors: ViewData = {};
@@ -44,6 +55,16 @@ export function closeView(language: Language, dossier: Dossier, mode: CloseMode,
           })
         : '',
     reasons: CLOSURE_REASONS.map((id) => ({ id, title: closureReasonLabel(language, id) })),
+    // Every reason that does not fit, with why: the card cannot change as the choice changes.
+    warnings:
+      mode === 'close'
+        ? CLOSURE_REASONS.flatMap((id) =>
+            closingWarnings(dossier, id).map((warning) => ({
+              line: t(language, `close.warning.${warning}`, { reason: closureReasonLabel(language, id) }),
+            })),
+          )
+        : [],
+    confirmationText: mode === 'close' ? confirmationLine(language, dossier, school) : '',
     values,
     errors,
     problemsText: problemsText(language, state, texts),

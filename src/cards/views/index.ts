@@ -17,3 +17,4 @@ export * from './reminder';
 export * from './settings';
 export * from './figures';
 export * from './documents';
+export * from './afwijkingen';

@@ -1,6 +1,7 @@
 // Step 5, report to Veilig Thuis: the step plan's guidance, the discussion beforehand as the pupil's
-// age requires it (or the exception with its reason), the report itself, and later Veilig Thuis's
-// feedback.
+// age requires it (or the exception with its reason, or not discussed with a reason), the report
+// itself, and later Veilig Thuis's feedback. An acute report (or a 112 call) may come before steps 1
+// to 4; another report ("alsnog melden") after a reopening or a later outcome "report".
 
 import { section, t, type Language } from '../../i18n';
 import {
@@ -12,12 +13,17 @@ import {
   todayInAmsterdam,
   type Dossier,
 } from '../../domain';
-import { VEILIG_THUIS_ASSESSMENT_WORKING_DAYS } from '../../domain/afwegingskader';
+import { VEILIG_THUIS_ASSESSMENT_WORKING_DAYS, reportMayBeRecorded } from '../../domain/afwegingskader';
+import { REPORT_DISCUSSIONS } from '../../domain/commands';
+import type { School } from '../../domain/school';
+import { missingBeforeDecision, parentsNotToBeInvolved } from '../../domain/steps';
+import { confirmationLine, deviationLines } from './afwijkingen';
 import {
   formFields,
   formatDate,
   newSubmissionId,
   problemsText,
+  stepList,
   type FormState,
   type ViewData,
 } from './common';
@@ -30,6 +36,10 @@ export const REPORT_FORM_FIELDS = [
   'discussedWithParents',
   'parentsException',
   'parentsExceptionReason',
+  'pupilReaction',
+  'parentsReaction',
+  'parentsDespiteWarning',
+  'parentsDespiteWarningReason',
   'informationFromOthers',
   'schoolActionsAfterReport',
   'on',
@@ -37,7 +47,7 @@ export const REPORT_FORM_FIELDS = [
   'reference',
 ] as const;
 
-/** Veilig Thuis's feedback has its own inputs: the report form is gone once the report is recorded. */
+/** Veilig Thuis's feedback has its own inputs, shown once a report is recorded. */
 export const REPORT_FEEDBACK_FORM_FIELDS = ['feedbackOn', 'feedback'] as const;
 
 /** The inputs Teams checks before sending (the discussion ones are shown only when the age requires them). */
@@ -47,7 +57,13 @@ const REQUIRED_FIELDS = ['discussedWithPupil', 'discussedWithParents', 'on', 'to
 const RECENT_FEEDBACKS = 3;
 const FEEDBACK_LENGTH = 200;
 
-export function meldenView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
+export function meldenView(
+  language: Language,
+  dossier: Dossier,
+  now: Date,
+  state: FormState,
+  school?: School,
+): ViewData {
   // The rules' numbers are filled in from the constants the rules themselves use.
   const texts = {
     ...section(language, 'melden'),
@@ -59,6 +75,10 @@ export function meldenView(language: Language, dossier: Dossier, now: Date, stat
   const report = entriesOf(dossier, 'reportRecorded').at(-1);
   const feedbacks = entriesOf(dossier, 'reportFeedbackRecorded').slice(-RECENT_FEEDBACKS).reverse();
   const fields = formFields([...REPORT_FORM_FIELDS, ...REPORT_FEEDBACK_FORM_FIELDS], state);
+  // Steps 1 to 4 not all done: only the acute route is open, and the card says what follows.
+  const missing = missingBeforeDecision(dossier);
+  const acute = missing.length > 0;
+  const parentsWarning = must.parents && parentsNotToBeInvolved(dossier);
   return {
     t: texts,
     number: dossier.number,
@@ -68,10 +88,17 @@ export function meldenView(language: Language, dossier: Dossier, now: Date, stat
     today: todayInAmsterdam(now),
     problemsText: problemsText(language, state, texts),
     reported: report !== undefined,
+    reportOpen: dossier.status === 'open' && reportMayBeRecorded(dossier),
     reportLine: report ? reportLine(language, report.data) : '',
+    acute,
+    acuteText: acute ? t(language, 'melden.acuteRoute', { steps: stepList(language, missing) }) : '',
+    againText: report ? t(language, 'melden.again') : '',
+    confirmationText: confirmationLine(language, dossier, school),
+    deviationLines: deviationLines(language, dossier),
     askPupil: must.pupil,
     askParents: must.parents,
-    discussedChoices: (['ja', 'uitzondering'] as const).map((id) => ({
+    parentsWarning,
+    discussedChoices: REPORT_DISCUSSIONS.map((id) => ({
       id,
       title: t(language, `melden.discussed.${id}`),
     })),
@@ -86,6 +113,11 @@ export function meldenView(language: Language, dossier: Dossier, now: Date, stat
       ...fields.values,
       // Nearly every report goes to Veilig Thuis; the user may change it.
       to: state.values['to'] === undefined ? t(language, 'melden.defaultTo') : fields.values['to'],
+      // Where the parents are not to be involved, the safety exception is the one that fits.
+      parentsException:
+        state.values['parentsException'] === undefined && parentsWarning
+          ? 'veiligheid-in-het-geding'
+          : fields.values['parentsException'],
     },
     errors: withRequiredMessages(language, fields.errors, REQUIRED_FIELDS),
   };

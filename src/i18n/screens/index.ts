@@ -30,6 +30,8 @@ import settingsNl from './settings.nl.json';
 import settingsEn from './settings.en.json';
 import figuresNl from './figures.nl.json';
 import figuresEn from './figures.en.json';
+import afwijkingenNl from './afwijkingen.nl.json';
+import afwijkingenEn from './afwijkingen.en.json';
 
 const nl = {
   ...signalenNl,
@@ -47,6 +49,7 @@ const nl = {
   ...reminderNl,
   ...settingsNl,
   ...figuresNl,
+  ...afwijkingenNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...signalenEn,
@@ -64,6 +67,7 @@ const en: Record<keyof typeof nl, string> = {
   ...reminderEn,
   ...settingsEn,
   ...figuresEn,
+  ...afwijkingenEn,
 };
 
 export default { nl, en };

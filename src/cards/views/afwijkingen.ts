@@ -1,0 +1,45 @@
+// What the second pair of eyes must see, on every card that shows the decision: whether it is
+// confirmed yet and by whom it can be (never by the person who took it), and the deviations from the
+// meldcode in the dossier, each with its written reason.
+
+import { t, type Language } from '../../i18n';
+import type { Dossier } from '../../domain';
+import { confirmerOf, decisionConfirmation } from '../../domain/consultation';
+import { deviationsOf, type Deviation } from '../../domain/deviations';
+import type { School } from '../../domain/school';
+
+/** The decision's confirmation in one plain sentence; empty while there is no outcome. */
+export function confirmationLine(language: Language, dossier: Dossier, school: School | undefined): string {
+  const confirmation = decisionConfirmation(dossier);
+  switch (confirmation.state) {
+    case 'none':
+      return '';
+    case 'confirmed':
+      return t(language, 'afwijkingen.confirmed', { name: confirmation.byName });
+    case 'sentBack':
+      return t(language, 'afwijkingen.sentBack', { name: confirmation.byName, reason: confirmation.reason });
+    case 'waiting': {
+      if (!school) return t(language, 'afwijkingen.waiting', { name: '' });
+      const confirmer = confirmerOf(dossier, school);
+      if (!confirmer) return t(language, 'afwijkingen.noConfirmer');
+      return confirmer.id === school.decisionMaker.id
+        ? t(language, 'afwijkingen.waiting', { name: confirmer.name })
+        : t(language, 'afwijkingen.waitingDeputy', { name: confirmer.name });
+    }
+  }
+}
+
+/** One line per deviation, in the words the beslisser reads. */
+export function deviationLine(language: Language, deviation: Deviation): string {
+  switch (deviation.kind) {
+    case 'reportNotDiscussed':
+      return t(language, `afwijkingen.reportNotDiscussed.${deviation.with}`, { reason: deviation.reason });
+    default:
+      return t(language, `afwijkingen.${deviation.kind}`, { reason: deviation.reason });
+  }
+}
+
+/** Every deviation in the dossier, as lines for a card's list. */
+export function deviationLines(language: Language, dossier: Dossier): { line: string }[] {
+  return deviationsOf(dossier).map((deviation) => ({ line: deviationLine(language, deviation) }));
+}
