@@ -28,7 +28,11 @@ import {
 
 export { NOW, TODAY };
 
-export const decisionMaker: Participant = { id: 'user-beslisser', name: 'Mevrouw de Boer', role: 'beslisser' };
+export const decisionMaker: Participant = {
+  id: 'user-beslisser',
+  name: 'Mevrouw de Boer',
+  role: 'beslisser',
+};
 
 /** The school of the fixtures in ../domain/given.ts: its zorgcoördinator and beslisser. */
 export const SCHOOL: School = {
@@ -216,8 +220,16 @@ export function worstCaseDossier(): Dossier {
     cmd.correctEntry({ seq: 2, text }),
   ];
   const byOwner = (act: Act): Act => ('by' in act ? act : { by: heavyOwner, command: act });
+  // "No" to question 2 against the unsafety on record needs its reason: the longest, as all text here.
   const decision = (question: 1 | 2 | 3 | 4 | 5, answer: boolean): Act =>
-    byOwner(cmd.answerAfwegingsvraag({ question, answer, reasoning: text }));
+    byOwner(
+      cmd.answerAfwegingsvraag({
+        question,
+        answer,
+        reasoning: text,
+        ...(question === 2 && !answer ? { deviationReason: text } : {}),
+      }),
+    );
   const ending: Act[] = [
     decision(1, true),
     decision(2, false),
