@@ -66,6 +66,18 @@ class SetAsideText {
   private readonly key = randomUUID();
   private readonly placeholder = new RegExp(`\uE000${this.key}:(\\d+)\uE001`, 'g');
 
+  /** Whether any string in `data` holds `${`: looked at without copying anything. */
+  static anyIn(data: unknown): boolean {
+    if (typeof data === 'string') return data.includes(BINDING_START);
+    if (data === null || typeof data !== 'object') return false;
+    if (Array.isArray(data)) {
+      for (const item of data as unknown[]) if (SetAsideText.anyIn(item)) return true;
+      return false;
+    }
+    for (const key in data) if (SetAsideText.anyIn((data as Record<string, unknown>)[key])) return true;
+    return false;
+  }
+
   /** `data` with every string holding `${` replaced; the same object when there is none. */
   hide(data: unknown): unknown {
     if (typeof data === 'string') {
@@ -92,10 +104,6 @@ class SetAsideText {
       return changed ? Object.fromEntries(entries) : data;
     }
     return data;
-  }
-
-  get any(): boolean {
-    return this.texts.length > 0;
   }
 
   /** The expanded card with every placeholder replaced by the text it stands for. */
@@ -167,11 +175,12 @@ export class CardRenderer {
   private expand(name: string, data: Readonly<Record<string, unknown>>): unknown {
     const template = this.prepared.get(name);
     if (template === undefined) throw new Error(`No card template cards/${name}.json.`);
-    const setAside = new SetAsideText();
+    // Nearly always no bound text holds `${`: then nothing is copied or set aside.
+    const setAside = SetAsideText.anyIn(data) ? new SetAsideText() : undefined;
     // expand() is synchronous: the prepared template's evaluation state cannot be shared by two cards.
-    const expanded: unknown = template.expand({ $root: setAside.hide(data) });
+    const expanded: unknown = template.expand({ $root: setAside ? setAside.hide(data) : data });
     const leftover = LEFTOVER_BINDING.exec(JSON.stringify(expanded));
     if (leftover) throw new UnboundTemplateFieldError(name, leftover[0]);
-    return setAside.any ? setAside.restore(expanded) : expanded;
+    return setAside ? setAside.restore(expanded) : expanded;
   }
 }
