@@ -205,7 +205,8 @@ export class MeldcodeBot extends TeamsActivityHandler {
         return this.cardResponse(this.errorCard(turn.language, 'error.personalOnly'));
       }
       const context_: VerbContext = { turn: { ...turn, actor: turn.actor }, now: this.deps.clock() };
-      const raw = asRecord(action.data);
+      // Parse at the edge: only what a card can send (texts, numbers, switches) goes on.
+      const raw = asTyped(asRecord(action.data));
       const parsed = verb.schema.safeParse(raw);
       if (!parsed.success) {
         log.info({ outcome: 'invalidPayload', fields: fieldNames(parsed.error) }, 'invoke payload refused');
@@ -273,6 +274,18 @@ function errorSummary(error: unknown): unknown {
   return error instanceof Error
     ? { name: error.name, message: error.message, stack: error.stack }
     : 'unknown';
+}
+
+/**
+ * What a card can send: texts (every input), numbers and switches (the button's own data). No card of
+ * this bot sends an object or a list, so one in a payload was made by hand; it is left out before the
+ * verb sees the payload, and so can never come back on a refused form (its keys could read as
+ * template syntax). `null` is left out too: for the verbs it is the same as a field not sent.
+ */
+function asTyped(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value)),
+  );
 }
 
 /** Field names only: the values may be pupil data. */
