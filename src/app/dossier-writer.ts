@@ -19,6 +19,7 @@ import {
   roleOf,
   type Actor,
   type Change,
+  withProgress,
   type Dossier,
   type LogEntry,
   type Refusal,
@@ -247,7 +248,7 @@ export class DossierWriter {
   ): { dossier: Dossier; queued: OutboxItem[] } {
     const claim = { token: this.deps.newId(), until: new Date(now.getTime() + this.deps.outboxLeaseMs) };
     const { dossier, queued } = queueEffects(result.dossier, result.effects, now, claim);
-    return { dossier: withAttention(withNextDue(dossier, school, now)), queued };
+    return { dossier: withProgress(withAttention(withNextDue(dossier, school, now))), queued };
   }
 
   private logged(entries: readonly LogEntry[], message = 'dossier changed'): void {

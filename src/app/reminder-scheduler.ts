@@ -37,6 +37,7 @@ import {
   type PendingReminder,
   type SnoozePeriod,
   type SnoozeRefusalCode,
+  type OverviewInput,
   type WeeklyOverview,
 } from '../domain';
 import { claimOutbox, dueOutbox, type OutboxItem } from '../domain/outbox';
@@ -419,14 +420,22 @@ export class ReminderScheduler {
     return this.deps.store.claim(school.id, key, until, at.toISOString());
   }
 
+  /**
+   * The school's open dossiers as the overview needs them: from the list query alone (number,
+   * step, last activity); only a dossier written before its progress was kept is read whole.
+   */
   private async loadOverview(school: School, now: Date): Promise<WeeklyOverview> {
     const summaries = await this.deps.store.dossiersOfSchool(school.id, 'open');
-    const dossiers: Dossier[] = [];
+    const inputs: (OverviewInput | Dossier)[] = [];
     for (const summary of summaries) {
+      if (summary.progress) {
+        inputs.push({ ...summary, progress: summary.progress });
+        continue;
+      }
       const loaded = await this.deps.store.getDossier(school.id, summary.id);
-      if (loaded) dossiers.push(loaded.value);
+      if (loaded) inputs.push(loaded.value);
     }
-    return weeklyOverview(dossiers, school, now);
+    return weeklyOverview(inputs, school, now);
   }
 
   /** Notify with a time limit; a rejection or a timeout is 'retryLater'. */

@@ -9,6 +9,8 @@ import type { Logger } from '../logger';
 
 export const RETENTION_ACTOR = 'meldcode-bot';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface RetentionDependencies {
   store: Store;
   schools: readonly School[];
@@ -24,7 +26,10 @@ export class RetentionSweeper {
     let removed = 0;
     for (const school of this.deps.schools) {
       if (!school.retention) continue;
-      for (const summary of await this.deps.store.dossiersOfSchool(school.id, 'closed')) {
+      // Only closed dossiers last changed before the period's start can be due: a closed dossier's
+      // last change is its closing. The index finds them; the rest of the school is not read.
+      const before = new Date(now.getTime() - school.retention.closedDossierDays * DAY_MS).toISOString();
+      for (const summary of await this.deps.store.dossiersOfSchool(school.id, 'closed', before)) {
         const dossier = (await this.deps.store.getDossier(school.id, summary.id))?.value;
         if (!dossier || !isRemovable(dossier, school.retention, now)) continue;
         // The changes' audit events live in the dossier (domain/audit.ts): they are kept before it

@@ -94,6 +94,12 @@ export type LogKind = keyof EntryData;
 /** An entry with its data typed by its kind: `switch (entry.kind)` narrows `entry.data`. */
 export type LogEntry = { [K in LogKind]: EntryHeader & { kind: K; data: EntryData[K] } }[LogKind];
 
+/** Where a dossier stands, as lists show it without its log (reminders/schedule.ts computes it). */
+export interface DossierProgress {
+  step: Step;
+  lastActivityAt: string;
+}
+
 /** The entry of one kind. */
 export type EntryOf<K extends LogKind> = Extract<LogEntry, { kind: K }>;
 
@@ -141,4 +147,9 @@ export interface Dossier {
   waitingFor?: string[] | undefined;
   /** What the dossier waits for from others (attention.ts); indexed by both stores. */
   attention?: Attention[] | undefined;
+  /**
+   * Where the dossier stands, for lists that must not read the log (the weekly overview): the step
+   * to work on and the last work on the case. Set by the write path; absent on older dossiers.
+   */
+  progress?: DossierProgress | undefined;
 }

@@ -2,6 +2,8 @@
 // find a dossier, never its log. Defined here, not by a store, because cards and use cases read the
 // same shape and may not depend on a store (the layer rule in eslint.config.mjs).
 
+import type { DossierProgress } from './dossier';
+
 export interface DossierSummary {
   id: string;
   schoolId: string;
@@ -11,4 +13,6 @@ export interface DossierSummary {
   status: 'open' | 'closed';
   updatedAt: string;
   nextReminderAt: string | null;
+  /** Where it stands (Dossier.progress); absent for a dossier written before it was kept. */
+  progress?: DossierProgress | undefined;
 }

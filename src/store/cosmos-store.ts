@@ -170,7 +170,7 @@ const EXPORT_LINK_TTL_MARGIN_SECONDS = 60;
 
 const SUMMARY_PROJECTION =
   'c.id, c.schoolId, c.number, c.pupil.reference AS pupilReference, c.ownerId, c.status, ' +
-  'c.updatedAt, c.nextReminderAt';
+  'c.updatedAt, c.nextReminderAt, c.progress';
 
 /** How often nextDossierSequence tries again when the counter was created or removed meanwhile. */
 const MAX_SEQUENCE_ATTEMPTS = 5;
@@ -234,6 +234,7 @@ function toSummary(row: DossierSummary): DossierSummary {
     status: row.status,
     updatedAt: row.updatedAt,
     nextReminderAt: row.nextReminderAt ?? null,
+    ...(row.progress ? { progress: row.progress } : {}),
   };
 }
 
@@ -348,13 +349,21 @@ export class CosmosStore implements Store {
     );
   }
 
-  dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]> {
+  dossiersOfSchool(
+    schoolId: string,
+    status: 'open' | 'closed',
+    changedBefore?: string,
+  ): Promise<DossierSummary[]> {
     return this.summaries(
       schoolId,
       `SELECT ${SUMMARY_PROJECTION} FROM c
        WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND c.status = @status
+         ${changedBefore === undefined ? '' : 'AND c.updatedAt <= @changedBefore'}
        ORDER BY c.updatedAt DESC`,
-      [{ name: '@status', value: status }],
+      [
+        { name: '@status', value: status },
+        ...(changedBefore === undefined ? [] : [{ name: '@changedBefore', value: changedBefore }]),
+      ],
     );
   }
 

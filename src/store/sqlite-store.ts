@@ -18,7 +18,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Attention } from '../domain/attention';
-import type { Dossier } from '../domain/dossier';
+import type { Dossier, Step } from '../domain/dossier';
 import {
   AlreadyExistsError,
   StaleVersionError,
@@ -177,10 +177,20 @@ const MIGRATIONS: readonly string[] = [
     UNION SELECT d.school_id, 'person:' || c.value, d.id FROM dossiers d, json_each(d.doc, '$.coordinatorIds') c
       WHERE d.status = 'open';
   `,
+  // Where each dossier stands (Dossier.progress), as columns the weekly overview lists without
+  // reading any document; NULL for dossiers written before, until their next change.
+  `
+  ALTER TABLE dossiers ADD COLUMN current_step TEXT;
+  ALTER TABLE dossiers ADD COLUMN last_activity_at TEXT;
+  `,
 ];
 
+/** Later than any ISO timestamp: "changed before" it means "whenever". */
+const LATEST_MOMENT = '9999-12-31T23:59:59.999Z';
+
 const SUMMARY_COLUMNS =
-  'id, school_id, number, pupil_reference, owner_id, status, updated_at, next_reminder_at';
+  'id, school_id, number, pupil_reference, owner_id, status, updated_at, next_reminder_at, current_step, ' +
+  'last_activity_at';
 
 /**
  * The list queries, exported so a test can check with EXPLAIN QUERY PLAN that each one is an
@@ -190,7 +200,7 @@ export const SQLITE_LIST_QUERIES = {
   openDossiersOfOwner: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
     WHERE school_id = ? AND owner_id = ? AND status = 'open' ORDER BY updated_at DESC`,
   dossiersOfSchool: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
-    WHERE school_id = ? AND status = ? ORDER BY updated_at DESC`,
+    WHERE school_id = ? AND status = ? AND updated_at <= ? ORDER BY updated_at DESC`,
   dueForReminder: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
     WHERE school_id = ? AND next_reminder_at IS NOT NULL AND next_reminder_at <= ?
     ORDER BY next_reminder_at LIMIT ?`,
@@ -211,6 +221,8 @@ interface SummaryRow {
   status: 'open' | 'closed';
   updated_at: string;
   next_reminder_at: string | null;
+  current_step: Step | null;
+  last_activity_at: string | null;
 }
 
 interface AuditRow {
@@ -273,6 +285,9 @@ function toSummary(row: SummaryRow): DossierSummary {
     status: row.status,
     updatedAt: row.updated_at,
     nextReminderAt: row.next_reminder_at,
+    ...(row.current_step && row.last_activity_at
+      ? { progress: { step: row.current_step, lastActivityAt: row.last_activity_at } }
+      : {}),
   };
 }
 
@@ -286,6 +301,8 @@ interface DossierParams {
   status: 'open' | 'closed';
   updatedAt: string;
   nextReminderAt: string | null;
+  currentStep: Step | null;
+  lastActivityAt: string | null;
   version: string;
   doc: string;
 }
@@ -300,6 +317,8 @@ function dossierParams(dossier: Dossier, version: string, doc: string): DossierP
     status: dossier.status,
     updatedAt: dossier.updatedAt,
     nextReminderAt: dossier.nextReminderAt,
+    currentStep: dossier.progress?.step ?? null,
+    lastActivityAt: dossier.progress?.lastActivityAt ?? null,
     version,
     doc,
   };
@@ -328,9 +347,9 @@ function prepare(db: Database.Database) {
     ping: db.prepare('SELECT 1'),
     insertDossier: db.prepare<DossierParams>(
       `INSERT INTO dossiers (school_id, id, number, pupil_reference, owner_id, status, updated_at,
-         next_reminder_at, version, doc)
+         next_reminder_at, current_step, last_activity_at, version, doc)
        VALUES (@schoolId, @id, @number, @pupilReference, @ownerId, @status, @updatedAt,
-         @nextReminderAt, @version, @doc)
+         @nextReminderAt, @currentStep, @lastActivityAt, @version, @doc)
        ON CONFLICT (school_id, id) DO NOTHING`,
     ),
     getDossier: db.prepare<[string, string], { doc: string; version: string }>(
@@ -339,12 +358,12 @@ function prepare(db: Database.Database) {
     replaceDossier: db.prepare<DossierParams & { expectedVersion: string }>(
       `UPDATE dossiers SET number = @number, pupil_reference = @pupilReference, owner_id = @ownerId,
          status = @status, updated_at = @updatedAt, next_reminder_at = @nextReminderAt,
-         version = @version, doc = @doc
+         current_step = @currentStep, last_activity_at = @lastActivityAt, version = @version, doc = @doc
        WHERE school_id = @schoolId AND id = @id AND version = @expectedVersion`,
     ),
     deleteDossier: db.prepare<[string, string]>('DELETE FROM dossiers WHERE school_id = ? AND id = ?'),
     openDossiersOfOwner: db.prepare<[string, string], SummaryRow>(SQLITE_LIST_QUERIES.openDossiersOfOwner),
-    dossiersOfSchool: db.prepare<[string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersOfSchool),
+    dossiersOfSchool: db.prepare<[string, string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersOfSchool),
     dueForReminder: db.prepare<[string, string, number], SummaryRow>(SQLITE_LIST_QUERIES.dueForReminder),
     dossiersWaitingFor: db.prepare<[string, string, string], SummaryRow>(
       SQLITE_LIST_QUERIES.dossiersWaitingFor,
@@ -475,8 +494,12 @@ export class SqliteStore implements Store {
     return settle(() => this.statements.openDossiersOfOwner.all(schoolId, ownerId).map(toSummary));
   }
 
-  dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]> {
-    return settle(() => this.statements.dossiersOfSchool.all(schoolId, status).map(toSummary));
+  dossiersOfSchool(
+    schoolId: string,
+    status: 'open' | 'closed',
+    changedBefore = LATEST_MOMENT,
+  ): Promise<DossierSummary[]> {
+    return settle(() => this.statements.dossiersOfSchool.all(schoolId, status, changedBefore).map(toSummary));
   }
 
   dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]> {

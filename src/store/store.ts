@@ -119,8 +119,15 @@ export interface Store {
 
   /** Open dossiers owned by this user in this school, most recently changed first. */
   openDossiersOfOwner(schoolId: string, ownerId: string): Promise<DossierSummary[]>;
-  /** All dossiers of a school with the given status, most recently changed first. */
-  dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]>;
+  /**
+   * All dossiers of a school with the given status, most recently changed first; with
+   * `changedBefore`, only those last changed at or before it (served by the status index).
+   */
+  dossiersOfSchool(
+    schoolId: string,
+    status: 'open' | 'closed',
+    changedBefore?: string,
+  ): Promise<DossierSummary[]>;
   /**
    * Dossiers of a school whose `nextReminderAt` is at or before `now`, earliest first, at most
    * `limit`. Served by an index on nextReminderAt so the cost follows the number due.

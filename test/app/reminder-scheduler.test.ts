@@ -21,6 +21,7 @@ import {
   type Dossier,
   type ReminderSentData,
   type School,
+  withProgress,
 } from '../../src/domain';
 import { createLogger } from '../../src/logger';
 import { DossierWriter } from '../../src/app/dossier-writer';
@@ -624,6 +625,20 @@ describe.each([
       const text = JSON.stringify(calls);
       expect(text).not.toContain('JdV');
       expect(text).not.toContain('groep 6');
+    });
+
+    it('is made from the list query alone: no dossier is read for it, whatever the number of dossiers', async () => {
+      // Dossiers as the write path saves them: with where they stand (progress) on the list.
+      for (let i = 0; i < 30; i++) await store.createDossier(withProgress(opened(OPENED, WITH_OVERVIEW)));
+      const notifier = new RecordingNotifier();
+      const s = scheduler(notifier, { school: WITH_OVERVIEW, store });
+      const reads = store.counts.getDossier;
+      now = at(MONDAY);
+      const report = await s.sweep(now);
+      expect(report.overviewsSent).toBe(3);
+      expect(notifier.calls[0]?.message).toMatchObject({ type: 'weeklyOverview', total: 30 });
+      // The sweep read the due dossiers (none are due yet), and nothing for the overview.
+      expect(store.counts.getDossier - reads).toBe(0);
     });
 
     it('is sent again in a later slot after a failed send, and not at all outside working time', async () => {

@@ -48,7 +48,7 @@ describe('the SQLite store file', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(6);
+      expect(db.pragma('user_version', { simple: true })).toBe(7);
     } finally {
       db.close();
     }
@@ -65,7 +65,8 @@ describe('the SQLite store file', () => {
       `DROP TABLE claims; DROP TABLE export_links; ALTER TABLE audit DROP COLUMN tenant_id;
        DROP TRIGGER waiting_on_insert; DROP TRIGGER waiting_on_update; DROP TRIGGER waiting_on_delete;
        DROP TABLE waiting; DROP TRIGGER marks_on_insert; DROP TRIGGER marks_on_update;
-       DROP TRIGGER marks_on_delete; DROP TABLE marks`,
+       DROP TRIGGER marks_on_delete; DROP TABLE marks;
+       ALTER TABLE dossiers DROP COLUMN current_step; ALTER TABLE dossiers DROP COLUMN last_activity_at`,
     );
     db.pragma('user_version = 1');
     db.close();

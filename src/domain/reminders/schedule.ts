@@ -30,6 +30,14 @@ export function currentStep(dossier: Dossier): Step {
   return STEPS.find((step) => !isDone(statuses[step])) ?? 'beslissen';
 }
 
+/** The dossier with its progress as it is now (the same object when it did not change). */
+export function withProgress(dossier: Dossier): Dossier {
+  const progress = { step: currentStep(dossier), lastActivityAt: lastActivityAt(dossier) };
+  const current = dossier.progress;
+  if (current?.step === progress.step && current.lastActivityAt === progress.lastActivityAt) return dossier;
+  return { ...dossier, progress };
+}
+
 /** When someone last worked on the dossier (any entry except reminder bookkeeping). */
 export function lastActivityAt(dossier: Dossier): string {
   const last = dossier.log.filter(isActivity).at(-1);

@@ -1,6 +1,6 @@
 // The weekly overview for the zorgcoördinatoren: numbers, steps and waiting times, no pupil data.
 
-import { STEPS, type Dossier, type Step } from '../dossier';
+import { STEPS, type Dossier, type DossierProgress, type Step } from '../dossier';
 import type { School } from '../school';
 import { WorkingCalendar, addDays, isoWeekOf, mondayOf } from '../working-time';
 import { currentStep, lastActivityAt } from './schedule';
@@ -46,19 +46,42 @@ export function weeklyOverviewDue(school: School, now: Date): { week: string; du
   return workingCalendarOf(school).isWorkingTime(now) ? moment : null;
 }
 
+/** An open dossier as the overview needs it: its number and where it stands. */
+export interface OverviewInput {
+  schoolId: string;
+  number: string;
+  status: 'open' | 'closed';
+  progress: DossierProgress;
+}
+
+/** What the overview needs of a whole dossier (a list summary carries the same, without the log). */
+export function overviewInputOf(dossier: Dossier): OverviewInput {
+  return {
+    schoolId: dossier.schoolId,
+    number: dossier.number,
+    status: dossier.status,
+    progress: { step: currentStep(dossier), lastActivityAt: lastActivityAt(dossier) },
+  };
+}
+
 /** The overview of the given dossiers; only the open ones of this school count. */
-export function weeklyOverview(dossiers: readonly Dossier[], school: School, now: Date): WeeklyOverview {
+export function weeklyOverview(
+  dossiers: readonly (Dossier | OverviewInput)[],
+  school: School,
+  now: Date,
+): WeeklyOverview {
   const calendar = workingCalendarOf(school);
   const byStep = Object.fromEntries(STEPS.map((step) => [step, 0])) as Record<Step, number>;
   const lines = dossiers
+    .map((d) => ('log' in d ? overviewInputOf(d) : d))
     .filter((d) => d.schoolId === school.id && d.status === 'open')
     .map((d): OverviewLine => {
-      const step = currentStep(d);
+      const { step, lastActivityAt: last } = d.progress;
       byStep[step] += 1;
       return {
         dossierNumber: d.number,
         step,
-        waitingWorkingDays: calendar.workingDaysBetween(new Date(lastActivityAt(d)), now),
+        waitingWorkingDays: calendar.workingDaysBetween(new Date(last), now),
       };
     })
     .sort(
