@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { School } from './domain/school';
+import { ROLE_NAMES, type School } from './domain/school';
 import { reminderSettingsSchema } from './domain/reminders';
 import { retentionSettingsSchema } from './domain/retention';
 
@@ -20,6 +20,10 @@ const schoolSchema = z.object({
   tenantId: guidLike,
   coordinators: z.array(personSchema).min(1, 'every school needs at least one zorgcoördinator'),
   decisionMaker: personSchema,
+  /** Confirms the decisions the beslisser took themselves: nobody confirms their own decision. */
+  deputyDecisionMaker: personSchema.optional(),
+  /** What the school calls the person who guides the meldcode: intern-begeleider, zorgcoordinator, aandachtsfunctionaris. */
+  roleName: z.enum(ROLE_NAMES).optional(),
   careTeamChannelId: z.string().trim().min(1).optional(),
   /** Reminder periods, school hours and holidays; every field optional (defaults in domain/reminders.ts). */
   reminders: reminderSettingsSchema.optional(),
@@ -30,9 +34,10 @@ const schoolSchema = z.object({
 const schoolsSchema = z
   .array(schoolSchema)
   .min(1, 'configure at least one school')
+  .refine((schools) => new Set(schools.map((s) => s.id)).size === schools.length, 'school ids must be unique')
   .refine(
-    (schools) => new Set(schools.map((s) => s.id)).size === schools.length,
-    'school ids must be unique',
+    (schools) => schools.every((s) => s.deputyDecisionMaker?.id !== s.decisionMaker.id),
+    'the deputy beslisser (deputyDecisionMaker) must be another person than the beslisser',
   );
 
 const commaList = z
