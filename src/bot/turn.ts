@@ -1,13 +1,11 @@
 // Who is acting, in which language, from where: read once from the Teams activity.
 
 import type { Activity } from 'botbuilder';
+import type { Actor as Person } from '../domain/people';
 import { languageOf, type Language } from '../i18n';
 
-export interface Actor {
-  /** Entra object id: stable across chats and the key of every access decision. */
-  id: string;
-  name: string;
-  tenantId: string;
+/** The one Actor of the domain (Entra object id, name, tenant), as a Teams activity names them. */
+export interface Actor extends Person {
   /** The Teams (Bot Framework) user id, e.g. "29:…", used for card refresh lists. */
   teamsId: string;
 }

@@ -16,6 +16,7 @@ import { entriesOf } from './log';
 import { SIGNAL_CATEGORIES, signalenkaart, type SignalCategory } from './signalenkaart';
 import { specificFormsOf } from './steps';
 import { addDays } from './working-time';
+import { isCoordinatorOf } from './school';
 
 /** Counts under this are not given as such. */
 export const SMALL_COUNT = 5;
@@ -253,5 +254,5 @@ export function mayReadFigures(
   school: { coordinators: readonly { id: string }[]; decisionMaker: { id: string } },
   userId: string,
 ): boolean {
-  return school.decisionMaker.id === userId || school.coordinators.some((c) => c.id === userId);
+  return school.decisionMaker.id === userId || isCoordinatorOf(school, userId);
 }

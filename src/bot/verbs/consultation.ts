@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   consultationById,
   consultations,
+  isCoordinatorOf,
   parseCommand,
   type Consultation,
   type Dossier,
@@ -51,7 +52,7 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
   };
 
   const isCoordinator = (ctx: VerbContext, school: School): boolean =>
-    school.coordinators.some((c) => c.id === ctx.turn.actor.id);
+    isCoordinatorOf(school, ctx.turn.actor.id);
 
   /** The card as this user should see it: the zorgcoördinator's view, or the status. */
   const cardFor = async (
