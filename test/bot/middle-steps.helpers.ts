@@ -22,6 +22,8 @@ export async function recordSignal(h: Harness, ref: DossierRef, specificForms = 
   await h.post(
     invoke(teacher, h.connector.url, 'recordSignal', {
       ...ref,
+      // A signal needs a category from the signalenkaart (issue 10, point 9).
+      'signals_gedrag-emotioneel': 'plotselinge-gedragsverandering',
       specificForms,
       observedOn: '2026-11-12',
       place: 'klas',

@@ -428,6 +428,8 @@ async function answer(
   question: number,
   yes: boolean,
   reasoning: string,
+  /** Only for an answer against the weighing (question 2 "no" after unsafety): the deviation's reason. */
+  deviationReason?: string,
 ): Promise<Json> {
   expect(cardText(card)).toContain(staff.w.question(question));
   const next = await staff.press(
@@ -436,6 +438,7 @@ async function answer(
     {
       answer: String(yes),
       reasoning,
+      ...(deviationReason === undefined ? {} : { deviationReason }),
     },
   );
   expect(cardText(next)).toContain(staff.w.recorded);
@@ -691,7 +694,15 @@ describe.each([
     // Step 5: q1 yes, q2 no, q3 yes, q4 yes → help.
     let decide = await staff.openStep(hub, 'beslissen');
     decide = await answer(staff, decide, 1, true, 'De verwondingen blijven terugkomen.');
-    decide = await answer(staff, decide, 2, false, 'Geen acuut gevaar; de onveiligheid is te keren.');
+    // Against the weighing's structural unsafety: a deviation with its reason (issue 10, point 1).
+    decide = await answer(
+      staff,
+      decide,
+      2,
+      false,
+      'Geen acuut gevaar; de onveiligheid is te keren.',
+      'Moeder krijgt per direct hulp; de onveiligheid is met hulp te keren.',
+    );
     decide = await answer(staff, decide, 3, true, 'Schoolmaatschappelijk werk kan gezinsbegeleiding bieden.');
     decide = await answer(staff, decide, 4, true, 'Moeder wil meewerken.');
     expect(cardText(decide)).toContain(w.outcome.hulp);
