@@ -516,8 +516,8 @@ function report(bots: Bot[], scalingRows: ScalingRow[]): string {
     out.push('SCALING: ms per request, one person at a time');
     out.push(
       table(
-        ['store', 'what', 'at', 'p50', 'p95'],
-        scalingRows.map((r) => [r.store, r.what, r.at, ms(r.p50), ms(r.p95)]),
+        ['store', 'what', 'at', 'n', 'p50', 'p95'],
+        scalingRows.map((r) => [r.store, r.what, r.at, String(r.n), ms(r.p50), ms(r.p95)]),
       ),
     );
   }
