@@ -7,6 +7,11 @@ import type { Dossier } from '../../domain';
 import { confirmerOf, decisionConfirmation } from '../../domain/consultation';
 import { deviationsOf, type Deviation } from '../../domain/deviations';
 import type { School } from '../../domain/school';
+import { shorten } from './beslissen-common';
+
+/** A card lists the latest deviations with their reasons shortened; the chronology has them in full. */
+const DEVIATIONS_SHOWN = 5;
+const REASON_LENGTH = 200;
 
 /** The decision's confirmation in one plain sentence; empty while there is no outcome. */
 export function confirmationLine(language: Language, dossier: Dossier, school: School | undefined): string {
@@ -31,15 +36,21 @@ export function confirmationLine(language: Language, dossier: Dossier, school: S
 
 /** One line per deviation, in the words the beslisser reads. */
 export function deviationLine(language: Language, deviation: Deviation): string {
+  const reason = shorten(deviation.reason, REASON_LENGTH);
   switch (deviation.kind) {
     case 'reportNotDiscussed':
-      return t(language, `afwijkingen.reportNotDiscussed.${deviation.with}`, { reason: deviation.reason });
+      return t(language, `afwijkingen.reportNotDiscussed.${deviation.with}`, { reason });
     default:
-      return t(language, `afwijkingen.${deviation.kind}`, { reason: deviation.reason });
+      return t(language, `afwijkingen.${deviation.kind}`, { reason });
   }
 }
 
-/** Every deviation in the dossier, as lines for a card's list. */
+/** The latest deviations in the dossier, as lines for a card's list, and how many more there are. */
 export function deviationLines(language: Language, dossier: Dossier): { line: string }[] {
-  return deviationsOf(dossier).map((deviation) => ({ line: deviationLine(language, deviation) }));
+  const all = deviationsOf(dossier);
+  const lines = all
+    .slice(-DEVIATIONS_SHOWN)
+    .map((deviation) => ({ line: deviationLine(language, deviation) }));
+  const more = all.length - lines.length;
+  return more > 0 ? [...lines, { line: t(language, 'afwijkingen.more', { count: more }) }] : lines;
 }

@@ -201,7 +201,9 @@ export function beslissenView(
   const deviations = deviationsOf(dossier);
   const deviationOf = (seq: number): string => {
     const deviation = deviations.find((d) => d.kind === 'unsafetyAnsweredNo' && d.seq === seq);
-    return deviation ? t(language, 'beslissen.deviationLine', { reason: deviation.reason }) : '';
+    return deviation
+      ? t(language, 'beslissen.deviationLine', { reason: shorten(deviation.reason, REASONING_LENGTH) })
+      : '';
   };
   // After a report, questions 3 to 5 are answered together with Veilig Thuis: the card says so.
   const withVeiligThuis =
