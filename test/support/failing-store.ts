@@ -8,8 +8,11 @@ export type StoreMethod = Exclude<keyof Store, 'close' | 'ping'> | 'ping';
 
 export interface FailingStore {
   store: Store;
-  /** Make these methods fail until `heal()`; with `what`, the method's result is replaced instead. */
-  fail(methods: readonly StoreMethod[], what?: (result: unknown) => unknown): void;
+  /**
+   * Make these methods (or every method but `close`) fail until `heal()`; with `what`, the method's
+   * result is replaced instead.
+   */
+  fail(methods: readonly StoreMethod[] | 'everything', what?: (result: unknown) => unknown): void;
   heal(): void;
   /** How often each failing method was called while failing. */
   failures: Map<string, number>;
@@ -23,7 +26,7 @@ export class StoreUnavailableError extends Error {
 }
 
 export function failingStore(inner: Store): FailingStore {
-  let failing = new Set<string>();
+  let failing: Set<string> | 'everything' = new Set<string>();
   let damage: ((result: unknown) => unknown) | undefined;
   const failures = new Map<string, number>();
   const store = new Proxy(inner, {
@@ -32,7 +35,8 @@ export function failingStore(inner: Store): FailingStore {
       if (typeof value !== 'function' || typeof property !== 'string') return value;
       const method = value as (...args: unknown[]) => Promise<unknown>;
       return async (...args: unknown[]): Promise<unknown> => {
-        if (!failing.has(property)) return method.apply(target, args);
+        const fails = failing === 'everything' ? property !== 'close' : failing.has(property);
+        if (!fails) return method.apply(target, args);
         failures.set(property, (failures.get(property) ?? 0) + 1);
         if (damage) return damage(await method.apply(target, args));
         throw new StoreUnavailableError(property);
@@ -43,7 +47,7 @@ export function failingStore(inner: Store): FailingStore {
     store,
     failures,
     fail(methods, what) {
-      failing = new Set(methods);
+      failing = methods === 'everything' ? methods : new Set(methods);
       damage = what;
     },
     heal() {
