@@ -181,7 +181,7 @@ describe('the export document', () => {
       '# Dossier MC-2026-0001',
       '## 1. Toelichting',
       '## 2. Gezette stappen van de meldcode',
-      '## 3. Betrokkenen',
+      '## 3. Betrokken medewerkers van school',
       '## 4. De zorgen',
       '## 5. Consultatie en advies van Veilig Thuis',
       '## 6. Gesprek met de leerling en/of de ouders',
@@ -211,7 +211,7 @@ describe('the export document', () => {
         '',
         '- **1. Signalen in kaart brengen:** gedaan (vastgelegd van 10 mrt 2026 tot en met 10 mrt 2026)',
         '- **2. Collegiale consultatie:** gedaan (vastgelegd van 10 mrt 2026 tot en met 10 mrt 2026)',
-        '- **3. Gesprek met de leerling:** gedaan (vastgelegd van 10 mrt 2026 tot en met 10 mrt 2026)',
+        '- **3. Gesprek met de ouders en/of de leerling:** gedaan (vastgelegd van 10 mrt 2026 tot en met 10 mrt 2026)',
         '- **4. Wegen:** gedaan (vastgelegd van 10 mrt 2026 tot en met 10 mrt 2026)',
         '- **5. Beslissen:** gedaan (vastgelegd van 10 mrt 2026 tot en met 10 mrt 2026)',
         '',
@@ -220,7 +220,7 @@ describe('the export document', () => {
   });
 
   it('names the people involved as the school configures them', () => {
-    const people = sectionOf(nl, '## 3. Betrokkenen');
+    const people = sectionOf(nl, '## 3. Betrokken medewerkers van school');
     expect(people).toContain('- **Eigenaar van het dossier:** Mevrouw Jansen');
     expect(people).toContain('- **Zorgcoördinator(en):** Bert Bakker (IB)');
     expect(people).toContain('- **Beslisser:** Joost Visser');
@@ -398,7 +398,7 @@ describe('the export document', () => {
     const fresh = build([opening]);
     const started = dossierMarkdown({ dossier: fresh, school, language: 'nl', exportedBy: 'X', now: NOW });
     expect(sectionOf(started, '## 2. Gezette stappen van de meldcode')).toContain(
-      'Nog te zetten voordat besloten kan worden over melden: 1. Signalen in kaart brengen, 2. Collegiale consultatie, 3. Gesprek met de leerling, 4. Wegen.',
+      'Nog te zetten voordat besloten kan worden over melden: 1. Signalen in kaart brengen, 2. Collegiale consultatie, 3. Gesprek met de ouders en/of de leerling, 4. Wegen.',
     );
     expect(sectionOf(started, '### Eigen waarneming')).toContain('_Niets vastgelegd._');
   });

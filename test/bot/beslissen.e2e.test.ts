@@ -152,14 +152,14 @@ describe('step 5: deciding with the afwegingskader', () => {
 
     const step = await send(h, 'showStep', { ...ref, step: 'beslissen' });
     expect(cardText(step)).toContain(
-      'Beslissen kan pas als stap 1 tot en met 4 gezet zijn. Nog nodig: 2. Collegiale consultatie, 3. Gesprek met de leerling, 4. Wegen.',
+      'Beslissen kan pas als stap 1 tot en met 4 gezet zijn. Nog nodig: 2. Collegiale consultatie, 3. Gesprek met de ouders en/of de leerling, 4. Wegen.',
     );
     expect(cardVerbs(step)).not.toContain('answerAfwegingsvraag');
     expect(input(step, 'reasoning')).toBeUndefined();
 
     const refused = await send(h, 'answerAfwegingsvraag', answer(ref, 1, true, 'Er zijn zorgen.'));
     expect(cardText(refused)).toContain(
-      'Eerst moeten stap 1 tot en met 4 gezet zijn. Nog nodig: 2. Collegiale consultatie, 3. Gesprek met de leerling, 4. Wegen.',
+      'Eerst moeten stap 1 tot en met 4 gezet zijn. Nog nodig: 2. Collegiale consultatie, 3. Gesprek met de ouders en/of de leerling, 4. Wegen.',
     );
     expect(await logKinds(h, ref)).not.toContain('afwegingsvraagAnswered');
   });
@@ -342,7 +342,7 @@ describe('step 5: deciding with the afwegingskader', () => {
     };
     const refused = await send(h, 'recordHelpPlan', plan);
     expect(cardText(refused)).toContain(
-      'Datum follow-up (dan kijk je of de hulp werkt): Deze datum moet in de toekomst liggen.',
+      'Datum evaluatie (dan kijk je of de hulp werkt): Deze datum moet in de toekomst liggen.',
     );
     expect(input(refused, 'what')?.value).toBe('Gezinsbegeleiding via schoolmaatschappelijk werk.');
 
@@ -351,9 +351,9 @@ describe('step 5: deciding with the afwegingskader', () => {
     await send(h, 'recordHelpPlan', good);
     expect(await entries(h, ref, 'helpPlanRecorded')).toHaveLength(1);
     expect(cardText(planned)).toContain(
-      'Schoolmaatschappelijk werk · uiterlijk 4 dec 2026 · follow-up 7 dec 2026',
+      'Schoolmaatschappelijk werk · uiterlijk 4 dec 2026 · evaluatie 7 dec 2026',
     );
-    expect(cardText(planned)).toContain('Vraag 5 beantwoord je bij de follow-up op 7 dec 2026.');
+    expect(cardText(planned)).toContain('Vraag 5 beantwoord je bij de evaluatie op 7 dec 2026.');
     expect(cardVerbs(planned)).not.toContain('answerAfwegingsvraag');
 
     // The follow-up date has come.
@@ -367,7 +367,7 @@ describe('step 5: deciding with the afwegingskader', () => {
       followUpText: 'Geen nieuwe verwondingen; moeder komt op gesprekken.',
     };
     const tooEarly = await send(h, 'recordFollowUp', followUp);
-    expect(cardText(tooEarly)).toContain('Datum van de follow-up: Deze datum ligt in de toekomst.');
+    expect(cardText(tooEarly)).toContain('Datum van de evaluatie: Deze datum ligt in de toekomst.');
     expect(input(tooEarly, 'followUpText')?.value).toBe(
       'Geen nieuwe verwondingen; moeder komt op gesprekken.',
     );

@@ -57,7 +57,7 @@ describe('step 2: collegiale consultatie', () => {
     const ref = await openDossier(h);
     await recordSignal(h, ref, 'eergerelateerd-geweld');
     const required =
-      'Advies van Veilig Thuis is hier verplicht, omdat in dit dossier eergerelateerd geweld is vastgelegd. ' +
+      'Advies van Veilig Thuis is hier verplicht, omdat dit dossier gaat over: eergerelateerd geweld. ' +
       'Zonder dat advies is deze stap niet klaar.';
     expect(cardText(await showStep(h, ref, 'consultatie'))).toContain(required);
 

@@ -83,7 +83,7 @@ describe('a consultation in the care team channel', () => {
       question: QUESTION,
     });
     // The click is answered first; the thread is opened right after.
-    expect(cardText(hub)).toContain('Je vraag gaat als kaart naar het kanaal van het zorgteam');
+    expect(cardText(hub)).toContain('Je vraag gaat als bericht naar het kanaal van het zorgteam');
 
     const calls = sinceIndex(h, before);
     const created = calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
@@ -215,7 +215,7 @@ describe('a consultation without a care team channel', () => {
     const ref = await openDossier(h);
     const before = h.connector.calls.length;
     const hub = await ask(ref, randomUUID());
-    expect(cardText(hub)).toContain('Je vraag gaat nu als kaart naar Fatima El Amrani.');
+    expect(cardText(hub)).toContain('Je vraag gaat nu als bericht naar Fatima El Amrani.');
     const created = sinceIndex(h, before).find((c) => c.method === 'POST' && c.path === '/v3/conversations');
     expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: coordinator.aadObjectId }] });
     const card = sinceIndex(h, before).find(
@@ -232,7 +232,7 @@ describe('a consultation without a care team channel', () => {
     h.connector.failNext(new RegExp(`${chat}/activities`), 429, 1);
     const before = h.connector.calls.length;
     const hub = await ask(ref, randomUUID());
-    expect(cardText(hub)).toContain('Je vraag gaat nu als kaart naar Fatima El Amrani.');
+    expect(cardText(hub)).toContain('Je vraag gaat nu als bericht naar Fatima El Amrani.');
     const attempts = sinceIndex(h, before).filter((c) => c.path.includes(chat));
     expect(attempts).toHaveLength(2);
     const step2 = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
@@ -246,7 +246,7 @@ describe('a consultation without a care team channel', () => {
     h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
     const before = h.connector.calls.length;
     const hub = await ask(ref, randomUUID());
-    expect(cardText(hub)).toContain('Je vraag gaat nu als kaart naar Fatima El Amrani.');
+    expect(cardText(hub)).toContain('Je vraag gaat nu als bericht naar Fatima El Amrani.');
     // Answered first; the notice that it did not arrive follows in the staff member's own chat.
     const told = postsTo(sinceIndex(h, before), `a:personal-${teacher.teamsId}`);
     expect(told.map((c) => cardText(cardOf(c.body))).join('\n')).toContain(
@@ -264,7 +264,7 @@ describe('a consultation without a care team channel', () => {
     expect(cardText(step2)).toContain('consultatie gevraagd aan Fatima El Amrani · niet aangekomen');
     expect(cardVerbs(step2)).toContain('resendConsultation');
     const again = await press(h, teacher, 'resendConsultation', { ...ref, consultationId: 2 });
-    expect(cardText(again)).toContain('Je vraag gaat nu als kaart naar Fatima El Amrani.');
+    expect(cardText(again)).toContain('Je vraag gaat nu als bericht naar Fatima El Amrani.');
     const arrived = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
     expect(cardText(arrived)).not.toContain('niet aangekomen');
     const before = h.connector.calls.length;

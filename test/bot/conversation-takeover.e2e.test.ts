@@ -66,7 +66,7 @@ describe('a stranger using the zorgcoördinator’s object id', () => {
 
       expect(await h.store.getConversation(SCHOOL.tenantId, coordinator.aadObjectId)).toEqual(saved);
       const before = h.connector.calls.length;
-      expect(await askConsultation(h)).toContain('Je vraag gaat nu als kaart naar Fatima El Amrani.');
+      expect(await askConsultation(h)).toContain('Je vraag gaat nu als bericht naar Fatima El Amrani.');
 
       // The card went through the school's connector, into the zorgcoördinator's own conversation.
       const sent = h.connector.calls

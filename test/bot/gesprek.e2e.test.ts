@@ -32,7 +32,7 @@ describe('step 3: the conversation with the pupil', () => {
     await recordSignal(h, ref, 'seksueel-misbruik');
     const card = await showStep(h, ref, 'gesprek');
     const text = cardText(card);
-    expect(text).toContain('Stap 3 · Gesprek met de leerling');
+    expect(text).toContain('Stap 3 · Gesprek met de ouders en/of de leerling');
     expect(text).toContain('Deze stap: nog niet gestart');
     expect(text).toContain(
       '- Leg uit wat het doel van het gesprek is.\n' +
@@ -100,7 +100,7 @@ describe('step 3: the conversation with the pupil', () => {
       parentsDespiteWarning: 'true',
       parentsDespiteWarningReason: 'Vader kwam onaangekondigd mee naar het gesprek.',
     });
-    expect(cardText(hub)).toMatch(/3\. Gesprek met de leerling\ngedaan/);
+    expect(cardText(hub)).toMatch(/3\. Gesprek met de ouders en\/of de leerling\ngedaan/);
     expect(await entries(h, ref, 'conversationRecorded')).toEqual([
       expect.objectContaining({
         participants: { pupil: true, parents: true, coordinator: true },
@@ -145,7 +145,7 @@ describe('step 3: the conversation with the pupil', () => {
     const first = await send(h, 'recordConversation', conversation);
     await send(h, 'recordConversation', conversation);
     expect(cardText(first)).toContain('Vastgelegd.');
-    expect(cardText(first)).toMatch(/3\. Gesprek met de leerling\ngedaan/);
+    expect(cardText(first)).toMatch(/3\. Gesprek met de ouders en\/of de leerling\ngedaan/);
     expect(await entries(h, ref, 'conversationRecorded')).toEqual([
       {
         submissionId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
@@ -174,7 +174,7 @@ describe('step 3: the conversation with the pupil', () => {
     const skip = { ...ref, submissionId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', reason };
     const hub = await send(h, 'skipConversation', skip);
     await send(h, 'skipConversation', skip);
-    expect(cardText(hub)).toMatch(/3\. Gesprek met de leerling\novergeslagen \(met reden\)/);
+    expect(cardText(hub)).toMatch(/3\. Gesprek met de ouders en\/of de leerling\novergeslagen \(met reden\)/);
     expect(await entries(h, ref, 'conversationSkipped')).toEqual([
       { submissionId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', reason },
     ]);
@@ -185,7 +185,7 @@ describe('step 3: the conversation with the pupil', () => {
     const ref = await openDossier(h);
     await recordSignal(h, ref, 'achterlating');
     const card = await showStep(h, ref, 'gesprek', 'en-US');
-    expect(cardText(card)).toContain('Step 3 · Talk with the pupil');
+    expect(cardText(card)).toContain('Step 3 · Talk with the parents and/or the pupil');
     expect(cardText(card)).toContain(
       'Warning: no conversation with the parents\nThis dossier records being left behind abroad.',
     );
@@ -199,6 +199,6 @@ describe('step 3: the conversation with the pupil', () => {
       { ...ref, reason: 'The pupil fears being taken abroad if the family hears of it.' },
       'en-US',
     );
-    expect(cardText(hub)).toMatch(/3\. Talk with the pupil\nskipped \(with reason\)/);
+    expect(cardText(hub)).toMatch(/3\. Talk with the parents and\/or the pupil\nskipped \(with reason\)/);
   });
 });

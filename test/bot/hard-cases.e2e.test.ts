@@ -170,7 +170,7 @@ describe('the acute route: a report or 112 call before steps 1 to 4', () => {
     const reminders = sentTo(h, teacher).filter((card) => cardText(card).includes('Herinnering'));
     expect(reminders).toHaveLength(1);
     expect(cardText(reminders[0])).toContain(
-      'Na de acute melding zijn nog niet alle stappen vastgelegd. Leg ze alsnog vast, te beginnen met: 3. Gesprek met de leerling.',
+      'Na de acute melding zijn nog niet alle stappen vastgelegd. Leg ze alsnog vast, te beginnen met: 3. Gesprek met de ouders en/of de leerling.',
     );
     expect(buttonData(reminders[0], 'showStep')['step']).toBe('gesprek');
     expect(JSON.stringify(reminders[0])).not.toContain('AB');
@@ -261,7 +261,7 @@ describe('a report followed by help agreed with Veilig Thuis', () => {
     await h.bot.scheduler.sweep(followUp);
     const reminders = sentTo(h, teacher).filter((card) => cardText(card).includes('Herinnering'));
     expect(reminders.map((card) => cardText(card))).toEqual([
-      expect.stringContaining('Vandaag is de follow-up van de hulp. Beantwoord afwegingsvraag 5'),
+      expect.stringContaining('Vandaag is de evaluatie van de hulp. Beantwoord afwegingsvraag 5'),
     ]);
     expect(cardVerbs(reminders[0])).toContain('answerAfwegingsvraag');
 

@@ -80,7 +80,7 @@ const NL: Words = {
   steps: {
     signalen: '1. Signalen in kaart brengen',
     consultatie: '2. Collegiale consultatie',
-    gesprek: '3. Gesprek met de leerling',
+    gesprek: '3. Gesprek met de ouders en/of de leerling',
     wegen: '4. Wegen',
     beslissen: '5. Beslissen',
   },
@@ -93,13 +93,13 @@ const NL: Words = {
   stepTitle: {
     signalen: 'Stap 1 · Signalen in kaart brengen',
     consultatie: 'Stap 2 · Collegiale consultatie',
-    gesprek: 'Stap 3 · Gesprek met de leerling',
+    gesprek: 'Stap 3 · Gesprek met de ouders en/of de leerling',
     wegen: 'Stap 4 · Wegen',
     beslissen: 'Stap 5 · Beslissen',
   },
   band: (band) => `Signalenkaart voor leerlingen van ${band} jaar.`,
   vtRequired:
-    'Advies van Veilig Thuis is hier verplicht, omdat in dit dossier seksueel misbruik is vastgelegd. ' +
+    'Advies van Veilig Thuis is hier verplicht, omdat dit dossier gaat over: seksueel misbruik. ' +
     'Zonder dat advies is deze stap niet klaar.',
   consultationStatus: (status) => `Deze stap: ${NL.status[status]}`,
   question: (n) => `Vraag ${n} van 5`,
@@ -117,8 +117,8 @@ const NL: Words = {
   reported: (date, reference) => `Gemeld op ${date} bij Veilig Thuis, kenmerk ${reference}.`,
   feedbackRecorded: (date) => `Terugkoppeling van Veilig Thuis vastgelegd op ${date}.`,
   helpTitle: 'Hulp organiseren met de zorgcoördinator',
-  planLine: (who, deadline, followUp) => `${who} · uiterlijk ${deadline} · follow-up ${followUp}`,
-  q5Later: (date) => `Vraag 5 beantwoord je bij de follow-up op ${date}.`,
+  planLine: (who, deadline, followUp) => `${who} · uiterlijk ${deadline} · evaluatie ${followUp}`,
+  q5Later: (date) => `Vraag 5 beantwoord je bij de evaluatie op ${date}.`,
   closeTitle: 'Dossier sluiten',
   closeOutcome: (outcome) => `Het afwegingskader kwam uit op: ${outcome}.`,
   closeOutcomes: {
@@ -179,7 +179,7 @@ const EN: Words = {
   steps: {
     signalen: '1. Map the signals',
     consultatie: '2. Consult a colleague',
-    gesprek: '3. Talk with the pupil',
+    gesprek: '3. Talk with the parents and/or the pupil',
     wegen: '4. Weigh',
     beslissen: '5. Decide',
   },
@@ -192,7 +192,7 @@ const EN: Words = {
   stepTitle: {
     signalen: 'Step 1 · Map the signals',
     consultatie: 'Step 2 · Consult a colleague',
-    gesprek: 'Step 3 · Talk with the pupil',
+    gesprek: 'Step 3 · Talk with the parents and/or the pupil',
     wegen: 'Step 4 · Weigh',
     beslissen: 'Step 5 · Decide',
   },

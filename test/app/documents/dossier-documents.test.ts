@@ -30,7 +30,7 @@ const HEADINGS = {
   nl: [
     '1. Toelichting',
     '2. Gezette stappen van de meldcode',
-    '3. Betrokkenen',
+    '3. Betrokken medewerkers van school',
     '4. De zorgen',
     '5. Consultatie en advies van Veilig Thuis',
     '6. Gesprek met de leerling en/of de ouders',
