@@ -1,6 +1,8 @@
 // Step 1: record a signal from the signalenkaart card.
 
 import { dossierView, signalenView, SIGNAL_INPUT_PREFIX } from '../../cards/views';
+import { viewInSchoolWords } from '../../i18n/role-name';
+import { schoolOf } from './school-of';
 import type { Verb } from '../verb';
 import { commandVerb, type DossierForm, type StepCard, type VerbDependencies } from './common';
 
@@ -8,7 +10,11 @@ export function signalenCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
     deps.cards.render(
       'signalen',
-      signalenView(ctx.turn.language, dossier, ctx.now, state),
+      viewInSchoolWords(
+        ctx.turn.language,
+        schoolOf(deps, dossier)?.roleName,
+        signalenView(ctx.turn.language, dossier, ctx.now, state),
+      ),
       ctx.turn.language,
     );
 }

@@ -2,6 +2,7 @@
 // with the way on to the matching form (report, help plan, close).
 
 import { section, t, type Language } from '../../i18n';
+import { viewInSchoolWords } from '../../i18n/role-name';
 import {
   afwegingskaderState,
   entriesOf,
@@ -208,7 +209,7 @@ export function beslissenView(
   // After a report, questions 3 to 5 are answered together with Veilig Thuis: the card says so.
   const withVeiligThuis =
     afweging.helpAfterReport && question !== null && question >= HELP_AFTER_REPORT_QUESTION;
-  return {
+  return viewInSchoolWords(language, school?.roleName, {
     t: texts,
     number: dossier.number,
     schoolId: dossier.schoolId,
@@ -261,5 +262,5 @@ export function beslissenView(
     confirmationText: confirmationLine(language, dossier, school),
     deviationLines: deviationLines(language, dossier),
     ...outcomeView(language, dossier, afweging, now),
-  };
+  });
 }

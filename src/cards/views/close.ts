@@ -3,6 +3,7 @@
 // and asks for the reason to override, and whether the decision is confirmed yet.
 
 import { section, t, type Language } from '../../i18n';
+import { viewInSchoolWords } from '../../i18n/role-name';
 import { CLOSURE_REASONS, TEXT_MAX_LENGTH, afwegingskaderState, entriesOf, type Dossier } from '../../domain';
 import { closingWarnings } from '../../domain/closing';
 import type { School } from '../../domain/school';
@@ -35,7 +36,7 @@ export function closeView(
   }
   const outcome = afwegingskaderState(dossier).outcome;
   const lastClosing = entriesOf(dossier, 'dossierClosed').at(-1);
-  return {
+  return viewInSchoolWords(language, school?.roleName, {
     t: texts,
     isClose: mode === 'close',
     isReopen: mode === 'reopen',
@@ -68,5 +69,5 @@ export function closeView(
     values,
     errors,
     problemsText: problemsText(language, state, texts),
-  };
+  });
 }

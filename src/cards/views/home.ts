@@ -2,6 +2,7 @@
 // form, the list of my dossiers, and the dossier hub.
 
 import { section, t, type Language } from '../../i18n';
+import { viewInSchoolWords } from '../../i18n/role-name';
 import type { School } from '../../domain/school';
 import {
   STEPS,
@@ -193,7 +194,8 @@ export function dossierView(
       : notice === 'none'
         ? ''
         : t(language, notice === 'opened' ? 'dossier.opened' : 'dossier.recorded');
-  return {
+  // Every text in the school's own word for the zorgcoördinator.
+  return viewInSchoolWords(language, school?.roleName, {
     t: section(language, 'dossier'),
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
@@ -234,7 +236,7 @@ export function dossierView(
     confirmationText: confirmationLine(language, dossier, school),
     nextReminder: closed || !school ? '' : nextReminderText(language, dossier, school),
     canConfirm: confirmation.state === 'waiting' && viewerId !== undefined && viewerId === confirmer?.id,
-  };
+  });
 }
 
 /** How many of the five steps are done (skipped with a reason counts as done). */

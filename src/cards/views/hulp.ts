@@ -1,9 +1,9 @@
-// Step 5, organise help with the zorgcoördinator: the help plan (what, who, by when, the follow-up
-// date), then the follow-ups that lead to question 5.
+// Step 5, organise help with the zorgcoördinator: the help plan (what, who, by when, the evaluation
+// date), then the evaluations that lead to question 5. Also after a report, as agreed with Veilig Thuis.
 
 import { section, t, type Language } from '../../i18n';
 import { entriesOf, helpPlanExpected, todayInAmsterdam, type Dossier } from '../../domain';
-import { FOLLOW_UP_QUESTION } from '../../domain/afwegingskader';
+import { FOLLOW_UP_QUESTION, afwegingskaderState } from '../../domain/afwegingskader';
 import {
   formFields,
   formatDate,
@@ -44,6 +44,8 @@ export function hulpView(language: Language, dossier: Dossier, now: Date, state:
     today,
     tomorrow: dayAfter(today),
     problemsText: problemsText(language, state, texts),
+    // Help beside a report: agreed with Veilig Thuis (questions 3 to 5 were answered with them).
+    afterReportText: afwegingskaderState(dossier).helpAfterReport ? t(language, 'hulp.afterReport') : '',
     showPlanForm: !plan || helpPlanExpected(dossier),
     planLine: plan ? planLine(language, plan.data) : '',
     planWhat: plan ? shorten(plan.data.what, SUMMARY_LENGTH) : '',

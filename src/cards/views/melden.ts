@@ -4,6 +4,7 @@
 // to 4; another report ("alsnog melden") after a reopening or a later outcome "report".
 
 import { section, t, type Language } from '../../i18n';
+import { viewInSchoolWords } from '../../i18n/role-name';
 import {
   DISCUSS_WITH_PARENTS_UNDER_AGE,
   DISCUSS_WITH_PUPIL_FROM_AGE,
@@ -79,7 +80,7 @@ export function meldenView(
   const missing = missingBeforeDecision(dossier);
   const acute = missing.length > 0;
   const parentsWarning = must.parents && parentsNotToBeInvolved(dossier);
-  return {
+  return viewInSchoolWords(language, school?.roleName, {
     t: texts,
     number: dossier.number,
     schoolId: dossier.schoolId,
@@ -120,5 +121,5 @@ export function meldenView(
           : fields.values['parentsException'],
     },
     errors: withRequiredMessages(language, fields.errors, REQUIRED_FIELDS),
-  };
+  });
 }
