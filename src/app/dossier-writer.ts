@@ -83,6 +83,11 @@ export type UpdateOutcome =
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   attempts: number;
+  /**
+   * No new attempt starts after this much time since the first (ms): a click must be answered
+   * within the few seconds Teams waits, with the form kept, rather than late or never.
+   */
+  budgetMs: number;
   /** Backoff before attempt n + 1: base · 2^(n − 1), at most max, times a jitter of 0.5–1. */
   baseMs: number;
   maxMs: number;
@@ -94,6 +99,7 @@ export interface RetryPolicy {
  */
 export const DEFAULT_WRITE_RETRY: Readonly<RetryPolicy> = Object.freeze({
   attempts: 12,
+  budgetMs: 3000,
   baseMs: 10,
   maxMs: 400,
 });
@@ -145,35 +151,46 @@ export class DossierWriter {
     const school = this.school(ref.schoolId);
     if (!school) return { ok: false, access: { code: 'notFound' } };
     let known = current;
-    return this.withRetries(ref.dossierId, async () => {
-      const loaded = known ?? (await this.deps.store.getDossier(ref.schoolId, ref.dossierId));
-      known = undefined; // A retry reads afresh: the known version may be what went stale.
-      if (!loaded) return { ok: false, access: { code: 'notFound' } };
-      this.deps.logContext?.note({ dossierNumber: loaded.value.number });
-      const role = await this.access(writer, loaded.value, school, now);
-      if (!role) return { ok: false, access: { code: 'notInvolved' } };
+    let seen: { dossier: Dossier; role: Role } | undefined;
+    try {
+      return await this.withRetries(ref.dossierId, async () => {
+        const loaded = known ?? (await this.deps.store.getDossier(ref.schoolId, ref.dossierId));
+        known = undefined; // A retry reads afresh: the known version may be what went stale.
+        if (!loaded) return { ok: false, access: { code: 'notFound' } };
+        this.deps.logContext?.note({ dossierNumber: loaded.value.number });
+        const role = await this.access(writer, loaded.value, school, now);
+        if (!role) return { ok: false, access: { code: 'notInvolved' } };
+        seen = { dossier: loaded.value, role };
 
-      const result = change(loaded.value, { school, role, now });
-      if (!result.ok) return { ok: false, refusal: result.refusal, dossier: loaded.value, role };
-      const { version } = loaded;
-      if (result.duplicate)
-        return { ok: true, dossier: loaded.value, version, role, duplicate: true, entries: [], queued: [] };
+        const result = change(loaded.value, { school, role, now });
+        if (!result.ok) return { ok: false, refusal: result.refusal, dossier: loaded.value, role };
+        const { version } = loaded;
+        if (result.duplicate)
+          return { ok: true, dossier: loaded.value, version, role, duplicate: true, entries: [], queued: [] };
 
-      const { dossier, queued } = this.prepare(result, school, now);
-      if (dossier === loaded.value)
-        return { ok: true, dossier, version, role, duplicate: false, entries: [], queued: [] };
-      const saved = await this.deps.store.replaceDossier(dossier, loaded.version);
-      this.logged(result.entries);
-      return {
-        ok: true,
-        dossier: saved.value,
-        version: saved.version,
-        role,
-        duplicate: false,
-        entries: result.entries,
-        queued,
-      };
-    });
+        const { dossier, queued } = this.prepare(result, school, now);
+        if (dossier === loaded.value)
+          return { ok: true, dossier, version, role, duplicate: false, entries: [], queued: [] };
+        const saved = await this.deps.store.replaceDossier(dossier, loaded.version);
+        this.logged(result.entries);
+        return {
+          ok: true,
+          dossier: saved.value,
+          version: saved.version,
+          role,
+          duplicate: false,
+          entries: result.entries,
+          queued,
+        };
+      });
+    } catch (error) {
+      // Out of time: nothing was recorded (or a recorded change shows up on the next look). A
+      // person gets their form back as typed, to send again; the bot's own work runs again later.
+      if (!(error instanceof GaveUp)) throw error;
+      if (!seen || 'bot' in writer) throw error.last;
+      this.deps.logger.warn({ dossierId: ref.dossierId }, 'gave up writing in time');
+      return { ok: false, refusal: { code: 'tryAgain' }, dossier: seen.dossier, role: seen.role };
+    }
   }
 
   /**
@@ -194,25 +211,31 @@ export class DossierWriter {
     const school = this.school(schoolId);
     if (!school || school.tenantId !== actor.tenantId)
       return { ok: false, access: { code: 'unknownSchool' } };
-    return this.withRetries(id, async () => {
-      const existing = await this.deps.store.getDossier(schoolId, id);
-      if (existing) return { ok: true, dossier: existing.value, duplicate: true };
-      const result = await change({ school, role: 'eigenaar', now });
-      if (!result.ok) return { ok: false, refusal: result.refusal };
-      const { dossier } = this.prepare(result, school, now);
-      try {
-        const created = await this.deps.store.createDossier(dossier);
-        this.deps.logContext?.note({ dossierNumber: created.value.number });
-        this.logged(result.entries, 'dossier opened');
-        return { ok: true, dossier: created.value, duplicate: false };
-      } catch (error) {
-        // Someone (or an earlier attempt whose answer was lost) created it first: that one counts.
-        if (!(error instanceof AlreadyExistsError)) throw error;
-        const raced = await this.deps.store.getDossier(schoolId, id);
-        if (!raced) throw error;
-        return { ok: true, dossier: raced.value, duplicate: true };
-      }
-    });
+    try {
+      return await this.withRetries(id, async () => {
+        const existing = await this.deps.store.getDossier(schoolId, id);
+        if (existing) return { ok: true, dossier: existing.value, duplicate: true };
+        const result = await change({ school, role: 'eigenaar', now });
+        if (!result.ok) return { ok: false, refusal: result.refusal };
+        const { dossier } = this.prepare(result, school, now);
+        try {
+          const created = await this.deps.store.createDossier(dossier);
+          this.deps.logContext?.note({ dossierNumber: created.value.number });
+          this.logged(result.entries, 'dossier opened');
+          return { ok: true, dossier: created.value, duplicate: false };
+        } catch (error) {
+          // Someone (or an earlier attempt whose answer was lost) created it first: that one counts.
+          if (!(error instanceof AlreadyExistsError)) throw error;
+          const raced = await this.deps.store.getDossier(schoolId, id);
+          if (!raced) throw error;
+          return { ok: true, dossier: raced.value, duplicate: true };
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof GaveUp)) throw error;
+      this.deps.logger.warn({ dossierId: id }, 'gave up opening in time');
+      return { ok: false, refusal: { code: 'tryAgain' } };
+    }
   }
 
   /** Append an event that changes no dossier (a view, an export, a refusal): who, what, when. */
@@ -267,14 +290,17 @@ export class DossierWriter {
    * store error that may pass (the write may or may not have happened: the next read tells).
    */
   private async withRetries<T>(dossierId: string, attempt: () => Promise<T>): Promise<T> {
-    const { attempts, baseMs, maxMs } = this.retry;
+    const { attempts, budgetMs, baseMs, maxMs } = this.retry;
+    const started = performance.now();
     for (let n = 1; ; n++) {
       try {
         return await attempt();
       } catch (error) {
         const again = error instanceof StaleVersionError || isTransientStoreError(error);
-        if (!again || n >= attempts) throw error;
         const backoff = Math.min(maxMs, baseMs * 2 ** (n - 1)) * (0.5 + this.random() / 2);
+        const late = performance.now() - started + backoff > budgetMs;
+        if (!again) throw error;
+        if (n >= attempts || late) throw new GaveUp(error);
         this.deps.logger.info(
           { dossierId, attempt: n, reason: error instanceof StaleVersionError ? 'stale' : 'store' },
           'writing again',
@@ -282,6 +308,14 @@ export class DossierWriter {
         await this.sleep(backoff);
       }
     }
+  }
+}
+
+/** Retries ran out (in number or in time) on an error that might have passed. */
+class GaveUp extends Error {
+  constructor(readonly last: unknown) {
+    super('The dossier could not be written in time; the last error is attached.', { cause: last });
+    this.name = 'GaveUp';
   }
 }
 

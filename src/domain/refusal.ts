@@ -45,6 +45,9 @@ export const REFUSAL_CODES = [
   'consultationNotOpen',
   'noDecisionToConfirm',
   'decisionAlreadyConfirmed',
+  // Too many people acted on the dossier at once (or the store kept failing) for the time a click
+  // may take: nothing was recorded; the form comes back as typed, to send again.
+  'tryAgain',
   // Snoozing a reminder.
   'unknownReminder',
   'notRecipient',

@@ -14,7 +14,7 @@ import type { School } from '../../src/domain/school';
 import { createLogger } from '../../src/logger';
 import { CosmosStore } from '../../src/store/cosmos-store';
 import { SqliteStore } from '../../src/store/sqlite-store';
-import type { Store } from '../../src/store/store';
+import { StaleVersionError, type Store } from '../../src/store/store';
 import { startCosmosServer, type LocalCosmos } from '../support/cosmos-server';
 
 const SCHOOL: School = {
@@ -73,7 +73,7 @@ function serviceOn(store: Store, attempts = 12): DossierService {
     logger,
     newId: randomUUID,
     outboxLeaseMs: 60_000,
-    retry: { attempts, baseMs: 1, maxMs: 20 },
+    retry: { attempts, budgetMs: 10_000, baseMs: 1, maxMs: 20 },
   });
   return new DossierService({ store, writer, schools: [SCHOOL], logger, newId: randomUUID });
 }
@@ -197,15 +197,18 @@ describe.each([
     },
   );
 
-  it.each(['before the read', 'before the write'] as const)(
-    'a fault %s that outlasts the retries fails the action; pressing again records it once',
-    async (point) => {
+  it.each([
+    ['before the read', 'fails the action (the error boundary answers)'],
+    ['before the write', 'gives the form back to send again (tryAgain), nothing recorded'],
+  ] as const)(
+    'a fault %s that outlasts the retries %s; pressing again records it once',
+    async (point, _what) => {
       const store = await connection();
       const dossier = await openOn(store);
       const command = note('Gesprek met vader');
-      await expect(
-        serviceOn(faulty(store, point, 3), 3).act(OWNER, SCHOOL.id, dossier.id, command, NOW),
-      ).rejects.toMatchObject({ code: 'ECONNRESET' });
+      const failing = serviceOn(faulty(store, point, 3), 3).act(OWNER, SCHOOL.id, dossier.id, command, NOW);
+      if (point === 'before the read') await expect(failing).rejects.toMatchObject({ code: 'ECONNRESET' });
+      else expect(await failing).toMatchObject({ ok: false, refusal: { code: 'tryAgain' } });
       expect((await reread(store, dossier)).log).toHaveLength(1);
 
       // The same card pressed again, on a healthy connection.
@@ -218,6 +221,33 @@ describe.each([
       expect(new Set(audit.map((e) => e.id)).size).toBe(audit.length);
     },
   );
+
+  it('gives up within its time budget, with the form to send again, when others keep writing first', async () => {
+    const store = await connection();
+    const dossier = await openOn(store);
+    // Every write finds the dossier changed by someone else, for longer than a click may take.
+    const busy = new Proxy(store, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (property === 'replaceDossier') return (d: Dossier) => Promise.reject(new StaleVersionError(d.id));
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const writer = new DossierWriter({
+      store: busy,
+      schools: [SCHOOL],
+      logger,
+      newId: randomUUID,
+      outboxLeaseMs: 60_000,
+      retry: { attempts: 1000, budgetMs: 150, baseMs: 5, maxMs: 20 },
+    });
+    const service = new DossierService({ store: busy, writer, schools: [SCHOOL], logger, newId: randomUUID });
+    const started = Date.now();
+    const outcome = await service.act(OWNER, SCHOOL.id, dossier.id, note('Te druk'), NOW);
+    expect(outcome).toMatchObject({ ok: false, refusal: { code: 'tryAgain' } });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await reread(store, dossier)).log).toHaveLength(1);
+  });
 
   it('a write whose answer is lost is found on the next read: the action succeeds, recorded once; pressing again too', async () => {
     const store = await connection();
