@@ -135,6 +135,61 @@ export const DOSSIERS = {
   unfounded: told({ acts: [...stepsOneToFour(), ...answers(false)] }),
   closed: told({ acts: [...stepsOneToFour(), ...answers(false), cmd.closeDossier()] }),
   reopened: told({ acts: [...stepsOneToFour(), ...answers(false), cmd.closeDossier(), cmd.reopenDossier()] }),
+  // Issue 10: the hard cases.
+  acuteReported: told({
+    acts: [
+      cmd.recordSignal(),
+      cmd.recordReport({
+        acute: true,
+        to: '112 (politie)',
+        discussedWithParents: 'uitzondering',
+        parentsException: 'veiligheid-in-het-geding',
+        parentsExceptionReason: 'Leerling durfde niet naar huis; direct gebeld.',
+      }),
+    ],
+  }),
+  deviations: told({
+    acts: [
+      cmd.recordSignal(),
+      cmd.recordConsultation(),
+      cmd.recordConversation(),
+      cmd.recordWeighing({ structuralUnsafety: true }),
+      cmd.answerAfwegingsvraag({ question: 1, answer: true }),
+      cmd.answerAfwegingsvraag({
+        question: 2,
+        answer: false,
+        deviationReason: 'Vader is vertrokken; de situatie is veranderd.',
+      }),
+      cmd.answerAfwegingsvraag({ question: 3, answer: false }),
+      cmd.recordReport({
+        discussedWithParents: 'niet-besproken',
+        parentsExceptionReason: 'Geen gelegenheid.',
+      }),
+    ],
+  }),
+  helpAfterReport: told({
+    acts: [
+      ...stepsOneToFour(),
+      ...answers(true, true),
+      cmd.recordReport(),
+      cmd.answerAfwegingsvraag({ question: 3, answer: true }),
+      cmd.answerAfwegingsvraag({ question: 4, answer: true }),
+      cmd.recordHelpPlan(),
+    ],
+  }),
+  parentsWarned: told({
+    acts: [
+      cmd.recordSignal({ specificForms: ['eergerelateerd-geweld'] }),
+      cmd.recordConsultation(),
+      cmd.recordVeiligThuisAdvice(),
+      cmd.recordConversation(),
+      cmd.recordWeighing(),
+      ...answers(true, true),
+    ],
+  }),
+  ownDecision: told({
+    acts: [...stepsOneToFour(), ...answers(true, true)].map((command) => ({ by: decisionMaker, command })),
+  }),
   /** 13 years old: a report is discussed beforehand with the pupil and with the parents. */
   thirteen: told({
     opening: cmd.openDossier({ pupil: { reference: 'AB', group: '1 havo', age: 13 } }),

@@ -174,7 +174,7 @@ export function dossierScreens(name: string, dossier: Dossier): Screen[] {
     {
       screen: `step 5 (beslissen) of ${name}`,
       template: 'beslissen',
-      view: (language, state) => beslissenView(language, dossier, NOW, state, 'recorded'),
+      view: (language, state) => beslissenView(language, dossier, NOW, state, 'recorded', SCHOOL),
       form: true,
     },
     {
@@ -186,7 +186,7 @@ export function dossierScreens(name: string, dossier: Dossier): Screen[] {
     {
       screen: `the report form (melden) of ${name}`,
       template: 'melden',
-      view: (language, state) => meldenView(language, dossier, NOW, state),
+      view: (language, state) => meldenView(language, dossier, NOW, state, SCHOOL),
       form: true,
     },
     {
@@ -216,7 +216,7 @@ export function dossierScreens(name: string, dossier: Dossier): Screen[] {
     {
       screen: open ? `the closing form of ${name}` : `the reopening form of ${name}`,
       template: 'close',
-      view: (language, state) => closeView(language, dossier, open ? 'close' : 'reopen', state),
+      view: (language, state) => closeView(language, dossier, open ? 'close' : 'reopen', state, SCHOOL),
       form: true,
     },
     {
@@ -286,6 +286,11 @@ const STATE_NAMES: Record<DossierState, string> = {
   consultationDeclined: 'a dossier whose consultation was declined',
   decisionConfirmed: 'a dossier whose decision the beslisser confirmed',
   decisionSentBack: 'a dossier whose decision the beslisser sent back',
+  acuteReported: 'a dossier reported at once (acute), before steps 2 to 4',
+  deviations: 'a dossier with deviations: question 2 "no" against unsafety, a report not discussed',
+  helpAfterReport: 'a dossier with help agreed with Veilig Thuis after the report',
+  parentsWarned: 'a dossier about honour-based violence whose report must not involve the parents',
+  ownDecision: 'a dossier the beslisser owns and decided, for a school without a deputy',
 };
 
 /**
@@ -320,12 +325,25 @@ const SHOWN_WITH: Record<string, readonly DossierState[]> = {
     'reopened',
     'thirteen',
     'decisionSentBack',
+    'deviations',
+    'helpAfterReport',
+    'ownDecision',
   ],
-  melden: ['melden', 'reported', 'meldenAfterHelp', 'thirteen'],
-  hulp: ['hulp', 'helpPlanned', 'followedUp', 'monitoring'],
+  melden: [
+    'melden',
+    'reported',
+    'meldenAfterHelp',
+    'thirteen',
+    'acuteReported',
+    'deviations',
+    'parentsWarned',
+    'ownDecision',
+    'midway',
+  ],
+  hulp: ['hulp', 'helpPlanned', 'followedUp', 'monitoring', 'helpAfterReport'],
   chronology: ['fresh', 'midway', 'reported', 'closed'],
   contact: ['fresh', 'midway'],
-  close: ['stepsDone', 'unfounded', 'monitoring', 'reported', 'closed', 'reopened'],
+  close: ['stepsDone', 'unfounded', 'monitoring', 'reported', 'closed', 'reopened', 'melden', 'deviations'],
   export: ['fresh', 'closed'],
   'consultation-request': ['fresh', 'consultationDeclined'],
   'decision-confirmation': ['melden', 'monitoring', 'unfounded', 'decisionConfirmed', 'decisionSentBack'],
