@@ -5,6 +5,7 @@
 import { section, t, type Language } from '../../i18n';
 import { afwegingskaderState, decisionConfirmation, type Consultation, type Dossier } from '../../domain';
 import type { School } from '../../domain/school';
+import { deviationLines } from './afwijkingen';
 import {
   formFields,
   formatDate,
@@ -149,6 +150,8 @@ export function decisionConfirmationView(
     statusText:
       statusText || (state.values.done ? t(language, 'confirmation.done', { owner: dossier.ownerName }) : ''),
     waiting: confirmation.state === 'waiting',
+    // What departs from the meldcode, with its reason: the second pair of eyes must see it (issue 10).
+    deviationLines: deviationLines(language, dossier),
     problemsText: problemsText(language, state, texts),
     decisionMaker: school.decisionMaker.name,
   };
