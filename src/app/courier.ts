@@ -125,6 +125,13 @@ export class Courier {
     return this.claimAndDeliver(ref, now, (dossier) => dueOutbox(dossier, now));
   }
 
+  /** Send one item again now (the sender's "send again"); it waits again if still unreachable. */
+  async deliverItem(ref: DossierRef, itemId: string, now: Date): Promise<OutboxOutcome[]> {
+    return this.claimAndDeliver(ref, now, (dossier) =>
+      (dossier.outbox ?? []).filter((item) => item.id === itemId),
+    );
+  }
+
   /** Send what waits for this person in this tenant: they just talked to the bot. */
   async deliverWaitingFor(tenantId: string, personId: string, now: Date): Promise<OutboxOutcome[]> {
     const outcomes: OutboxOutcome[] = [];

@@ -235,6 +235,27 @@ export class DossierService {
   }
 
   /**
+   * Send a card that did not arrive again, for someone involved: it goes out right after the
+   * answer, and waits again if its person still cannot be reached.
+   */
+  async resendCard(
+    actor: Actor,
+    schoolId: string,
+    dossierId: string,
+    itemId: string,
+    now: Date,
+  ): Promise<ViewOutcome> {
+    const loaded = await this.load(actor, schoolId, dossierId, now);
+    if (!loaded.ok) return loaded;
+    const delivery = this.deps.delivery;
+    if (delivery && (loaded.dossier.outbox ?? []).some((item) => item.id === itemId))
+      delivery.afterAnswer.run('send again', () =>
+        delivery.courier.deliverItem({ schoolId, dossierId }, itemId, now),
+      );
+    return { ok: true, dossier: loaded.dossier, role: loaded.role };
+  }
+
+  /**
    * The consultations waiting for or taken up by the zorgcoördinatoren of the schools this user
    * coordinates, oldest first. Found by the stores' index of what dossiers wait for, so the cost
    * follows the open consultations, not the school's dossiers.

@@ -127,6 +127,19 @@ describe('a home for each person involved', () => {
     const waiting = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
     expect(waiting?.waitingFor).toEqual([decisionMaker.aadObjectId]);
 
+    // The teacher sees which card has not arrived, to whom, and can send it again.
+    const hub = await press(h, teacher, 'showDossier', ref);
+    expect(cardText(hub)).toContain('Nog niet aangekomen: het besluit om te bevestigen voor Joost Visser.');
+    expect(cardVerbs(hub)).toContain('resendCard');
+    h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
+    const itemId = waiting?.outbox?.[0]?.id;
+    const resent = await press(h, teacher, 'resendCard', { ...ref, itemId });
+    expect(cardText(resent)).toContain('Opnieuw verstuurd.');
+    // Still not installed: it waits again, once.
+    const still = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
+    expect(still?.waitingFor).toEqual([decisionMaker.aadObjectId]);
+    expect(still?.outbox).toHaveLength(1);
+
     // His first hallo: the card that waited arrives in his chat, and his home lists the decision.
     const before = h.connector.calls.length;
     const home = await say(h, decisionMaker, 'hallo');

@@ -142,6 +142,40 @@ export function dossierScreens(name: string, dossier: Dossier): Screen[] {
         }),
     },
     {
+      screen: `the dossier hub of ${name}, with cards that have not reached their person`,
+      template: 'dossier',
+      variant: 'dossier with cards waiting',
+      view: (language) =>
+        dossierView(
+          language,
+          {
+            ...dossier,
+            outbox: [
+              {
+                id: '7:askForConfirmation',
+                effect: { type: 'askForConfirmation', seq: 7 },
+                viaId: dossier.ownerId,
+                queuedAt: dossier.updatedAt,
+                attempts: 0,
+                notBefore: dossier.updatedAt,
+                waitingFor: SCHOOL.decisionMaker.id,
+              },
+              {
+                id: '3:deliverConsultation',
+                effect: { type: 'deliverConsultation', consultationId: 3, seq: 3 },
+                viaId: dossier.ownerId,
+                queuedAt: dossier.updatedAt,
+                attempts: 2,
+                notBefore: dossier.updatedAt,
+                waitingFor: SCHOOL.coordinators[0]?.id ?? 'user-ib',
+              },
+            ],
+            waitingFor: [SCHOOL.decisionMaker.id, SCHOOL.coordinators[0]?.id ?? 'user-ib'],
+          },
+          SCHOOL,
+        ),
+    },
+    {
       screen: `step 1 (signalen) of ${name}`,
       template: 'signalen',
       view: (language, state) => signalenView(language, dossier, NOW, state),
@@ -357,6 +391,7 @@ const SHOWN_WITH: Record<string, readonly DossierState[]> = {
   notice: ['consultationDeclined', 'consultationAdvised'],
   'dossier without school': ['fresh', 'closed'],
   'dossier with notice': ['consultationRequested'],
+  'dossier with cards waiting': ['unfounded'],
   'dossier seen by the beslisser': ['unfounded', 'reported'],
   'consultatie without coordinator': ['fresh', 'specificForm'],
   'beslissen changing': ['melden', 'followedUp', 'closed'],

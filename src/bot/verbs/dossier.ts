@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { STEPS } from '../../domain';
 import { dossierView, emptyForm } from '../../cards/views';
+import { t } from '../../i18n';
 import { defineVerb, type Verb } from '../verb';
 import { accessCard, dossierRef, type StepCards, type VerbDependencies } from './common';
 
@@ -22,6 +23,27 @@ export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Reco
             viewed.dossier,
             dossiers.school(schoolId),
             'none',
+            ctx.turn.actor.id,
+          ),
+          ctx.turn.language,
+        );
+      },
+    }),
+
+    /** A card that did not reach its person, sent again (it goes out after this answer). */
+    resendCard: defineVerb({
+      schema: dossierRef.extend({ itemId: z.string().min(1).max(200) }),
+      scopes: ['personal'],
+      run: async (ctx, { schoolId, dossierId, itemId }) => {
+        const sent = await dossiers.resendCard(ctx.turn.actor, schoolId, dossierId, itemId, ctx.now);
+        if (!sent.ok) return accessCard(deps, ctx.turn.language, sent.access);
+        return cards.render(
+          'dossier',
+          dossierView(
+            ctx.turn.language,
+            sent.dossier,
+            dossiers.school(schoolId),
+            { text: t(ctx.turn.language, 'dossier.card.sentAgain') },
             ctx.turn.actor.id,
           ),
           ctx.turn.language,

@@ -224,6 +224,7 @@ export function dossierView(
     acuteText:
       !closed && missing.length > 0 && reportMayBeRecorded(dossier) ? t(language, 'dossier.acuteHint') : '',
     deviationLines: deviationLines(language, dossier),
+    notArrived: notArrivedLines(language, dossier, school),
     people: school
       ? t(language, 'dossier.people', {
           owner: dossier.ownerName,
@@ -237,6 +238,42 @@ export function dossierView(
     nextReminder: closed || !school ? '' : nextReminderText(language, dossier, school),
     canConfirm: confirmation.state === 'waiting' && viewerId !== undefined && viewerId === confirmer?.id,
   });
+}
+
+/** What the effects are called for the person who sees one has not arrived. */
+const CARD_NAMES = {
+  deliverConsultation: 'dossier.card.consultation',
+  askForConfirmation: 'dossier.card.confirmation',
+  tellOwner: 'dossier.card.notice',
+  updateConsultationCard: 'dossier.card.consultation',
+} as const;
+
+/**
+ * The cards this dossier still owes someone who cannot be reached yet: for whom, what, and a
+ * button to send it again (it then goes out at once if that person can be reached by now).
+ */
+function notArrivedLines(language: Language, dossier: Dossier, school: School | undefined): ViewData[] {
+  const nameOf = (id: string): string =>
+    id === dossier.ownerId
+      ? dossier.ownerName
+      : (school?.coordinators.find((c) => c.id === id)?.name ??
+        (school?.decisionMaker.id === id ? school.decisionMaker.name : t(language, 'dossier.card.someone')));
+  return (dossier.outbox ?? []).flatMap((item) =>
+    item.waitingFor
+      ? [
+          {
+            schoolId: dossier.schoolId,
+            dossierId: dossier.id,
+            itemId: item.id,
+            sendAgain: t(language, 'dossier.card.sendAgain'),
+            line: t(language, 'dossier.card.notArrived', {
+              card: t(language, CARD_NAMES[item.effect.type]),
+              name: nameOf(item.waitingFor),
+            }),
+          },
+        ]
+      : [],
+  );
 }
 
 /** How many of the five steps are done (skipped with a reason counts as done). */
