@@ -247,10 +247,19 @@ export class Courier {
             : undefined;
         const reason =
           entry && 'reason' in entry.data ? entry.data.reason : (consultation?.declineReason ?? '');
-        const text = t(language, NOTICE_KEYS[effect.subject], {
+        // What was said goes with the notice: the advice, the beslisser's note (the owner's own chat).
+        const note = entry?.kind === 'decisionConfirmed' ? entry.data.note : '';
+        const key =
+          effect.subject === 'decisionConfirmed' && note !== ''
+            ? 'notice.decisionConfirmedNote'
+            : NOTICE_KEYS[effect.subject];
+        const text = t(language, key, {
           name: entry?.authorName ?? '',
           number: dossier.number,
           reason,
+          advice:
+            entry?.kind === 'consultationAdviceRecorded' ? entry.data.advice : (consultation?.advice ?? ''),
+          note,
         });
         const card = this.deps.cards.render('notice', noticeView(language, dossier, text), language);
         return this.outcome(

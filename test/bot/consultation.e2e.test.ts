@@ -173,7 +173,12 @@ describe('a consultation in the care team channel', () => {
       postsTo(calls, `a:personal-${teacher.teamsId}`)
         .map((c) => cardText(cardOf(c.body)))
         .join(),
-    ).toContain('heeft advies gegeven bij dossier MC-2026-0001');
+    ).toContain(`heeft advies gegeven bij dossier MC-2026-0001: “${ADVICE}”`);
+    // What was said is where it is needed: the advice and who gave it, in step 2 …
+    const step2 = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
+    expect(cardText(step2)).toContain(`advies van Fatima El Amrani: “${ADVICE}”`);
+    // … but never on the card the whole care team's channel sees.
+    expect(JSON.stringify(calls.filter((c) => c.path.includes(thread)))).not.toContain(ADVICE);
     const hub = await press(h, teacher, 'showDossier', ref);
     expect(cardText(hub)).toMatch(/2\. Collegiale consultatie\ngedaan/);
     const stored = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
@@ -352,7 +357,9 @@ describe('the beslisser confirms the outcome of step 5', () => {
         postsTo(sinceIndex(h, afterConfirm), `a:personal-${teacher.teamsId}`)
           .map((c) => cardText(cardOf(c.body)))
           .join(),
-      ).toContain('Joost Visser heeft het besluit in dossier MC-2026-0001 bevestigd.');
+      ).toContain(
+        'Joost Visser heeft het besluit in dossier MC-2026-0001 bevestigd, met als opmerking: “Eens.”',
+      );
       const kinds = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind);
       expect(kinds?.at(-1)).toBe('decisionConfirmed');
       expect(kinds?.filter((k) => k === 'decisionConfirmed')).toHaveLength(1);

@@ -153,7 +153,7 @@ export function dossierScreens(name: string, dossier: Dossier): Screen[] {
             outbox: [
               {
                 id: '7:askForConfirmation',
-                effect: { type: 'askForConfirmation', seq: 7 },
+                effect: { type: 'askForConfirmation', seq: 7, recipientId: SCHOOL.decisionMaker.id },
                 viaId: dossier.ownerId,
                 queuedAt: dossier.updatedAt,
                 attempts: 0,

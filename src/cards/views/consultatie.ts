@@ -98,7 +98,9 @@ export function consultatieView(
             coordinator: school?.coordinators.find((p) => p.id === c.coordinatorId)?.name ?? '',
             status: undelivered
               ? t(language, 'consultatie.notDelivered')
-              : t(language, `consultation.status.${c.status}`, { name: c.answeredByName ?? '' }),
+              : c.status === 'advised' && c.advice
+                ? t(language, 'consultation.adviceOnStep', { name: c.answeredByName ?? '', advice: c.advice })
+                : t(language, `consultation.status.${c.status}`, { name: c.answeredByName ?? '' }),
           }),
         };
       }),
