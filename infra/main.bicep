@@ -492,6 +492,9 @@ resource dossiersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/c
             path: '/coordinatorIds/[]/?'
           }
           {
+            path: '/coOwnerIds/[]/?'
+          }
+          {
             path: '/attention/[]/?'
           }
           {

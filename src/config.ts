@@ -24,6 +24,8 @@ const schoolSchema = z.object({
   deputyDecisionMaker: personSchema.optional(),
   /** What the school calls the person who guides the meldcode: intern-begeleider, zorgcoordinator, aandachtsfunctionaris. */
   roleName: z.enum(ROLE_NAMES).optional(),
+  /** Optional: reads every dossier of the school and may add notes (domain/access.ts, decide.ts). */
+  aandachtsfunctionaris: personSchema.optional(),
   careTeamChannelId: z.string().trim().min(1).optional(),
   /** Reminder periods, school hours and holidays; every field optional (defaults in domain/reminders.ts). */
   reminders: reminderSettingsSchema.optional(),
@@ -38,6 +40,13 @@ const schoolsSchema = z
   .refine(
     (schools) => schools.every((s) => s.deputyDecisionMaker?.id !== s.decisionMaker.id),
     'the deputy beslisser (deputyDecisionMaker) must be another person than the beslisser',
+  )
+  .refine(
+    // The cards would then call two different roles by one word: the zorgcoördinatoren, who act in the
+    // steps, and the aandachtsfunctionaris, who only reads and adds notes.
+    (schools) => schools.every((s) => !(s.aandachtsfunctionaris && s.roleName === 'aandachtsfunctionaris')),
+    'a school whose roleName is aandachtsfunctionaris names no separate aandachtsfunctionaris: ' +
+      'its zorgcoördinatoren are the aandachtsfunctionarissen',
   );
 
 const commaList = z

@@ -442,6 +442,50 @@ const sendBackDecision = z.object({
   reason: reason(),
 });
 
+// ---- Who takes part: co-owners and a handover of ownership -------------------------------------------
+
+/**
+ * A colleague as the bot found them in Teams (Entra object id and display name): the bot resolves the
+ * work e-mail address typed on the form and builds these commands itself, never from typed ids.
+ */
+const colleagueId = filled(ID_MAX_LENGTH);
+const colleagueName = filled(NAME_MAX_LENGTH);
+
+/** The owner (or a co-owner) shares the dossier with a colleague, e.g. the duo-leerkracht. */
+const addCoOwner = z.object({
+  type: z.literal('addCoOwner'),
+  submissionId,
+  coOwnerId: colleagueId,
+  coOwnerName: colleagueName,
+});
+
+/** A co-owner no longer takes part (left the group, the duo ended). */
+const removeCoOwner = z.object({
+  type: z.literal('removeCoOwner'),
+  submissionId,
+  coOwnerId: colleagueId,
+  /** As the dossier names them (filled in by the bot), so the chronology can say who left. */
+  coOwnerName: colleagueName,
+});
+
+/**
+ * The zorgcoördinator makes someone else the owner (a teacher leaves, the pupil changes group); the
+ * reason is on record, the reminders follow the new owner.
+ */
+const handOverOwnership = z.object({
+  type: z.literal('handOverOwnership'),
+  submissionId,
+  /**
+   * The owner the zorgcoördinator saw on the dossier (the bot fills it in from the dossier it showed):
+   * the chronology names who handed over, and a handover after someone else's is refused.
+   */
+  previousOwnerId: colleagueId,
+  previousOwnerName: colleagueName,
+  newOwnerId: colleagueId,
+  newOwnerName: colleagueName,
+  reason: reason(),
+});
+
 /** Each command's schema, by its type: the bot parses `{ type: verb, ...payload }` with these. */
 export const commandSchemas = {
   openDossier,
@@ -468,6 +512,9 @@ export const commandSchemas = {
   recordConsultationAdvice,
   confirmDecision,
   sendBackDecision,
+  addCoOwner,
+  removeCoOwner,
+  handOverOwnership,
 } as const;
 
 type CommandSchema = (typeof commandSchemas)[keyof typeof commandSchemas];

@@ -17,6 +17,7 @@ import { todayInAmsterdam } from './calendar';
 import { parseCommand, type Command, type CommandOf, type CommandType } from './commands';
 import { unchanged, type Change } from './change';
 import { closingWarnings } from './closing';
+import { coOwnerIdsOf, isOwnerOf } from './co-owners';
 import type { Dossier, PupilReference } from './dossier';
 import { effectsOf } from './effects';
 import { append, commandEntry, hasSubmission } from './log';
@@ -99,6 +100,9 @@ const WORKFLOW: Workflow = {
   recordConsultationAdvice: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('answer')] },
   confirmDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting] },
   sendBackDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting] },
+  addCoOwner: { needs: 'open', guards: [actorIsOwner, colleagueNotInvolvedYet] },
+  removeCoOwner: { needs: 'open', guards: [actorIsOwner, isCoOwner] },
+  handOverOwnership: { needs: 'open', guards: [actorIsCoordinator, ownerAsSeen, notTheOwnerAlready] },
 };
 
 // ---- The guards ---------------------------------------------------------------------------------------
@@ -285,6 +289,44 @@ function decisionWaiting({ dossier }: { dossier: Dossier }): Refusal | undefined
   return confirmation.state === 'waiting' ? undefined : { code: 'decisionAlreadyConfirmed' };
 }
 
+/** Only who owns the dossier (the owner or a co-owner) shares it or stops sharing it. */
+function actorIsOwner({ ctx }: { ctx: DecisionContext }): Refusal | undefined {
+  return ctx.actor.role === 'eigenaar' ? undefined : { code: 'notAllowedForRole' };
+}
+
+/** A co-owner is someone who does not own the dossier yet. */
+function colleagueNotInvolvedYet({ command, dossier }: Situation<'addCoOwner'>): Refusal | undefined {
+  return isOwnerOf(dossier, command.coOwnerId) ? { code: 'alreadyInvolved', field: 'coOwnerId' } : undefined;
+}
+
+function isCoOwner({ command, dossier }: Situation<'removeCoOwner'>): Refusal | undefined {
+  return coOwnerIdsOf(dossier).includes(command.coOwnerId)
+    ? undefined
+    : { code: 'notCoOwner', field: 'coOwnerId' };
+}
+
+/** The owner is still the one the zorgcoördinator saw: two handovers at once do not both count. */
+function ownerAsSeen({ command, dossier }: Situation<'handOverOwnership'>): Refusal | undefined {
+  return command.previousOwnerId === dossier.ownerId ? undefined : { code: 'ownerChanged' };
+}
+
+/** A handover names someone else than the owner (a co-owner may become the owner). */
+function notTheOwnerAlready({ command, dossier }: Situation<'handOverOwnership'>): Refusal | undefined {
+  return command.newOwnerId === dossier.ownerId ? { code: 'alreadyOwner', field: 'newOwnerId' } : undefined;
+}
+
+/**
+ * The aandachtsfunctionaris reads every dossier of the school and may add a note to it; recording
+ * the steps, deciding and closing stay with the people the meldcode gives them to.
+ */
+const AANDACHTSFUNCTIONARIS_MAY: ReadonlySet<CommandType> = new Set(['recordNote']);
+
+function roleRefusal(command: Command, ctx: DecisionContext): Refusal | undefined {
+  return ctx.actor.role === 'aandachtsfunctionaris' && !AANDACHTSFUNCTIONARIS_MAY.has(command.type)
+    ? { code: 'notAllowedForRole' }
+    : undefined;
+}
+
 // ---- The flow -----------------------------------------------------------------------------------------
 
 export function decide(dossier: Dossier | undefined, command: Command, ctx: DecisionContext): Decision {
@@ -297,7 +339,8 @@ export function decide(dossier: Dossier | undefined, command: Command, ctx: Deci
     return unchanged(dossier, true);
   }
 
-  const refusal = situationRefusal(dossier, valid) ?? guardRefusal(dossier, valid, ctx);
+  const refusal =
+    situationRefusal(dossier, valid) ?? roleRefusal(valid, ctx) ?? guardRefusal(dossier, valid, ctx);
   if (refusal) return { ok: false, refusal };
 
   const { dossier: next, entry } = append(
@@ -363,6 +406,19 @@ function withHeaderChanges(dossier: Dossier | undefined, command: Command, ctx: 
       return dossier.coordinatorIds.includes(ctx.actor.id)
         ? dossier
         : { ...dossier, coordinatorIds: [...dossier.coordinatorIds, ctx.actor.id] };
+    case 'addCoOwner':
+      return { ...dossier, coOwnerIds: [...coOwnerIdsOf(dossier), command.coOwnerId] };
+    case 'removeCoOwner':
+      return { ...dossier, coOwnerIds: coOwnerIdsOf(dossier).filter((id) => id !== command.coOwnerId) };
+    case 'handOverOwnership':
+      // The new owner owns alone what they co-owned; the old owner keeps no access of their own
+      // (roleOf still finds them when they are a zorgcoördinator or stay on as co-owner).
+      return {
+        ...dossier,
+        ownerId: command.newOwnerId,
+        ownerName: command.newOwnerName,
+        coOwnerIds: coOwnerIdsOf(dossier).filter((id) => id !== command.newOwnerId),
+      };
     default:
       return dossier;
   }

@@ -51,8 +51,12 @@ export const CLOSURE_REASONS = [
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
-/** Who acts on a dossier. Derived per action from the school configuration; never stored as a grant. */
-export type Role = 'eigenaar' | 'zorgcoordinator' | 'beslisser';
+/**
+ * Who acts on a dossier. Derived per action from the dossier's owners and the school configuration;
+ * never stored as a grant. A co-owner acts as 'eigenaar'; the aandachtsfunctionaris (optional, one per
+ * school) reads every dossier of the school and may add notes, nothing else (decide.ts).
+ */
+export type Role = 'eigenaar' | 'zorgcoordinator' | 'beslisser' | 'aandachtsfunctionaris';
 
 /**
  * The two grounds on which a report may be made without discussing it beforehand (step 5, melden):
@@ -131,6 +135,11 @@ export interface Dossier {
   pupil: PupilReference;
   ownerId: string;
   ownerName: string;
+  /**
+   * Colleagues who share the owner's rights, e.g. the duo-leerkracht (Entra object ids; their names
+   * are on the coOwnerAdded entries). Indexed by both stores; absent on dossiers without any.
+   */
+  coOwnerIds?: string[] | undefined;
   /** Zorgcoördinatoren involved in this dossier (Entra object ids). */
   coordinatorIds: string[];
   status: 'open' | 'closed';

@@ -32,6 +32,9 @@ export const RECORDED_AS = {
   recordConsultationAdvice: { kind: 'consultationAdviceRecorded', step: 'consultatie' },
   confirmDecision: { kind: 'decisionConfirmed', step: 'beslissen' },
   sendBackDecision: { kind: 'decisionSentBack', step: 'beslissen' },
+  addCoOwner: { kind: 'coOwnerAdded', step: undefined },
+  removeCoOwner: { kind: 'coOwnerRemoved', step: undefined },
+  handOverOwnership: { kind: 'ownershipHandedOver', step: undefined },
 } as const satisfies Record<CommandType, { kind: string; step: Step | undefined }>;
 
 /** The kind a command is recorded as. */

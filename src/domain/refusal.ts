@@ -48,6 +48,11 @@ export const REFUSAL_CODES = [
   // Too many people acted on the dossier at once (or the store kept failing) for the time a click
   // may take: nothing was recorded; the form comes back as typed, to send again.
   'tryAgain',
+  // Who takes part: the colleague named is involved already, is not a co-owner, or owns it already.
+  'alreadyInvolved',
+  'notCoOwner',
+  'alreadyOwner',
+  'ownerChanged',
   // Snoozing a reminder.
   'unknownReminder',
   'notRecipient',

@@ -33,6 +33,11 @@ export interface School {
    * Every text that names the role uses this word. Absent: zorgcoördinator.
    */
   roleName?: RoleName | undefined;
+  /**
+   * The school's aandachtsfunctionaris, when it names one apart from the zorgcoördinatoren: reads
+   * every dossier of the school and may add notes (access.ts, decide.ts). Absent: nobody has that role.
+   */
+  aandachtsfunctionaris?: Person | undefined;
   /** Teams channel id of the care team (zorgteam); posts there carry a dossier number only. */
   careTeamChannelId?: string | undefined;
   /**

@@ -73,6 +73,7 @@ export const DOSSIERS_INDEXING_POLICY: IndexingPolicy = {
     { path: '/nextReminderAt/?' },
     { path: '/waitingFor/[]/?' },
     { path: '/coordinatorIds/[]/?' },
+    { path: '/coOwnerIds/[]/?' },
     { path: '/attention/[]/?' },
     { path: '/dossierId/?' },
     { path: '/at/?' },
@@ -388,7 +389,8 @@ export class CosmosStore implements Store {
       schoolId,
       `SELECT ${SUMMARY_PROJECTION} FROM c
        WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND c.status = 'open'
-         AND (c.ownerId = @personId OR ARRAY_CONTAINS(c.coordinatorIds, @personId))`,
+         AND (c.ownerId = @personId OR ARRAY_CONTAINS(c.coOwnerIds, @personId)
+              OR ARRAY_CONTAINS(c.coordinatorIds, @personId))`,
       [{ name: '@personId', value: personId }],
     );
   }

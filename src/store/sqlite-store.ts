@@ -183,6 +183,34 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE dossiers ADD COLUMN current_step TEXT;
   ALTER TABLE dossiers ADD COLUMN last_activity_at TEXT;
   `,
+  // Co-owners (Dossier.coOwnerIds) take part as the owner does: their dossiers are in their "Mijn
+  // dossiers" too. The person marks now come from the owner, the co-owners and the zorgcoördinatoren;
+  // open dossiers that have co-owners already get their marks here.
+  `
+  DROP TRIGGER marks_on_insert;
+  DROP TRIGGER marks_on_update;
+  CREATE TRIGGER marks_on_insert AFTER INSERT ON dossiers WHEN NEW.status = 'open' BEGIN
+    INSERT OR IGNORE INTO marks (school_id, mark, dossier_id)
+      SELECT NEW.school_id, 'person:' || NEW.owner_id, NEW.id
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coOwnerIds')
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coordinatorIds')
+      UNION SELECT NEW.school_id, 'needs:' || value, NEW.id FROM json_each(NEW.doc, '$.attention');
+  END;
+  CREATE TRIGGER marks_on_update AFTER UPDATE OF doc ON dossiers BEGIN
+    DELETE FROM marks WHERE school_id = OLD.school_id AND dossier_id = OLD.id;
+    INSERT OR IGNORE INTO marks (school_id, mark, dossier_id)
+      SELECT NEW.school_id, 'person:' || NEW.owner_id, NEW.id WHERE NEW.status = 'open'
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coOwnerIds')
+        WHERE NEW.status = 'open'
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coordinatorIds')
+        WHERE NEW.status = 'open'
+      UNION SELECT NEW.school_id, 'needs:' || value, NEW.id FROM json_each(NEW.doc, '$.attention')
+        WHERE NEW.status = 'open';
+  END;
+  INSERT OR IGNORE INTO marks (school_id, mark, dossier_id)
+    SELECT d.school_id, 'person:' || c.value, d.id FROM dossiers d, json_each(d.doc, '$.coOwnerIds') c
+      WHERE d.status = 'open';
+  `,
 ];
 
 /** Later than any ISO timestamp: "changed before" it means "whenever". */

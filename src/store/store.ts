@@ -135,7 +135,7 @@ export interface Store {
   dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]>;
 
   /**
-   * Open dossiers of a school this person takes part in: as owner or as one of its
+   * Open dossiers of a school this person takes part in: as owner, as co-owner or as one of its
    * zorgcoördinatoren, in no particular order. Indexed: the cost follows the person's dossiers,
    * not the school's.
    */

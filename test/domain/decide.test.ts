@@ -784,6 +784,9 @@ describe('decide never changes what it is given', () => {
     'recordConsultationAdvice',
     'confirmDecision',
     'sendBackDecision',
+    // Removing needs a co-owner first, a handover a zorgcoördinator: see co-owners.test.ts.
+    'removeCoOwner',
+    'handOverOwnership',
   ]);
   const everyCommand: Command[] = COMMAND_TYPES.filter(
     (t) => t !== 'openDossier' && t !== 'reopenDossier' && !needsSchool.has(t),

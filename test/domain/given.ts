@@ -198,6 +198,27 @@ export const cmd = {
     reason: 'Nieuwe signalen na de vakantie.',
     ...o,
   }),
+  addCoOwner: (o: Fields<'addCoOwner'> = {}): Command => ({
+    type: 'addCoOwner',
+    coOwnerId: 'user-duo',
+    coOwnerName: 'Meester de Wit',
+    ...o,
+  }),
+  removeCoOwner: (o: Fields<'removeCoOwner'> = {}): Command => ({
+    type: 'removeCoOwner',
+    coOwnerId: 'user-duo',
+    coOwnerName: 'Meester de Wit',
+    ...o,
+  }),
+  handOverOwnership: (o: Fields<'handOverOwnership'> = {}): Command => ({
+    type: 'handOverOwnership',
+    previousOwnerId: 'user-owner',
+    previousOwnerName: 'Mevrouw Jansen',
+    newOwnerId: 'user-new-teacher',
+    newOwnerName: 'Juf Smit',
+    reason: 'De leerling gaat na de kerstvakantie naar groep 7.',
+    ...o,
+  }),
 };
 
 /** Steps 1–4 done once each: the least a dossier needs before a decision may be recorded. */

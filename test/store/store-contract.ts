@@ -316,6 +316,42 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         expect(sorted(await store.dossiersNeeding(SCHOOL, 'consultation'))).not.toContain(dossier.id);
       });
 
+      it('list a dossier for its co-owners, and follow a handover: the new owner in, the old one out', async () => {
+        const owner = freshId('owner');
+        const duo = freshId('duo');
+        const next = freshId('next-teacher');
+        const dossier = makeDossier({ ownerId: owner, coOwnerIds: [] });
+        const created = await store.createDossier(dossier);
+        expect(await store.openDossiersInvolving(SCHOOL, duo)).toEqual([]);
+
+        const shared = await store.replaceDossier({ ...dossier, coOwnerIds: [duo] }, created.version);
+        expect(sorted(await store.openDossiersInvolving(SCHOOL, duo))).toEqual([dossier.id]);
+        expect(sorted(await store.openDossiersInvolving(SCHOOL, owner))).toEqual([dossier.id]);
+        expect(await store.openDossiersInvolving(OTHER_SCHOOL, duo)).toEqual([]);
+
+        // Handed over to the next teacher: the duo stays co-owner, the old owner is no longer listed.
+        const handedOver = await store.replaceDossier(
+          { ...shared.value, ownerId: next, ownerName: 'Juf Smit' },
+          shared.version,
+        );
+        expect(sorted(await store.openDossiersInvolving(SCHOOL, next))).toEqual([dossier.id]);
+        expect(sorted(await store.openDossiersInvolving(SCHOOL, duo))).toEqual([dossier.id]);
+        expect(await store.openDossiersInvolving(SCHOOL, owner)).toEqual([]);
+
+        // A co-owner removed is no longer listed; a closed dossier lists nobody.
+        const removed = await store.replaceDossier(
+          { ...handedOver.value, coOwnerIds: [] },
+          handedOver.version,
+        );
+        expect(await store.openDossiersInvolving(SCHOOL, duo)).toEqual([]);
+        await store.replaceDossier(
+          { ...removed.value, coOwnerIds: [duo], status: 'closed' },
+          removed.version,
+        );
+        expect(await store.openDossiersInvolving(SCHOOL, duo)).toEqual([]);
+        expect(await store.openDossiersInvolving(SCHOOL, next)).toEqual([]);
+      });
+
       it('find the dossiers that wait for a consultation or a decision, by what they wait for', async () => {
         const consultation = makeDossier({ attention: ['consultation'] });
         const decision = makeDossier({ attention: ['decision'] });

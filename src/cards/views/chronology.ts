@@ -310,6 +310,18 @@ export function entrySummary(language: Language, entry: LogEntry): string {
     case 'consultationDelivered':
     case 'consultationAccepted':
       return '';
+    case 'coOwnerAdded':
+      return say('chronology.summary.coOwnerAdded', { name: entry.data.coOwnerName });
+    case 'coOwnerRemoved':
+      return say('chronology.summary.coOwnerRemoved', { name: entry.data.coOwnerName });
+    case 'ownershipHandedOver': {
+      const d = entry.data;
+      return say('chronology.summary.handedOver', {
+        from: d.previousOwnerName,
+        to: d.newOwnerName,
+        reason: d.reason,
+      });
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // The rules: which reminders a dossier owes whom, and when; `nextReminderAt` follows from them.
 
 import { afwegingskaderState } from '../afwegingskader';
+import { coOwnersOf, ownerIdsOf } from '../co-owners';
 import { consultations } from '../consultation';
 import { STEPS, type Dossier, type LogEntry, type ReminderDelivery, type Step } from '../dossier';
 import { entriesOf } from '../log';
@@ -83,7 +84,8 @@ function coordinatorsOf(dossier: Dossier, school: School): Recipient[] {
   return ids.map((id) => ({ id, role: 'zorgcoordinator' }));
 }
 
-const owner = (dossier: Dossier): Recipient => ({ id: dossier.ownerId, role: 'eigenaar' });
+/** The owner and the co-owners: a co-owner shares the owner's work, so the owner's reminders too. */
+const owners = (dossier: Dossier): Recipient[] => ownerIdsOf(dossier).map((id) => ({ id, role: 'eigenaar' }));
 
 /**
  * Every consultation still waiting for the zorgcoördinator to accept it (consultation.ts; declining
@@ -140,7 +142,7 @@ function helpFollowUpOccurrences(dossier: Dossier, school: School, calendar: Wor
     {
       kind: 'helpFollowUp',
       trigger: plan.seq,
-      recipients: distinct([owner(dossier), ...coordinatorsOf(dossier, school)]),
+      recipients: distinct([...owners(dossier), ...coordinatorsOf(dossier, school)]),
       step: 'beslissen',
       at: calendar.opening(plan.data.followUpOn),
     },
@@ -163,7 +165,7 @@ function stepsAfterReportOccurrences(dossier: Dossier, calendar: WorkingCalendar
     {
       kind: 'stepsAfterReport',
       trigger: report.seq,
-      recipients: [owner(dossier)],
+      recipients: owners(dossier),
       step: first,
       at: calendar.addWorkingDays(new Date(report.at), STEPS_AFTER_ACUTE_REPORT_WORKING_DAYS),
     },
@@ -185,7 +187,7 @@ function reportFeedbackOccurrences(
     {
       kind: 'reportFeedback',
       trigger: report.seq,
-      recipients: [owner(dossier)],
+      recipients: owners(dossier),
       step: 'beslissen',
       at: calendar.opening(day),
     },
@@ -206,7 +208,7 @@ function stalledStepOccurrence(
   return {
     kind: 'stalledStep',
     trigger: last.seq,
-    recipients: [owner(dossier)],
+    recipients: owners(dossier),
     step: currentStep(dossier),
     at: calendar.addWorkingDays(new Date(last.at), settings.stalledStepWorkingDays),
   };
@@ -348,10 +350,12 @@ export interface NextReminder {
 export function nextReminderOf(dossier: Dossier, school: School, now: Date): NextReminder | null {
   const { nextAt, next } = scheduleOf(dossier, school, now);
   if (nextAt === null) return null;
+  const coOwners = coOwnersOf(dossier);
   const nameOf = (id: string): string =>
     id === dossier.ownerId
       ? dossier.ownerName
-      : (school.coordinators.find((c) => c.id === id)?.name ??
+      : (coOwners.find((c) => c.id === id)?.name ??
+        school.coordinators.find((c) => c.id === id)?.name ??
         (school.decisionMaker.id === id ? school.decisionMaker.name : id));
   return {
     at: nextAt,

@@ -32,6 +32,8 @@ import figuresNl from './figures.nl.json';
 import figuresEn from './figures.en.json';
 import afwijkingenNl from './afwijkingen.nl.json';
 import afwijkingenEn from './afwijkingen.en.json';
+import betrokkenenNl from './betrokkenen.nl.json';
+import betrokkenenEn from './betrokkenen.en.json';
 
 const nl = {
   ...signalenNl,
@@ -50,6 +52,7 @@ const nl = {
   ...settingsNl,
   ...figuresNl,
   ...afwijkingenNl,
+  ...betrokkenenNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...signalenEn,
@@ -68,6 +71,7 @@ const en: Record<keyof typeof nl, string> = {
   ...settingsEn,
   ...figuresEn,
   ...afwijkingenEn,
+  ...betrokkenenEn,
 };
 
 export default { nl, en };
