@@ -306,7 +306,9 @@ describe('the export document', () => {
       '**Informatie in de melding die van anderen komt:**\n\n> Het geschreeuw hoorde de moeder van een klasgenoot.',
     );
     const closing = sectionOf(nl, '## 10. Afsluiting');
-    expect(closing).toContain('- **Reden:** Gemeld bij Veilig Thuis; de school blijft betrokken zoals afgesproken met Veilig Thuis');
+    expect(closing).toContain(
+      '- **Reden:** Gemeld bij Veilig Thuis; de school blijft betrokken zoals afgesproken met Veilig Thuis',
+    );
     expect(closing).toContain('> Overgedragen aan Veilig Thuis.');
   });
 

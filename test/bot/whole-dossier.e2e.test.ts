@@ -146,7 +146,8 @@ const NL: Words = {
     dossierClosed: 'Dossier gesloten',
   },
   closedBecause: {
-    'gemeld-overgedragen': 'Reden: Gemeld bij Veilig Thuis; de school blijft betrokken zoals afgesproken met Veilig Thuis.',
+    'gemeld-overgedragen':
+      'Reden: Gemeld bij Veilig Thuis; de school blijft betrokken zoals afgesproken met Veilig Thuis.',
     'hulp-georganiseerd': 'Reden: Hulp is georganiseerd en wordt gevolgd.',
     ongegrond: 'Reden: Het vermoeden bleek ongegrond.',
   },
@@ -245,7 +246,8 @@ const EN: Words = {
     dossierClosed: 'Dossier closed',
   },
   closedBecause: {
-    'gemeld-overgedragen': 'Reason: Reported to Veilig Thuis; the school stays involved as agreed with Veilig Thuis.',
+    'gemeld-overgedragen':
+      'Reason: Reported to Veilig Thuis; the school stays involved as agreed with Veilig Thuis.',
     'hulp-georganiseerd': 'Reason: Help is organised and monitored.',
     ongegrond: 'Reason: The suspicion turned out to be unfounded.',
   },

@@ -259,9 +259,7 @@ describe('2. reporting and helping can both happen', () => {
     const q4 = q3.ok
       ? decide(q3.dossier, cmd.answerAfwegingsvraag({ question: 4 }), context({ school }))
       : q3;
-    expect(q4.ok && q4.effects).toEqual([
-      { type: 'askForConfirmation', seq: 11, recipientId: director.id },
-    ]);
+    expect(q4.ok && q4.effects).toEqual([{ type: 'askForConfirmation', seq: 11, recipientId: director.id }]);
   });
 });
 
