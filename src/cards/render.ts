@@ -47,6 +47,18 @@ export function findCardsDirectory(from: string = __dirname): string {
 const BINDING_START = '${';
 const LEFTOVER_BINDING = /\$\{[^}]*\}?/;
 
+/** The first `${…}` left in an expanded card, read in place (a card is not serialised to look). */
+function leftoverBinding(node: unknown): string | undefined {
+  if (typeof node === 'string')
+    return node.includes(BINDING_START) ? (LEFTOVER_BINDING.exec(node)?.[0] ?? BINDING_START) : undefined;
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const child of Array.isArray(node) ? (node as unknown[]) : Object.values(node)) {
+    const found = leftoverBinding(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** Freeze a JSON tree all the way down: a block shared by every card can never be changed by one. */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
@@ -179,8 +191,8 @@ export class CardRenderer {
     const setAside = SetAsideText.anyIn(data) ? new SetAsideText() : undefined;
     // expand() is synchronous: the prepared template's evaluation state cannot be shared by two cards.
     const expanded: unknown = template.expand({ $root: setAside ? setAside.hide(data) : data });
-    const leftover = LEFTOVER_BINDING.exec(JSON.stringify(expanded));
-    if (leftover) throw new UnboundTemplateFieldError(name, leftover[0]);
+    const leftover = leftoverBinding(expanded);
+    if (leftover !== undefined) throw new UnboundTemplateFieldError(name, leftover);
     return setAside ? setAside.restore(expanded) : expanded;
   }
 }
