@@ -48,10 +48,12 @@ describe("a primary school that says IB'er", () => {
     const ref = await openDossier(h);
     const hub = cardText(await press(h, 'showDossier', ref));
     expect(hub).toContain("IB'er(s): Fatima El Amrani.");
+    const consultation = cardText(await press(h, 'showStep', { ...ref, step: 'consultatie' }));
+    expect(consultation).toContain("Bespreek de signalen met de IB'er.");
     const conversation = cardText(await press(h, 'showStep', { ...ref, step: 'gesprek' }));
     expect(conversation).toContain("Ga samen met de IB'er in gesprek");
-    const decide = cardText(await press(h, 'showCloseForm', ref));
-    for (const text of [hub, conversation, decide])
+    const close = cardText(await press(h, 'showCloseForm', ref));
+    for (const text of [hub, consultation, conversation, close])
       expect(text.toLowerCase()).not.toContain('zorgcoördinator');
   });
 
