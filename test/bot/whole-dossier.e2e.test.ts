@@ -142,7 +142,7 @@ const NL: Words = {
     reportRecorded: 'Melding bij Veilig Thuis',
     reportFeedbackRecorded: 'Terugkoppeling van Veilig Thuis',
     helpPlanRecorded: 'Hulpplan vastgelegd',
-    followUpRecorded: 'Vervolg vastgelegd',
+    followUpRecorded: 'Evaluatie vastgelegd',
     dossierClosed: 'Dossier gesloten',
   },
   closedBecause: {
