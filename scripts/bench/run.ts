@@ -4,6 +4,7 @@
 //   npm run bench -- --quick               small numbers everywhere: a smoke run of about a minute
 //   npm run bench -- --rounds 3 --users 50 --messages 20 --teachers 20 --stores sqlite,cosmos
 //   npm run bench -- --sizes 1000,20000 --entries 10,500 --no-scaling
+//   npm run bench -- --scaling-only --stores sqlite   only the lists and the long dossier
 //   npm run bench -- --cpu-prof /tmp/prof   V8 profiles of the project bots; then
 //                                            npx tsx scripts/bench/profile-summary.ts /tmp/prof
 //
@@ -21,7 +22,8 @@
 //             (clients.ts); the zorgcoördinator accepts and advises each consultation in their chat.
 //             The echo bot answers the same number of card actions, with the same verbs.
 //   scaling   per store: "hallo" of a teacher, of the zorgcoördinator and of the beslisser, and
-//             "mijn consultaties", at each --sizes number of dossiers in the school; then showing and
+//             "mijn consultaties", at each --sizes number of dossiers in the school (copies of one
+//             dossier with a signal; 10 of them wait for the zorgcoördinator); then showing and
 //             adding to a dossier of each --entries length. Run after the rounds, so that the
 //             copied dossiers do not count in the peak RSS of the rounds.
 
@@ -35,6 +37,7 @@ import {
   Chat,
   ConnectorWatch,
   WALK_VERBS,
+  dossierRefOn,
   staffMember,
   walkWholeDossier,
   type Json,
@@ -51,6 +54,8 @@ interface Options {
   entries: number[];
   repeats: number;
   scaling: boolean;
+  /** Only the scaling part: no greeting load, no walk, no echo bot to compare with. */
+  scalingOnly: boolean;
   /** Where the project bots write a V8 CPU profile (node --cpu-prof), if anywhere. */
   cpuProfileDir: string | undefined;
 }
@@ -66,6 +71,7 @@ function parseOptions(argv: readonly string[]): Options {
     entries: [10, 500],
     repeats: 10,
     scaling: true,
+    scalingOnly: false,
     cpuProfileDir: undefined,
   };
   const numbers = (value: string): number[] => value.split(',').map((v) => Number.parseInt(v, 10));
@@ -94,6 +100,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === '--sizes') options.sizes = numbers(value());
     else if (flag === '--entries') options.entries = numbers(value());
     else if (flag === '--no-scaling') options.scaling = false;
+    else if (flag === '--scaling-only') options.scalingOnly = true;
     else if (flag === '--cpu-prof') options.cpuProfileDir = path.resolve(value());
     else throw new Error(`Unknown option ${flag}; see the top of scripts/bench/run.ts`);
   }
@@ -291,6 +298,9 @@ async function walkLoad(
 
 // ---- scaling -------------------------------------------------------------------------------------------
 
+/** How many consultations wait for the zorgcoördinator in the scaling part, at every size. */
+const WAITING_CONSULTATIONS = 10;
+
 interface ScalingRow {
   store: string;
   what: string;
@@ -312,12 +322,18 @@ async function scaling(
   const zorg = new Chat(bot.child.url, connectorUrl, watch, samples, coordinator);
   const teacher = new Chat(bot.child.url, connectorUrl, watch, samples, owner);
   const beslisser = new Chat(bot.child.url, connectorUrl, watch, samples, decisionMaker);
-  // The template: a dossier with a signal and a consultation that waits for the zorgcoördinator.
+  // Two templates: a dossier with a signal (the bulk of the school: nothing waits on anyone), and
+  // one whose consultation waits for the zorgcoördinator (a few of those, whatever the size), so that
+  // a list that is flat in the number of dossiers shows it.
   await zorg.say('hallo');
-  const template = await walkUntilConsultation(teacher);
+  const quiet = await dossierWithSignal(teacher, false);
+  const waiting = await dossierWithSignal(teacher, true);
   // Copies belong to 200 other teachers, so the measured teacher's own home stays small.
   const owners = Array.from({ length: 200 }, (_, i) => staffMember('colleague', i).aadObjectId);
-  let inSchool = options.teachers * options.rounds + 1;
+  // The walks' dossiers (the warm-up's 2 and the rounds') and the two templates are in the school too.
+  let inSchool = (options.scalingOnly ? 0 : 2 + options.teachers * options.rounds) + 2;
+  /** Consultations waiting for the zorgcoördinator, at every size: a school has a handful at a time. */
+  let waitingCopies = WAITING_CONSULTATIONS - 1;
   let nextNumber = 100_000;
   const time = async (what: string, at: string, act: () => Promise<unknown>): Promise<void> => {
     const list: number[] = [];
@@ -332,6 +348,7 @@ async function scaling(
     rows.push({ store: bot.store, what, at, n: s.n, p50: s.p50, p95: s.p95 });
   };
   const copy = async (
+    template: { dossierId: string },
     request: Omit<CloneRequest, 'type' | 'schoolId' | 'dossierId' | 'firstNumber'>,
   ): Promise<string[]> => {
     const reply = await bot.child.ask({
@@ -348,7 +365,10 @@ async function scaling(
   for (const size of options.sizes) {
     if (size > inSchool) {
       const started = performance.now();
-      await copy({ count: size - inSchool, ownerIds: owners });
+      const waitingNow = waitingCopies;
+      if (waitingNow > 0) await copy(waiting, { count: waitingNow, ownerIds: owners });
+      waitingCopies = 0;
+      await copy(quiet, { count: Math.max(0, size - inSchool - waitingNow), ownerIds: owners });
       process.stdout.write(
         `  ${bot.name}: ${size} dossiers in the school (${((performance.now() - started) / 1000).toFixed(0)} s to copy)\n`,
       );
@@ -361,7 +381,7 @@ async function scaling(
     await time('mijn consultaties', at, () => zorg.say('mijn consultaties'));
   }
   for (const entries of options.entries) {
-    const [id] = await copy({ count: 1, ownerIds: [owner.aadObjectId], entries });
+    const [id] = await copy(quiet, { count: 1, ownerIds: [owner.aadObjectId], entries });
     const data = { schoolId: SCHOOL.id, dossierId: id ?? '' };
     const hub: Json = {
       type: 'AdaptiveCard',
@@ -391,7 +411,11 @@ async function scaling(
   return rows;
 }
 
-async function walkUntilConsultation(teacher: Chat): Promise<{ schoolId: string; dossierId: string }> {
+/** A new dossier with one signal, by the buttons; with `ask`, its consultation asked of the zorgcoördinator. */
+async function dossierWithSignal(
+  teacher: Chat,
+  ask: boolean,
+): Promise<{ schoolId: string; dossierId: string }> {
   const home = await teacher.say('hallo', true);
   if (!home) throw new Error('no home card');
   let card = await teacher.press(home, { verb: 'startNewDossier' });
@@ -413,14 +437,15 @@ async function walkUntilConsultation(teacher: Chat): Promise<{ schoolId: string;
       source: 'eigen-waarneming',
     },
   );
-  card = await teacher.press(hub, { verb: 'showStep', data: { step: 'consultatie' } });
-  card = await teacher.press(card, { verb: 'showConsultationRequest' });
-  hub = await teacher.press(
-    card,
-    { verb: 'requestConsultation' },
-    { coordinatorId: coordinator.aadObjectId, question: 'Meekijken?' },
-  );
-  const { dossierRefOn } = await import('./clients');
+  if (ask) {
+    card = await teacher.press(hub, { verb: 'showStep', data: { step: 'consultatie' } });
+    card = await teacher.press(card, { verb: 'showConsultationRequest' });
+    hub = await teacher.press(
+      card,
+      { verb: 'requestConsultation' },
+      { coordinatorId: coordinator.aadObjectId, question: 'Meekijken?' },
+    );
+  }
   return dossierRefOn(hub);
 }
 
@@ -430,10 +455,21 @@ const ms = (value: number): string => fixed(value, 1);
 const ratio = (value: number, base: number): string =>
   base > 0 && Number.isFinite(value) ? `${(value / base).toFixed(2)}x` : '-';
 
+function scalingReport(scalingRows: ScalingRow[]): string {
+  return [
+    'SCALING: ms per request, one person at a time',
+    table(
+      ['store', 'what', 'at', 'n', 'p50', 'p95'],
+      scalingRows.map((r) => [r.store, r.what, r.at, String(r.n), ms(r.p50), ms(r.p95)]),
+    ),
+  ].join('\n');
+}
+
 function report(bots: Bot[], scalingRows: ScalingRow[]): string {
   const echo = bots.find((b) => b.kind === 'echo');
   const echoState = bots.find((b) => b.kind === 'echo-state');
   const out: string[] = [];
+  if (bots.every((b) => b.greeting.count === 0)) return scalingReport(scalingRows);
   const echoGreetP95 = echo ? summarise(echo.greeting.pooled(() => true)).p95 : NaN;
   const echoCpuGreet = echo ? echo.cpu.greeting / 1000 / echo.greeting.count : NaN;
   out.push(
@@ -511,16 +547,7 @@ function report(bots: Bot[], scalingRows: ScalingRow[]): string {
       bots.map((b) => [b.name, fixed(b.peakRssKb / 1024, 0), ratio(b.peakRssKb, echoRss)]),
     ),
   );
-  if (scalingRows.length > 0) {
-    out.push('');
-    out.push('SCALING: ms per request, one person at a time');
-    out.push(
-      table(
-        ['store', 'what', 'at', 'n', 'p50', 'p95'],
-        scalingRows.map((r) => [r.store, r.what, r.at, String(r.n), ms(r.p50), ms(r.p95)]),
-      ),
-    );
-  }
+  if (scalingRows.length > 0) out.push('', scalingReport(scalingRows));
   return out.join('\n');
 }
 
@@ -548,7 +575,7 @@ async function main(): Promise<void> {
       bots.push(await startBot(`project (${store})`, 'project', store, cosmosEnv, options.cpuProfileDir));
 
     // Warm up each bot (JIT, connections, containers) with a small load whose numbers are dropped.
-    for (const bot of bots) {
+    for (const bot of options.scalingOnly ? [] : bots) {
       const scratch: Bot = {
         ...bot,
         greeting: new Samples(),
@@ -562,7 +589,7 @@ async function main(): Promise<void> {
     }
     watch.forget();
 
-    for (let round = 0; round < options.rounds; round += 1) {
+    for (let round = 0; round < (options.scalingOnly ? 0 : options.rounds); round += 1) {
       const order = bots.map((_, i) => bots[(i + round) % bots.length] as Bot);
       for (const bot of order) await greetingLoad(bot, options, watch, connector.url);
       watch.forget();
