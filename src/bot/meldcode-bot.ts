@@ -18,6 +18,7 @@ import type { LogContext, Logger } from '../logger';
 import type { ConversationReferences } from './conversation-references';
 import { readTurn, type Actor, type Turn } from './turn';
 import type { Verb, VerbContext } from './verb';
+import { colleaguesInTeams } from './colleagues';
 import type { TextCommands } from './text-commands';
 
 export interface BotDependencies {
@@ -204,7 +205,11 @@ export class MeldcodeBot extends TeamsActivityHandler {
         log.warn({ outcome: 'wrongScope', scope: turn.conversationKind }, 'invoke refused');
         return this.cardResponse(this.errorCard(turn.language, 'error.personalOnly'));
       }
-      const context_: VerbContext = { turn: { ...turn, actor: turn.actor }, now: this.deps.clock() };
+      const context_: VerbContext = {
+        turn: { ...turn, actor: turn.actor },
+        now: this.deps.clock(),
+        findColleague: colleaguesInTeams(context, turn.actor.tenantId),
+      };
       // Parse at the edge: only what a card can send (texts, numbers, switches) goes on.
       const raw = asTyped(asRecord(action.data));
       const parsed = verb.schema.safeParse(raw);

@@ -4,12 +4,15 @@
 import type { z } from 'zod';
 import type { CardJson } from '../cards/render';
 import type { Turn, Actor } from './turn';
+import type { FindColleague } from './colleagues';
 
 export type Scope = 'personal' | 'channel' | 'groupChat';
 
 export interface VerbContext {
   turn: Turn & { actor: Actor };
   now: Date;
+  /** Looks a colleague up in Teams by work e-mail address (colleagues.ts); absent outside a Teams turn. */
+  findColleague?: FindColleague | undefined;
 }
 
 export interface Verb<Schema extends z.ZodType = z.ZodType> {

@@ -214,6 +214,16 @@ export const DOSSIERS = {
   decisionSentBack: told({
     acts: [...stepsOneToFour(), ...answers(true, true), decisionMakerSays(cmd.sendBackDecision())],
   }),
+  coOwned: told({
+    acts: [
+      cmd.recordSignal(),
+      cmd.addCoOwner(),
+      cmd.addCoOwner({ coOwnerId: 'user-duo-2', coOwnerName: 'Juf Ali' }),
+    ],
+  }),
+  handedOver: told({
+    acts: [cmd.recordSignal(), cmd.addCoOwner(), coordinatorSays(cmd.handOverOwnership())],
+  }),
 } satisfies Record<string, Dossier>;
 
 export type DossierState = keyof typeof DOSSIERS;

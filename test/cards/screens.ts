@@ -15,6 +15,7 @@ import {
   chronologyPages,
   chronologyView,
   closeView,
+  coOwnerView,
   consultatieView,
   consultationRequestView,
   consultationView,
@@ -24,6 +25,7 @@ import {
   errorView,
   exportView,
   gesprekView,
+  handoverView,
   homeView,
   hulpView,
   meldenView,
@@ -39,7 +41,9 @@ import {
   type ListedDossier,
   type ViewData,
 } from '../../src/cards/views';
-import { DOSSIERS, NOW, SCHOOL, type DossierState } from './dossiers';
+import { DOSSIERS, NOW, SCHOOL, heavy, told, type DossierState } from './dossiers';
+import { cmd } from '../domain/given';
+import { NAME_MAX_LENGTH } from '../../src/domain';
 import { documentScreens, figuresScreens } from './document-screens';
 
 export interface Screen {
@@ -125,6 +129,30 @@ export function dossierScreens(name: string, dossier: Dossier): Screen[] {
       template: 'dossier',
       variant: 'dossier without school',
       view: (language) => dossierView(language, dossier, undefined, 'recorded'),
+    },
+    {
+      screen: `the dossier hub of ${name}, as its owner sees it`,
+      template: 'dossier',
+      variant: 'dossier seen by the owner',
+      view: (language) => dossierView(language, dossier, SCHOOL, 'none', dossier.ownerId),
+    },
+    {
+      screen: `the dossier hub of ${name}, as the zorgcoördinator sees it`,
+      template: 'dossier',
+      variant: 'dossier seen by the zorgcoördinator',
+      view: (language) => dossierView(language, dossier, SCHOOL, 'none', SCHOOL.coordinators[0]?.id),
+    },
+    {
+      screen: `the form to add a colleague (co-owner) to ${name}`,
+      template: 'co-owner',
+      view: (language, state) => coOwnerView(language, dossier, SCHOOL, state),
+      form: true,
+    },
+    {
+      screen: `the form to hand ${name} over`,
+      template: 'handover',
+      view: (language, state) => handoverView(language, dossier, SCHOOL, state),
+      form: true,
     },
     {
       screen: `the dossier hub of ${name}, as the beslisser sees it`,
@@ -325,6 +353,8 @@ const STATE_NAMES: Record<DossierState, string> = {
   helpAfterReport: 'a dossier with help agreed with Veilig Thuis after the report',
   parentsWarned: 'a dossier about honour-based violence whose report must not involve the parents',
   ownDecision: 'a dossier the beslisser owns and decided, for a school without a deputy',
+  coOwned: 'a dossier the owner shares with two colleagues',
+  handedOver: 'a dossier the zorgcoördinator handed over to another teacher',
 };
 
 /**
@@ -393,6 +423,10 @@ const SHOWN_WITH: Record<string, readonly DossierState[]> = {
   'dossier with notice': ['consultationRequested'],
   'dossier with cards waiting': ['unfounded'],
   'dossier seen by the beslisser': ['unfounded', 'reported'],
+  'dossier seen by the owner': ['fresh', 'coOwned', 'closed'],
+  'dossier seen by the zorgcoördinator': ['fresh', 'handedOver'],
+  'co-owner': ['fresh', 'coOwned'],
+  handover: ['fresh', 'handedOver'],
   'consultatie without coordinator': ['fresh', 'specificForm'],
   'beslissen changing': ['melden', 'followedUp', 'closed'],
   'decision-confirmation answered': ['decisionConfirmed', 'decisionSentBack'],
@@ -591,6 +625,23 @@ export function worstCaseScreens(worst: Dossier, closedWorst: Dossier, sentBackW
           Array.from({ length: 25 }, (_, i) => ({ ...SCHOOL, id: `school-${i}` })),
         ),
     },
+    {
+      // Nobody shares a dossier with 30 colleagues, but the card must hold it: each name is cut.
+      screen: 'the co-owner form with 30 co-owners of the longest names',
+      template: 'co-owner',
+      variant: 'co-owner, many',
+      view: (l, state) => coOwnerView(l, manyCoOwners(), SCHOOL, state),
+      form: true,
+    },
+    {
+      screen: 'the hub of a dossier with 30 co-owners of the longest names, as its owner sees it',
+      template: 'dossier',
+      variant: 'dossier, many co-owners',
+      view: (l) => {
+        const dossier = manyCoOwners();
+        return dossierView(l, dossier, SCHOOL, 'none', dossier.ownerId);
+      },
+    },
     { screen: 'the home card', template: 'welcome', view: (l) => homeView(l, many) },
     { screen: 'what the meldcode is', template: 'about', view: (l) => aboutView(l) },
     { screen: 'the "not this route" check', template: 'route-check', view: (l) => routeCheckView(l) },
@@ -650,4 +701,14 @@ export function worstCaseScreens(worst: Dossier, closedWorst: Dossier, sentBackW
       };
     }),
   ];
+}
+
+/** A dossier shared with 30 colleagues whose names are as long and as heavy as a name may be. */
+function manyCoOwners() {
+  return told({
+    id: 'many-co-owners',
+    acts: Array.from({ length: 30 }, (_, i) =>
+      cmd.addCoOwner({ coOwnerId: `user-co-owner-${i}`, coOwnerName: heavy(NAME_MAX_LENGTH) }),
+    ),
+  });
 }

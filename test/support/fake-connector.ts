@@ -15,6 +15,11 @@ export interface FakeConnector {
   calls: ConnectorCall[];
   /** Activities the bot posted (replies and proactive messages), in order. */
   activities(): Record<string, unknown>[];
+  /**
+   * People Teams knows by work e-mail address (UPN), as GET …/members/<address> answers them; an
+   * address not listed here is answered 404, as Teams does for someone it cannot find.
+   */
+  directory: Map<string, { aadObjectId: string; name: string; tenantId?: string }>;
   /** Make the next calls to paths matching `pattern` answer with `status` (e.g. 403, 429). */
   failNext(pattern: RegExp, status: number, times?: number): void;
   stop(): Promise<void>;
@@ -24,6 +29,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failures: { pattern: RegExp; status: number; times: number }[] = [];
   let counter = 0;
+  const directory = new Map<string, { aadObjectId: string; name: string; tenantId?: string }>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -52,7 +58,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         send(200, { id: `activity-${counter}` });
       } else if (req.method === 'GET' && /\/members\//.test(path)) {
         const memberId = decodeURIComponent(path.split('/').pop() ?? '');
-        send(200, { id: memberId, name: 'Member', aadObjectId: memberId });
+        if (memberId.includes('@')) {
+          const person = directory.get(memberId.toLowerCase());
+          if (person) send(200, { id: `29:${person.aadObjectId}`, userPrincipalName: memberId, ...person });
+          else send(404, { error: { code: 'MemberNotFoundInConversation', message: 'fake' } });
+        } else {
+          send(200, { id: memberId, name: 'Member', aadObjectId: memberId });
+        }
       } else {
         send(200, {});
       }
@@ -66,6 +78,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     calls,
     activities: () =>
       calls.filter((c) => c.method === 'POST' && /\/activities/.test(c.path)).map((c) => c.body),
+    directory,
     failNext(pattern, status, times = 1) {
       failures.push({ pattern, status, times });
     },

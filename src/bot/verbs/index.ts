@@ -20,6 +20,7 @@ import { documentVerbs } from './documents';
 import { consultationVerbs } from './consultation';
 import { reminderVerbs } from './reminder';
 import { settingsVerbs } from './settings';
+import { betrokkenenVerbs } from './betrokkenen';
 
 export type { VerbDependencies } from './common';
 
@@ -47,6 +48,7 @@ export function createVerbs(deps: VerbDependencies): Record<string, Verb> {
     consultationVerbs(deps),
     reminderVerbs(deps),
     settingsVerbs(deps),
+    betrokkenenVerbs(deps),
   ];
   const registry: Record<string, Verb> = {};
   for (const verbs of modules) {

@@ -19,6 +19,9 @@ import { confirmerOf } from '../../domain/consultation';
 import type { DossierSummary } from '../../domain/lists';
 import { stepsAfterAcuteReport } from '../../domain/steps';
 import { confirmationLine, deviationLines } from './afwijkingen';
+import { involvedLines } from './betrokkenen';
+import { isOwnerOf } from '../../domain/co-owners';
+import { isCoordinatorOf } from '../../domain/school';
 import {
   formFields,
   formatDate,
@@ -226,12 +229,22 @@ export function dossierView(
     deviationLines: deviationLines(language, dossier),
     notArrived: notArrivedLines(language, dossier, school),
     people: school
-      ? t(language, 'dossier.people', {
-          owner: dossier.ownerName,
-          coordinators: school.coordinators.map((c) => c.name).join(', '),
-          decisionMaker: school.decisionMaker.name,
-        })
+      ? [
+          t(language, 'dossier.people', {
+            owner: dossier.ownerName,
+            coordinators: school.coordinators.map((c) => c.name).join(', '),
+            decisionMaker: school.decisionMaker.name,
+          }),
+          involvedLines(language, dossier, school),
+        ]
+          .filter((line) => line !== '')
+          .join(' ')
       : '',
+    // Who takes part changes by these two forms: the owners share the dossier, the zorgcoördinator
+    // hands it over. Shown to the viewer who may use them (the domain checks again).
+    canAddCoOwner: !closed && viewerId !== undefined && isOwnerOf(dossier, viewerId),
+    canHandOver:
+      !closed && viewerId !== undefined && school !== undefined && isCoordinatorOf(school, viewerId),
     closeOrReopen: t(language, closed ? 'dossier.reopen' : 'dossier.close'),
     closeOrReopenVerb: closed ? 'showReopenForm' : 'showCloseForm',
     confirmationText: confirmationLine(language, dossier, school),

@@ -18,3 +18,4 @@ export * from './settings';
 export * from './figures';
 export * from './documents';
 export * from './afwijkingen';
+export * from './betrokkenen';
