@@ -7,6 +7,7 @@ import {
   consultationById,
   statusVisibleIn,
   type Consultation,
+  confirmerOf,
   decide,
   decisionConfirmation,
   formatDossierNumber,
@@ -274,12 +275,20 @@ export class DossierService {
     return lines.sort((a, b) => a.consultation.requestedAt.localeCompare(b.consultation.requestedAt));
   }
 
-  /** The outcomes of step 5 that wait for this beslisser to confirm, oldest first. */
+  /**
+   * The outcomes of step 5 that wait for this person to confirm, oldest first: the beslisser's, and
+   * the deputy's where the beslisser took the decision (consultation.ts, confirmerOf).
+   */
   async decisionsFor(actor: Actor, now: Date): Promise<{ summary: DossierSummary; dossier: Dossier }[]> {
-    const schools = this.schoolsOf(actor).filter((school) => school.decisionMaker.id === actor.id);
-    const waiting = (await this.needing(schools, 'decision')).filter(
-      (dossier) => decisionConfirmation(dossier).state === 'waiting' && dossier.ownerId !== actor.id,
-    );
+    const schools = this.schoolsOf(actor).filter((school) => mayConfirm(school, actor.id));
+    const waiting = (await this.needing(schools, 'decision')).filter((dossier) => {
+      const school = this.school(dossier.schoolId);
+      return (
+        decisionConfirmation(dossier).state === 'waiting' &&
+        school !== undefined &&
+        confirmerOf(dossier, school)?.id === actor.id
+      );
+    });
     for (const dossier of waiting) await this.audit(dossier, actor, 'listed', now);
     return waiting
       .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
@@ -355,6 +364,11 @@ export class DossierService {
   private async audit(dossier: Dossier, actor: Actor, action: string, now: Date): Promise<void> {
     await this.deps.writer.audit(dossier, actor.id, action, now);
   }
+}
+
+/** Is this person the school's beslisser or its deputy: someone who may confirm a decision? */
+export function mayConfirm(school: School, personId: string): boolean {
+  return school.decisionMaker.id === personId || school.deputyDecisionMaker?.id === personId;
 }
 
 /** What a list shows of a dossier that was read whole. */

@@ -73,6 +73,7 @@ export {
   consultationOpenFor,
   statusVisibleIn,
   decisionConfirmation,
+  confirmerOf,
   type Consultation,
   type ConsultationStatus,
   type Confirmation,

@@ -308,6 +308,12 @@ describe('the second pair of eyes when the beslisser owns the dossier', () => {
         .some((card) => cardVerbs(card).includes('confirmDecision')),
     ).toBe(false);
 
+    // The deputy's home lists it to confirm; the beslisser's does not (he took it himself).
+    expect(cardText(await press(h, 'showHome', {}, deputy))).toContain('besluit van Joost Visser bevestigen');
+    expect(cardText(await press(h, 'showHome', {}, decisionMaker))).not.toContain(
+      'besluit van Joost Visser bevestigen',
+    );
+
     // The report card says plainly that the decision is not confirmed yet, and by whom it will be.
     expect(cardText(await press(h, 'showReportForm', ref, decisionMaker))).toContain(
       'Nog niet bevestigd: de beslisser nam dit besluit zelf, dus Ingrid de Boer bevestigt het als plaatsvervangend beslisser.',

@@ -1,5 +1,6 @@
 // Verbs around the dossiers: home, about, the "not this route" check, opening a dossier, my list.
 
+import { mayConfirm } from '../../app/dossier-service';
 import { z } from 'zod';
 import { isCoordinatorOf, parseCommand, type CommandOf, type Refusal } from '../../domain';
 import type { CardJson } from '../../cards/render';
@@ -48,7 +49,7 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
     const actor = ctx.turn.actor;
     const schools = dossiers.schoolsOf(actor);
     const coordinates = schools.some((school) => isCoordinatorOf(school, actor.id));
-    const decides = schools.some((school) => school.decisionMaker.id === actor.id);
+    const decides = schools.some((school) => mayConfirm(school, actor.id));
     const [mine, consultations, decisions] = await Promise.all([
       dossiers.openDossiersOf(actor),
       coordinates ? dossiers.consultationsFor(actor, ctx.now) : undefined,

@@ -270,7 +270,11 @@ function notArrivedLines(language: Language, dossier: Dossier, school: School | 
     id === dossier.ownerId
       ? dossier.ownerName
       : (school?.coordinators.find((c) => c.id === id)?.name ??
-        (school?.decisionMaker.id === id ? school.decisionMaker.name : t(language, 'dossier.card.someone')));
+        (school?.decisionMaker.id === id
+          ? school.decisionMaker.name
+          : school?.deputyDecisionMaker?.id === id
+            ? school.deputyDecisionMaker.name
+            : t(language, 'dossier.card.someone')));
   return (dossier.outbox ?? []).flatMap((item) =>
     item.waitingFor
       ? [
