@@ -161,8 +161,8 @@ type school = {
   decisionMaker: person
   @description('Confirms the decisions the beslisser took himself. Leave the key out when there is none.')
   deputyDecisionMaker: person?
-  @description('The school\'s own word for the zorgcoördinator. Leave out for zorgcoordinator.')
-  roleName: ('intern-begeleider' | 'zorgcoordinator' | 'aandachtsfunctionaris')?
+  @description('The school\'s own word for the zorgcoördinator: intern-begeleider, zorgcoordinator or aandachtsfunctionaris. Leave out for zorgcoordinator.')
+  roleName: string?
   @description('Teams channel id of the zorgteam, such as 19:...@thread.tacv2. Leave the key out when there is none.')
   careTeamChannelId: string?
 }
