@@ -322,13 +322,18 @@ export class DossierService {
   }
 
   /**
-   * Open dossiers this user takes part in (as owner or as zorgcoördinator), over the schools of
-   * their tenant, newest activity first. The list is found by the indexed query; each dossier is
-   * then read by id to tell where it stands.
+   * Open dossiers this user takes part in (as owner, co-owner or zorgcoördinator), over the schools
+   * of their tenant, newest activity first; for a school's aandachtsfunctionaris, who may read every
+   * dossier of that school, all its open dossiers. The list is found by an indexed query; each
+   * dossier is then read by id to tell where it stands.
    */
   async openDossiersOf(actor: Actor): Promise<{ summary: DossierSummary; dossier: Dossier }[]> {
     const lists = await Promise.all(
-      this.schoolsOf(actor).map((school) => this.deps.store.openDossiersInvolving(school.id, actor.id)),
+      this.schoolsOf(actor).map((school) =>
+        school.aandachtsfunctionaris?.id === actor.id
+          ? this.deps.store.dossiersOfSchool(school.id, 'open')
+          : this.deps.store.openDossiersInvolving(school.id, actor.id),
+      ),
     );
     const summaries = lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     const read = await Promise.all(summaries.map((s) => this.deps.store.getDossier(s.schoolId, s.id)));

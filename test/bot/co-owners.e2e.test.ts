@@ -246,6 +246,9 @@ describe('more people on one dossier', () => {
 
   it('the aandachtsfunctionaris reads the dossier and adds a note, but records no step', async () => {
     const ref = await openWithSignal(h);
+    // Every open dossier of the school is in the aandachtsfunctionaris's list, without taking part.
+    expect(cardText(await press(h, officer, 'showMyDossiers', {}))).toContain('MC-2026-0001');
+    expect(cardText(await press(h, colleague, 'showMyDossiers', {}))).not.toContain('MC-2026-0001');
     const hub = await press(h, officer, 'showDossier', ref);
     expect(cardText(hub)).toContain('Dossier MC-2026-0001');
     expect(cardText(hub)).toContain('Aandachtsfunctionaris: Mirjam Kok (leest mee).');
