@@ -6,9 +6,7 @@
 //
 // Needs /usr/bin/chromium (`apt-get install -y chromium`); it fails, not skips, without it.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -17,27 +15,23 @@ import { composeBot, type RunningBot } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { createLogger, LogContext } from '../../src/logger';
 import { assertChromiumInstalled, launchChromium } from '../../scripts/preview/chromium';
+import {
+  mockUsers,
+  readMockTenant,
+  startPlaygroundAs,
+  tail,
+  waitUntil,
+  type RunningPlayground,
+} from './playground-people';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
-const PLAYGROUND_BIN = path.join(ROOT, 'node_modules', '.bin', 'agentsplayground');
 /** The school's own calendar: dossier numbers and "today" in the date picker follow it. */
 const TIME_ZONE = 'Europe/Amsterdam';
 const WIDTH = 1280;
 
 /** Waits for one rendered state of the page; generous, but the whole test stays under two minutes. */
 const UI_TIMEOUT = 15_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Today's date parts in Amsterdam, e.g. { year: '2026', month: 'November', day: '28' }. */
 function todayInSchool(): { year: string; month: string; day: string } {
@@ -51,19 +45,6 @@ function todayInSchool(): { year: string; month: string; day: string } {
   return { year: part('year'), month: part('month'), day: part('day') };
 }
 
-async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
-}
-
-function tail(lines: string[], count = 30): string {
-  return lines.slice(-count).join('').trim() || '(nothing)';
-}
-
 /** The newest card in the chat: an invoke replaces the clicked card in place, so it stays the last. */
 function lastCard(page: Page): Locator {
   return page.locator('.ac-adaptiveCard').last();
@@ -72,12 +53,12 @@ function lastCard(page: Page): Locator {
 describe('the bot in the Microsoft 365 Agents Playground, in headless Chromium', () => {
   let dataDir: string | undefined;
   let bot: RunningBot | undefined;
-  let playground: ChildProcess | undefined;
+  let playground: RunningPlayground | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let playgroundUrl: string;
   const botLogs: string[] = [];
-  const playgroundOutput: string[] = [];
+  let playgroundOutput: string[] = [];
 
   beforeAll(async () => {
     // First, so a machine without Chromium gets the install command and nothing else.
@@ -112,38 +93,14 @@ describe('the bot in the Microsoft 365 Agents Playground, in headless Chromium',
       host: '127.0.0.1',
     });
 
-    // The playground: reads .m365agentsplayground.yml from the repository root (mock tenant,
-    // users, personal chat) and serves its web page once the bot's endpoint answers.
-    const port = await freePort();
-    playgroundUrl = `http://127.0.0.1:${port}`;
-    const child = spawn(
-      PLAYGROUND_BIN,
-      ['-e', `${bot.server.url}/api/messages`, '-c', 'msteams', '--dt', '-p', String(port)],
-      {
-        cwd: ROOT,
-        // Without TEAMSAPPTESTER_BROWSER=none it exits silently, trying to open a browser.
-        env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    playground = child;
-    child.stdout?.on('data', (chunk: Buffer) => playgroundOutput.push(chunk.toString('utf8')));
-    child.stderr?.on('data', (chunk: Buffer) => playgroundOutput.push(chunk.toString('utf8')));
-    await waitUntil(
-      `the Agents Playground on ${playgroundUrl}`,
-      async () => {
-        if (child.exitCode !== null) {
-          throw new Error(`The Agents Playground exited (${child.exitCode}):\n${tail(playgroundOutput)}`);
-        }
-        const response = await fetch(`${playgroundUrl}/_internal/v1/config`);
-        return response.ok;
-      },
-      30_000,
-    ).catch((error: unknown) => {
-      throw new Error(
-        `${error instanceof Error ? error.message : String(error)}\nPlayground output:\n${tail(playgroundOutput)}`,
-      );
-    });
+    // The playground: the repository's mock tenant (.m365agentsplayground.yml) with the teacher as
+    // its current user, copied into a folder of its own (playground-people.ts: the Playground
+    // accepts at most five other users); it serves its web page once the bot's endpoint answers.
+    const [teacher] = mockUsers(readMockTenant());
+    if (!teacher) throw new Error('The mock tenant has no current user.');
+    playground = await startPlaygroundAs(teacher, `${bot.server.url}/api/messages`, dataDir);
+    playgroundUrl = playground.url;
+    playgroundOutput = playground.output;
 
     browser = await launchChromium();
     const context = await browser.newContext({
@@ -157,14 +114,7 @@ describe('the bot in the Microsoft 365 Agents Playground, in headless Chromium',
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
-    if (playground && playground.exitCode === null && playground.signalCode === null) {
-      const child = playground;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await playground?.stop();
     await bot?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 20_000);
