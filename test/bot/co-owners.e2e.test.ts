@@ -212,7 +212,9 @@ describe('more people on one dossier', () => {
     });
     // Both problems at once, each at its field.
     expect(cardText(missingReason)).toContain('- Werk-e-mailadres van de collega: Vul dit in.');
-    expect(cardText(missingReason)).toContain('- Waarom wordt het dossier overgedragen?: Schrijf de reden op');
+    expect(cardText(missingReason)).toContain(
+      '- Waarom wordt het dossier overgedragen?: Schrijf de reden op',
+    );
 
     const handedOver = await press(h, coordinator, 'handOverOwnership', {
       ...ref,
@@ -242,6 +244,31 @@ describe('more people on one dossier', () => {
     await h.bot.scheduler.sweep(TWO_WEEKS_LATER);
     expect(reminderCardsIn(h, newTeacher)).toHaveLength(1);
     expect(reminderCardsIn(h, teacher)).toHaveLength(0);
+  });
+
+  it('finds a colleague among the members of the care team when the personal chat does not know them', async () => {
+    await h.stop();
+    h = await startHarness({
+      now: MONDAY,
+      schools: [{ ...SCHOOL, careTeamChannelId: '19:zorgteam@thread.tacv2' }],
+    });
+    h.connector.directory.set('pieter@obs-delinde.example', {
+      aadObjectId: colleague.aadObjectId,
+      name: colleague.name,
+      tenantId: TENANT,
+      onlyIn: '19:zorgteam@thread.tacv2',
+    });
+    const ref = await openWithSignal(h);
+    const added = await press(h, teacher, 'addCoOwner', {
+      ...ref,
+      colleagueEmail: 'pieter@obs-delinde.example',
+    });
+    expect(cardText(added)).toContain('Pieter Jansen is nu mede-eigenaar van dit dossier.');
+    const asked = h.connector.calls.filter((c) => c.method === 'GET' && c.path.includes('/members/'));
+    expect(asked.map((c) => decodeURIComponent(c.path))).toEqual([
+      `/v3/conversations/a:personal-${teacher.teamsId}/members/pieter@obs-delinde.example`,
+      '/v3/conversations/19:zorgteam@thread.tacv2/members/pieter@obs-delinde.example',
+    ]);
   });
 
   it('the aandachtsfunctionaris reads the dossier and adds a note, but records no step', async () => {

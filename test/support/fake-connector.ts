@@ -17,19 +17,28 @@ export interface FakeConnector {
   activities(): Record<string, unknown>[];
   /**
    * People Teams knows by work e-mail address (UPN), as GET …/members/<address> answers them; an
-   * address not listed here is answered 404, as Teams does for someone it cannot find.
+   * address not listed here is answered 404, as Teams does for someone it cannot find. With `onlyIn`,
+   * only that conversation (e.g. a team's channel) knows the person, as Teams knows members per
+   * conversation.
    */
-  directory: Map<string, { aadObjectId: string; name: string; tenantId?: string }>;
+  directory: Map<string, DirectoryEntry>;
   /** Make the next calls to paths matching `pattern` answer with `status` (e.g. 403, 429). */
   failNext(pattern: RegExp, status: number, times?: number): void;
   stop(): Promise<void>;
+}
+
+export interface DirectoryEntry {
+  aadObjectId: string;
+  name: string;
+  tenantId?: string;
+  onlyIn?: string;
 }
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failures: { pattern: RegExp; status: number; times: number }[] = [];
   let counter = 0;
-  const directory = new Map<string, { aadObjectId: string; name: string; tenantId?: string }>();
+  const directory = new Map<string, DirectoryEntry>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -59,8 +68,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       } else if (req.method === 'GET' && /\/members\//.test(path)) {
         const memberId = decodeURIComponent(path.split('/').pop() ?? '');
         if (memberId.includes('@')) {
-          const person = directory.get(memberId.toLowerCase());
-          if (person) send(200, { id: `29:${person.aadObjectId}`, userPrincipalName: memberId, ...person });
+          const { onlyIn, ...person } = directory.get(memberId.toLowerCase()) ?? { onlyIn: undefined };
+          const known = 'aadObjectId' in person && (!onlyIn || path.includes(encodeURIComponent(onlyIn)));
+          if (known) send(200, { id: `29:${person.aadObjectId}`, userPrincipalName: memberId, ...person });
           else send(404, { error: { code: 'MemberNotFoundInConversation', message: 'fake' } });
         } else {
           send(200, { id: memberId, name: 'Member', aadObjectId: memberId });

@@ -99,8 +99,10 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
         if (Object.keys(problems).length > 0) return again({ values, errors: problems });
 
         const address = String(f['colleagueEmail']).trim();
+        // Also among the care team's members: a personal chat only knows the person in it.
+        const careTeam = dossiers.school(f.schoolId)?.careTeamChannelId;
         const found = ctx.findColleague
-          ? await ctx.findColleague(address)
+          ? await ctx.findColleague(address, careTeam ? [careTeam] : [])
           : ({ found: false, reason: 'notFound' } as const);
         if (!found.found) {
           const message: MessageKey =
