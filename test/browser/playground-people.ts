@@ -299,6 +299,16 @@ export class Effort {
 export const UI_TIMEOUT = 15_000;
 
 /**
+ * A pattern that matches a text holding every one of these words, in any order and case. Cards
+ * are found by the words that carry their meaning (the dossier number, a verb), so that a reworded
+ * sentence around them does not break the walk.
+ */
+export function allOf(...words: string[]): RegExp {
+  const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(words.map((word) => `(?=[^]*${escape(word)})`).join(''), 'i');
+}
+
+/**
  * One person's browser tab on their own Playground. Everything they do goes through `click` and
  * `type`, so the effort count is what the walk did, not an estimate.
  */
@@ -345,10 +355,23 @@ export class PersonAtPlayground {
     throw new Error(`No card in ${this.name}'s chat shows ${String(text)}.`);
   }
 
-  /** Waits for a card that shows this text (a card the bot sends on its own) and gives its place. */
-  async waitForCard(text: RegExp, timeoutMs = UI_TIMEOUT): Promise<number> {
-    await this.cards().filter({ hasText: text }).last().waitFor({ timeout: timeoutMs });
-    return this.indexOfLast(text);
+  /**
+   * Waits for a card below place `after` that shows this text (a card the bot sends on its own)
+   * and gives its place. Below, so that a card already on screen that happens to match is not taken
+   * for the one that is awaited.
+   */
+  async waitForCard(text: RegExp, { after = -1, timeoutMs = UI_TIMEOUT } = {}): Promise<number> {
+    let found = -1;
+    await waitUntil(
+      `a card showing ${String(text)} in ${this.name}'s chat`,
+      async () => {
+        const texts = await this.cards().allInnerTexts();
+        found = texts.findIndex((cardText, index) => index > after && text.test(cardText));
+        return found >= 0;
+      },
+      timeoutMs,
+    );
+    return found;
   }
 
   async cardCount(): Promise<number> {

@@ -21,6 +21,7 @@ import { assertChromiumInstalled, launchChromium } from '../../scripts/preview/c
 import {
   PersonAtPlayground,
   ROOT,
+  allOf,
   mockUsers,
   readMockTenant,
   startBot,
@@ -259,7 +260,7 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
       await coordinator.openPersonalChat();
       await coordinator.settle();
       const home = coordinator.cardAt(0);
-      const waiting = home.getByRole('button', { name: new RegExp(`^${number} · consultation asked by`) });
+      const waiting = home.getByRole('button', { name: allOf(number, 'consultation') });
       await waiting.waitFor();
       expect(await home.innerText()).toContain('Waiting for you');
       await coordinator.screenshot(home, path.join(SCREENSHOTS, 'home-zorgcoordinator.png'));
@@ -268,7 +269,7 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
     await part(coordinator, 'accept and advise', async () => {
       const home = coordinator.cardAt(0);
       await coordinator.click(
-        home.getByRole('button', { name: new RegExp(`^${number} · consultation asked by`) }),
+        home.getByRole('button', { name: allOf(number, 'consultation') }),
         'the waiting consultation',
       );
       await home.getByText(`Consultation · ${number}`).waitFor();
@@ -290,7 +291,7 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
 
     // ── The teacher again: told of the advice, on to the decision ─────────────────────────────
     await part(teacher, 'the advice arrives', async () => {
-      working = await teacher.waitForCard(new RegExp(`gave advice on dossier ${number}`));
+      working = await teacher.waitForCard(allOf(number, coordinatorName, 'advice'), { after: working });
       await teacher.click(card().getByRole('button', { name: 'Open dossier' }), 'Open dossier (notice)');
       await card().getByText(`Dossier ${number}`, { exact: true }).waitFor();
       expect(await card().innerText()).toMatch(/Consult a colleague\s+done/);
@@ -394,26 +395,25 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
 
     // ── The beslisser opens the bot for the first time ───────────────────────────────────────
     let cardWaitedMs = 0;
+    let decisionMakerHome = -1;
     await part(decisionMaker, 'his first hallo', async () => {
       await decisionMaker.openPersonalChat();
       await decisionMaker.settle();
       await decisionMaker.say('hallo');
-      const home = decisionMaker.cardAt(
-        await decisionMaker.indexOfLast(/^Reporting code for domestic violence/),
-      );
-      await home
-        .getByRole('button', { name: new RegExp(`^${number} · confirm the decision of ${teacherName}`) })
-        .waitFor();
+      decisionMakerHome = await decisionMaker.indexOfLast(/^Reporting code for domestic violence/);
+      const home = decisionMaker.cardAt(decisionMakerHome);
+      await home.getByRole('button', { name: allOf(number, 'confirm', teacherName) }).waitFor();
       expect(await home.innerText()).toContain('Waiting for you');
       await decisionMaker.screenshot(home, path.join(SCREENSHOTS, 'home-beslisser.png'));
     });
 
     await part(decisionMaker, 'the card that waited, confirmed', async () => {
       const since = Date.now();
-      const at = await decisionMaker.waitForCard(
-        new RegExp(`^Confirm the decision · ${number}`),
-        CARD_WAIT_MS,
-      );
+      // Below his home: the card that waited for him, a message of its own in his chat.
+      const at = await decisionMaker.waitForCard(allOf(number, 'confirm', 'report to Veilig Thuis'), {
+        after: decisionMakerHome,
+        timeoutMs: CARD_WAIT_MS,
+      });
       cardWaitedMs = Date.now() - since;
       const confirmation = decisionMaker.cardAt(at);
       expect(await confirmation.innerText()).toContain('Outcome: report to Veilig Thuis');
@@ -430,7 +430,7 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
 
     // ── The teacher hears it ────────────────────────────────────────────────────────────────
     await part(teacher, 'the confirmation arrives', async () => {
-      const at = await teacher.waitForCard(new RegExp(`confirmed the decision in dossier ${number}`));
+      const at = await teacher.waitForCard(allOf(number, decisionMakerName, 'confirmed'), { after: working });
       expect(await teacher.cardAt(at).innerText()).toContain(decisionMakerName);
     });
     const walkMs = Date.now() - walkStarted;
@@ -441,6 +441,16 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
     await home.getByText(number, { exact: false }).first().waitFor();
     await teacher.screenshot(home, path.join(SCREENSHOTS, 'home-teacher.png'));
 
+    /** What became of each attempt to bring the beslisser his card, from the bot's log (ids only). */
+    const confirmationAttempts = (): string[] =>
+      (running?.logs ?? [])
+        .join('')
+        .split('\n')
+        .filter((line) => line.includes(':askForConfirmation'))
+        .flatMap((line) => {
+          const entry = JSON.parse(line) as { outcome?: unknown };
+          return typeof entry.outcome === 'string' ? [entry.outcome] : [];
+        });
     const effort = teacher.effort;
     console.log(
       [
@@ -453,8 +463,8 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
         `  Typed: ${effort.typed.join(', ')}.`,
         `The zorgcoördinator: ${coordinator.effort.clicks.length} clicks, ${coordinator.effort.typed.length} typed; ` +
           `the beslisser: ${decisionMaker.effort.clicks.length} clicks, ${decisionMaker.effort.typed.length} typed.`,
-        `The beslisser's card arrived ${(cardWaitedMs / 1000).toFixed(1)} s after his hallo; the walk took ` +
-          `${(walkMs / 1000).toFixed(1)} s.`,
+        `The beslisser's card arrived ${(cardWaitedMs / 1000).toFixed(1)} s after his hallo (its attempts: ` +
+          `${confirmationAttempts().join(' → ')}); the walk took ${(walkMs / 1000).toFixed(1)} s.`,
       ].join('\n'),
     );
     // Never worse than before issue 11 (the goal itself is the issue's to reach, and printed above).
