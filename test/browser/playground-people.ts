@@ -45,6 +45,8 @@ export function parseMockTenant(text: string): Record<string, Yaml> {
     if (/^'.*'$/.test(value)) return value.slice(1, -1).replace(/''/g, "'");
     if (/^".*"$/.test(value)) return JSON.parse(value) as string;
     if (/\s#/.test(value)) throw new Error(`The mock tenant file has a comment after a value: ${value}`);
+    if (/^[[{&*!|>]/.test(value))
+      throw new Error(`The mock tenant file has YAML this reader does not know: ${value}`);
     return value;
   };
 
