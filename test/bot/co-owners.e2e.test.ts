@@ -134,6 +134,8 @@ describe('more people on one dossier', () => {
       outcome: 'Moeder herkent het beeld.',
     });
     expect(cardText(recorded)).toContain('Vastgelegd.');
+    // The hub after recording offers the co-owner the same button as the owner.
+    expect(cardVerbs(recorded)).toContain('showCoOwnerForm');
     const mine = await press(h, colleague, 'showMyDossiers', {});
     expect(cardText(mine)).toContain('MC-2026-0001');
     const dossier = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;

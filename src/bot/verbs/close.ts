@@ -21,7 +21,7 @@ export function closeVerbs(deps: VerbDependencies): Record<string, Verb> {
     (ctx, dossier) =>
       cards.render(
         'dossier',
-        dossierView(ctx.turn.language, dossier, dossiers.school(dossier.schoolId), notice),
+        dossierView(ctx.turn.language, dossier, dossiers.school(dossier.schoolId), notice, ctx.turn.actor.id),
         ctx.turn.language,
       );
 

@@ -14,7 +14,13 @@ function recordedHub(deps: VerbDependencies): StepCard {
   return (ctx, dossier) =>
     deps.cards.render(
       'dossier',
-      dossierView(ctx.turn.language, dossier, deps.dossiers.school(dossier.schoolId), 'recorded'),
+      dossierView(
+        ctx.turn.language,
+        dossier,
+        deps.dossiers.school(dossier.schoolId),
+        'recorded',
+        ctx.turn.actor.id,
+      ),
       ctx.turn.language,
     );
 }

@@ -140,7 +140,13 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
           return 'refusal' in outcome ? refuse(outcome.refusal) : accessCard(deps, language, outcome.access);
         return cards.render(
           'dossier',
-          dossierView(language, outcome.dossier, dossiers.school(outcome.dossier.schoolId), 'opened'),
+          dossierView(
+            language,
+            outcome.dossier,
+            dossiers.school(outcome.dossier.schoolId),
+            'opened',
+            ctx.turn.actor.id,
+          ),
           language,
         );
       },

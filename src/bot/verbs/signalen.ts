@@ -49,7 +49,13 @@ export function signalenVerbs(deps: VerbDependencies): Record<string, Verb> {
       after: (ctx, dossier) =>
         deps.cards.render(
           'dossier',
-          dossierView(ctx.turn.language, dossier, deps.dossiers.school(dossier.schoolId), 'recorded'),
+          dossierView(
+            ctx.turn.language,
+            dossier,
+            deps.dossiers.school(dossier.schoolId),
+            'recorded',
+            ctx.turn.actor.id,
+          ),
           ctx.turn.language,
         ),
     }),
