@@ -385,7 +385,7 @@ export class Courier {
     const { retryBaseMs, retryMaxMs, maxAttempts } = this.options;
     if (item.attempts + 1 >= maxAttempts) return { id: item.id, outcome: 'unreachable', recipientId };
     const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** item.attempts) * (0.5 + this.random() / 2);
-    return { id: item.id, outcome: 'retryLater', retryAt: new Date(now.getTime() + backoff) };
+    return { id: item.id, outcome: 'retryLater', retryAt: new Date(now.getTime() + backoff), recipientId };
   }
 
   private async languageOf(personId: string, tenantId: string): Promise<Language> {

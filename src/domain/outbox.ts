@@ -29,6 +29,11 @@ export interface OutboxItem {
   claim?: { token: string; until: string } | undefined;
   /** Could not be delivered: waits until this person talks to the bot (or is sent again). */
   waitingFor?: string | undefined;
+  /**
+   * An attempt to reach this person failed for now (Teams busy, or an error on a chat just made):
+   * the sweep tries again after the backoff, and so does the person's next message to the bot.
+   */
+  triedFor?: string | undefined;
 }
 
 /** How an attempt to deliver an item ended. */
@@ -42,8 +47,8 @@ export type OutboxOutcome =
     }
   /** The person cannot be reached now; the item waits for them (`recipientId`). */
   | { id: string; outcome: 'unreachable'; recipientId: string | null }
-  /** Teams was busy or failing: try again after `retryAt`. */
-  | { id: string; outcome: 'retryLater'; retryAt: Date }
+  /** Teams was busy or failing: try again after `retryAt` (and when `recipientId` talks to the bot). */
+  | { id: string; outcome: 'retryLater'; retryAt: Date; recipientId?: string | null }
   /** Nothing to send any more (the dossier moved on): the item is dropped. */
   | { id: string; outcome: 'dropped' };
 
@@ -51,7 +56,8 @@ export const outboxOf = (dossier: Dossier): readonly OutboxItem[] => dossier.out
 
 /** The people with items waiting for them; kept on the dossier so the store can find it by person. */
 function waitingForOf(outbox: readonly OutboxItem[]): string[] {
-  return [...new Set(outbox.flatMap((item) => (item.waitingFor ? [item.waitingFor] : [])))].sort();
+  const people = outbox.flatMap((item) => [item.waitingFor ?? item.triedFor ?? []].flat());
+  return [...new Set(people)].sort();
 }
 
 function withOutbox(dossier: Dossier, outbox: OutboxItem[]): Dossier {
@@ -122,9 +128,9 @@ export function dueOutbox(dossier: Dossier, now: Date): OutboxItem[] {
   );
 }
 
-/** Items waiting for this person. */
+/** Items waiting for this person, or in backoff after a failed attempt to reach them. */
 export function waitingOutbox(dossier: Dossier, personId: string): OutboxItem[] {
-  return outboxOf(dossier).filter((item) => item.waitingFor === personId);
+  return outboxOf(dossier).filter((item) => (item.waitingFor ?? item.triedFor) === personId);
 }
 
 /** Claim items for sending (a conditional write makes one instance the sender). */
@@ -184,7 +190,12 @@ export function recordOutboxOutcomes(
         if (outcome.recipientId) outbox.push({ ...unclaimed, waitingFor: outcome.recipientId });
         break;
       case 'retryLater':
-        outbox.push({ ...unclaimed, attempts: item.attempts + 1, notBefore: outcome.retryAt.toISOString() });
+        outbox.push({
+          ...unclaimed,
+          attempts: item.attempts + 1,
+          notBefore: outcome.retryAt.toISOString(),
+          ...(outcome.recipientId ? { triedFor: outcome.recipientId } : {}),
+        });
         break;
     }
     if (

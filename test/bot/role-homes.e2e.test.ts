@@ -166,4 +166,25 @@ describe('a home for each person involved', () => {
     const homeAfter = await press(h, decisionMaker, 'showHome', {});
     expect(cardText(homeAfter)).not.toContain('besluit van Sanne de Vries bevestigen');
   });
+
+  it('a card whose new chat failed with a server error (as the Playground answers) goes out at his first hallo, not only after the backoff', async () => {
+    const ref = await openDossier(h);
+    // The chat is made, but the message into it fails with 500, again and again (the connector's own
+    // retries included): the bot tries again later, and remembers for whom.
+    h.connector.failNext(/^\/v3\/conversations\/conversation-\d+\/activities/, 500, 20);
+    await decide(h, ref);
+    const backingOff = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
+    expect(backingOff?.outbox?.[0]).toMatchObject({ attempts: 1, triedFor: decisionMaker.aadObjectId });
+    expect(cardText(await press(h, teacher, 'showDossier', ref))).toContain(
+      'Nog niet aangekomen: het besluit om te bevestigen voor Joost Visser.',
+    );
+
+    const before = h.connector.calls.length;
+    await say(h, decisionMaker, 'hallo');
+    const delivered = h.connector.calls
+      .slice(before)
+      .filter((c) => c.method === 'POST' && cardText(cardOf(c.body)).includes('Besluit bevestigen'));
+    expect(delivered).toHaveLength(1);
+    expect((await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox).toBeUndefined();
+  });
 });

@@ -276,7 +276,7 @@ function notArrivedLines(language: Language, dossier: Dossier, school: School | 
             ? school.deputyDecisionMaker.name
             : t(language, 'dossier.card.someone')));
   return (dossier.outbox ?? []).flatMap((item) =>
-    item.waitingFor
+    (item.waitingFor ?? item.triedFor)
       ? [
           {
             schoolId: dossier.schoolId,
@@ -285,7 +285,7 @@ function notArrivedLines(language: Language, dossier: Dossier, school: School | 
             sendAgain: t(language, 'dossier.card.sendAgain'),
             line: t(language, 'dossier.card.notArrived', {
               card: t(language, CARD_NAMES[item.effect.type]),
-              name: nameOf(item.waitingFor),
+              name: nameOf(item.waitingFor ?? item.triedFor ?? ''),
             }),
           },
         ]
