@@ -77,6 +77,8 @@ const NOTICE_KEYS = {
   consultationDeclined: 'notice.consultationDeclined',
   decisionConfirmed: 'notice.decisionConfirmed',
   decisionSentBack: 'notice.decisionSentBack',
+  coOwnerAdded: 'notice.coOwnerAdded',
+  ownershipHandedOver: 'notice.ownershipHandedOver',
 } as const satisfies Record<NoticeSubject, string>;
 
 export class Courier {
@@ -240,7 +242,8 @@ export class Courier {
       }
       case 'tellOwner': {
         const entry = dossier.log.find((e) => e.seq === effect.seq);
-        const language = await this.languageOf(dossier.ownerId, dossier.tenantId);
+        const recipientId = effect.recipientId ?? dossier.ownerId;
+        const language = await this.languageOf(recipientId, dossier.tenantId);
         const consultation =
           entry && 'consultationId' in entry.data
             ? consultationById(dossier, entry.data.consultationId)
@@ -264,8 +267,8 @@ export class Courier {
         const card = this.deps.cards.render('notice', noticeView(language, dossier, text), language);
         return this.outcome(
           item,
-          dossier.ownerId,
-          await this.deps.messenger.toPerson(dossier.ownerId, dossier.tenantId, card, item.viaId),
+          recipientId,
+          await this.deps.messenger.toPerson(recipientId, dossier.tenantId, card, item.viaId),
           now,
         );
       }

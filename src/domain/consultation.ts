@@ -2,6 +2,7 @@
 // decision (step 5), read from the log. A consultation is named by the sequence number of the entry
 // that requested it.
 
+import { ownerIdsOf } from './co-owners';
 import { afwegingskaderState, type Outcome } from './afwegingskader';
 import type { Dossier, EntryOf, LogEntry } from './dossier';
 import type { Person, School } from './school';
@@ -142,7 +143,8 @@ export function decisionConfirmation(dossier: Dossier): Confirmation {
  */
 export function decidedBy(dossier: Dossier): Set<string> {
   const answerSeqs = new Set(afwegingskaderState(dossier).answers.map((a) => a.seq));
-  const people = new Set([dossier.ownerId]);
+  // Every owner took the decision with the dossier: a beslisser who is a co-owner does not confirm it.
+  const people = new Set(ownerIdsOf(dossier));
   for (const entry of dossier.log) if (answerSeqs.has(entry.seq)) people.add(entry.authorId);
   return people;
 }

@@ -3,6 +3,7 @@
 // decide() names them; the app queues them in the dossier's outbox with the write and delivers them
 // after answering the person who acted. Pure: nothing here sends anything.
 
+import { ownerIdsOf } from './co-owners';
 import { confirmerOf, decisionConfirmation } from './consultation';
 import type { Dossier, LogEntry } from './dossier';
 import type { School } from './school';
@@ -13,7 +14,11 @@ export type NoticeSubject =
   | 'consultationAdvised'
   | 'consultationDeclined'
   | 'decisionConfirmed'
-  | 'decisionSentBack';
+  | 'decisionSentBack'
+  /** Told to the colleague the owner added. */
+  | 'coOwnerAdded'
+  /** Told to the new owner. */
+  | 'ownershipHandedOver';
 
 /** Every effect names the entry (`seq`) that set it off: its outbox item is named after it. */
 export type Effect =
@@ -21,8 +26,11 @@ export type Effect =
   | { type: 'deliverConsultation'; consultationId: number; seq: number }
   /** Everyone's copy of the consultation card shows the new status. */
   | { type: 'updateConsultationCard'; consultationId: number; seq: number }
-  /** A short notice to the owner about what someone else did (entry `seq`). */
-  | { type: 'tellOwner'; subject: NoticeSubject; seq: number }
+  /**
+   * A short notice to an owner (the owner and each co-owner, one effect each) about what someone
+   * else did (entry `seq`). Items queued before co-owners existed have no recipient: the owner.
+   */
+  | { type: 'tellOwner'; subject: NoticeSubject; seq: number; recipientId?: string }
   /**
    * The step-5 outcome waits for confirmation: the card to confirm or send back goes to `recipientId`,
    * the beslisser, or the deputy beslisser when the beslisser took the decision (consultation.ts).
@@ -39,9 +47,12 @@ export function effectsOf(
   school: School | undefined,
 ): Effect[] {
   const effects: Effect[] = [];
+  const tell = (recipientId: string, subject: NoticeSubject, seq: number): void => {
+    // Nobody is told what they did themselves.
+    if (recipientId !== actorId) effects.push({ type: 'tellOwner', subject, seq, recipientId });
+  };
   const tellOwner = (subject: NoticeSubject, seq: number): void => {
-    // The owner is not told what they did themselves.
-    if (dossier.ownerId !== actorId) effects.push({ type: 'tellOwner', subject, seq });
+    for (const ownerId of ownerIdsOf(dossier)) tell(ownerId, subject, seq);
   };
   for (const entry of entries) {
     switch (entry.kind) {
@@ -84,6 +95,12 @@ export function effectsOf(
         break;
       case 'decisionSentBack':
         tellOwner('decisionSentBack', entry.seq);
+        break;
+      case 'coOwnerAdded':
+        tell(entry.data.coOwnerId, 'coOwnerAdded', entry.seq);
+        break;
+      case 'ownershipHandedOver':
+        tell(entry.data.newOwnerId, 'ownershipHandedOver', entry.seq);
         break;
       default:
         break;

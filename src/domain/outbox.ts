@@ -54,6 +54,12 @@ export type OutboxOutcome =
 
 export const outboxOf = (dossier: Dossier): readonly OutboxItem[] => dossier.outbox ?? [];
 
+/** Named after the entry and the effect; a notice to each owner is an item of its own. */
+function itemIdOf(effect: Effect): string {
+  const recipient = effect.type === 'tellOwner' && effect.recipientId ? `:${effect.recipientId}` : '';
+  return `${effect.seq}:${effect.type}${recipient}`;
+}
+
 /** The people with items waiting for them; kept on the dossier so the store can find it by person. */
 function waitingForOf(outbox: readonly OutboxItem[]): string[] {
   const people = outbox.flatMap((item) => [item.waitingFor ?? item.triedFor ?? []].flat());
@@ -82,7 +88,7 @@ export function queueEffects(
   const present = new Set(outboxOf(dossier).map((item) => item.id));
   const queued = effects
     .map((effect): OutboxItem => ({
-      id: `${effect.seq}:${effect.type}`,
+      id: itemIdOf(effect),
       effect,
       viaId,
       queuedAt: now.toISOString(),
@@ -106,7 +112,7 @@ export function queueAgain(
   const effect = 'effect' in itemOrEffect ? itemOrEffect.effect : itemOrEffect;
   const again = dossier.log.length + rest.length;
   const queued: OutboxItem = {
-    id: `${effect.seq}:${effect.type}:again-${again}`,
+    id: `${itemIdOf(effect)}:again-${again}`,
     effect,
     viaId,
     queuedAt: now.toISOString(),

@@ -73,6 +73,10 @@ const reminderCardsIn = (h: Harness, user: TestUser): ConnectorCall[] =>
       JSON.stringify(c.body).includes('Herinnering'),
   );
 
+/** The cards the bot posted on its own that say `text`. */
+const noticesSaying = (h: Harness, text: string): ConnectorCall[] =>
+  h.connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.body).includes(text));
+
 describe('more people on one dossier', () => {
   let h: Harness;
   beforeEach(async () => {
@@ -118,6 +122,8 @@ describe('more people on one dossier', () => {
     });
     expect(cardText(added)).toContain('Pieter Jansen is nu mede-eigenaar van dit dossier.');
     expect(cardText(added)).toContain('Mede-eigenaar: Pieter Jansen.');
+    // The colleague is told, in a chat of their own (started for them: they never talked to the bot).
+    expect(noticesSaying(h, 'Sanne de Vries heeft je toegevoegd aan dossier MC-2026-0001')).toHaveLength(1);
     // Teams was asked about the address, in the teacher's own conversation.
     expect(
       h.connector.calls.some(
@@ -224,6 +230,13 @@ describe('more people on one dossier', () => {
       reason: 'De leerling gaat naar groep 7.',
     });
     expect(cardText(handedOver)).toContain('Het dossier is overgedragen aan Ilse de Wit.');
+    // The new owner is told, with the reason.
+    expect(
+      noticesSaying(
+        h,
+        'heeft dossier MC-2026-0001 aan jou overgedragen. Reden: De leerling gaat naar groep 7.',
+      ),
+    ).toHaveLength(1);
 
     // The old owner: refused, and the attempt is audited; the dossier left their list.
     const refused = await press(h, teacher, 'showDossier', ref);
