@@ -55,6 +55,8 @@ function wholeReason(entry: LogEntry): WithheldReason | undefined {
     case 'consultationAdviceRecorded':
       return 'consultation';
     case 'conversationSkipped':
+    // Why a dossier changed hands is about staff (leaving, illness, a new group), not the family.
+    case 'ownershipHandedOver':
       return 'harm';
     default:
       return undefined;

@@ -49,6 +49,12 @@ const acts: [label: string, act: Act, expected: 'kept' | WithheldReason | `partl
   ['a conversation skipped because it would endanger someone', cmd.skipConversation(), 'harm'],
   ['the conversation', cmd.recordConversation(), 'kept'],
   ['the weighing', cmd.recordWeighing(), 'kept'],
+  ['a co-owner added', cmd.addCoOwner(), 'kept'],
+  [
+    'a handover, whose reason may be about a member of staff',
+    { by: coordinator, command: cmd.handOverOwnership() },
+    'harm',
+  ],
 ];
 
 const dossier = told({ acts: acts.map(([, act]) => act) });
