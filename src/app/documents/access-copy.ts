@@ -54,8 +54,9 @@ function wholeReason(entry: LogEntry): WithheldReason | undefined {
     case 'consultationDeclined':
     case 'consultationAdviceRecorded':
       return 'consultation';
+    // A skipped conversation's reason may endanger someone; why a dossier changed hands is about
+    // staff (leaving, illness, a new group), not the family.
     case 'conversationSkipped':
-    // Why a dossier changed hands is about staff (leaving, illness, a new group), not the family.
     case 'ownershipHandedOver':
       return 'harm';
     default:
