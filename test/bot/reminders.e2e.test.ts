@@ -101,6 +101,24 @@ describe('a stalled dossier', () => {
     expect(remindersTo(h, teacherChat)).toHaveLength(2);
   });
 
+  it('refuses a snooze by someone the reminder was not for, and keeps the attempt in the audit', async () => {
+    const ref = await openWithSignal(h);
+    h.setNow(TWO_WEEKS_LATER);
+    await h.bot.scheduler.sweep(TWO_WEEKS_LATER);
+    const [card] = remindersTo(h, teacherChat);
+    const key = JSON.stringify(card).match(/"key":"([^"]+)","period":"dag"/)?.[1];
+    // The zorgcoördinator is involved in the dossier, but the reminder was the teacher's.
+    await h.post(invoke(coordinator, h.connector.url, 'snoozeReminder', { ...ref, key, period: 'week' }));
+    const stored = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
+    expect(stored?.log.some((e) => e.kind === 'reminderSnoozed')).toBe(false);
+    const audit = await h.store.auditOfDossier(ref.schoolId, ref.dossierId);
+    expect(audit.map((e) => [e.action, e.actorId, e.tenantId])).toContainEqual([
+      'refused:notRecipient',
+      coordinator.aadObjectId,
+      coordinator.tenantId,
+    ]);
+  });
+
   it('tells the zorgcoördinator when the owner cannot be reached', async () => {
     await openWithSignal(h);
     await h.post(message(coordinator, h.connector.url, 'hallo'));
