@@ -541,10 +541,19 @@ export function parseCommand(
 
 /** The first issue decides: its own refusal code when it carries one, else `invalidCommand`. */
 function refusalOf(issues: readonly z.core.$ZodIssue[]): Refusal {
-  const first = issues[0];
-  const params = first?.code === 'custom' ? (first.params as Record<string, unknown> | undefined) : undefined;
+  const [first, ...others] = issues.map(problemOf);
+  if (!first) return { code: 'invalidCommand' };
+  // Every other field with a problem too, once each, so a form can name them all at once.
+  const seen = new Set([first.field ?? '']);
+  const also = others.filter((p) => !seen.has(p.field ?? '') && seen.add(p.field ?? ''));
+  return also.length > 0 ? { ...first, also } : first;
+}
+
+/** One issue as a refusal: its own code when it carries one, else `invalidCommand`, at its field. */
+function problemOf(issue: z.core.$ZodIssue): { code: RefusalCode; field?: string } {
+  const params = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
   const carried = params?.['refusal'];
   const code = isRefusalCode(carried) ? carried : 'invalidCommand';
-  const field = first?.path.join('.') ?? '';
+  const field = issue.path.join('.');
   return field === '' ? { code } : { code, field };
 }

@@ -332,7 +332,11 @@ function roleRefusal(command: Command, ctx: DecisionContext): Refusal | undefine
 export function decide(dossier: Dossier | undefined, command: Command, ctx: DecisionContext): Decision {
   // Parsed again here so the rules of commands.ts hold whoever calls (and whatever they typed).
   const parsed = parseCommand(command);
-  if (!parsed.ok) return { ok: false, refusal: parsed.refusal };
+  // The first problem decides; naming every problem of a form at once is the card's business.
+  if (!parsed.ok) {
+    const { also: _others, ...refusal } = parsed.refusal;
+    return { ok: false, refusal };
+  }
   const valid = parsed.command;
 
   if (dossier && valid.submissionId !== undefined && hasSubmission(dossier, valid.submissionId)) {

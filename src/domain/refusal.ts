@@ -64,6 +64,8 @@ export interface Refusal {
   code: RefusalCode;
   missing?: Step[];
   field?: string;
+  /** Other fields of the same form with a problem: a form names every problem at once. */
+  also?: { code: RefusalCode; field?: string }[];
 }
 
 export function isRefusalCode(value: unknown): value is RefusalCode {

@@ -87,6 +87,26 @@ describe('step 4: weighing', () => {
     expect(inputs(card)['reasoning']?.value).toBe('Blauwe plekken, zelf verteld.');
   });
 
+  it('names every problem of the form at once, at its field, when it is sent empty', async () => {
+    const ref = await openDossier(h);
+    const card = await send(h, 'recordWeighing', {
+      ...ref,
+      suspicion: '',
+      acuteUnsafety: '',
+      structuralUnsafety: '',
+      reasoning: '',
+    });
+    const text = cardText(card);
+    expect(text).toContain('Is er een vermoeden van huiselijk geweld');
+    for (const problem of [
+      'Is er acute onveiligheid?: Dit veld is niet (goed) ingevuld.',
+      'Onderbouwing: waarop baseer je dit?: Schrijf de reden op; de meldcode vraagt om het waarom.',
+    ])
+      expect(text).toContain(problem);
+    // Four fields, four problems, in one answer: nobody has to send the form four times.
+    expect(text.match(/: (Dit veld is niet \(goed\) ingevuld|Schrijf de reden op)/g)).toHaveLength(4);
+  });
+
   it('records a weighing once when the button is pressed twice; the step is then done', async () => {
     const ref = await openDossier(h);
     const weighing = {

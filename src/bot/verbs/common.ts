@@ -63,9 +63,13 @@ export function formWithRefusal(
   refusal: Refusal,
   fieldOf: Record<string, string> = {},
 ): FormState {
-  const path = refusal.field ?? '';
-  const field = fieldOf[path] ?? (path.split('.')[0] || 'form');
-  return { values, errors: { [field]: refusalMessage(language, refusal) } };
+  const errors: Record<string, string> = {};
+  for (const problem of [refusal, ...(refusal.also ?? [])]) {
+    const path = problem.field ?? '';
+    const field = fieldOf[path] ?? (path.split('.')[0] || 'form');
+    errors[field] ??= refusalMessage(language, { ...refusal, ...problem });
+  }
+  return { values, errors };
 }
 
 /** A verb that opens a card of one dossier for someone involved (access checked and audited). */
