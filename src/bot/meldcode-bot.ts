@@ -107,7 +107,9 @@ export class MeldcodeBot extends TeamsActivityHandler {
       return;
     }
     await this.rememberSender(context, turn.actor);
-    this.deps.onPersonSeen?.(turn.actor);
+    // What waited goes out in the person's language: an activity without a locale (the Playground's
+    // install event) leaves it for their next one, which has it.
+    if (context.activity.locale) this.deps.onPersonSeen?.(turn.actor);
     await super.run(context);
   }
 

@@ -56,6 +56,8 @@ export function consultatieView(
     fields: CONSULTATION_FIELDS,
     message: t(language, 'consultatie.required'),
   });
+  // Recorded the day it took place, as a rule: today is filled in.
+  consultation.values['consultOn'] ??= todayInAmsterdam(now);
   const coordinators = school?.coordinators.map((c) => c.name).join(', ') ?? '';
   const problems = problemsText(language, state, {
     consultWith: texts['consultWith'] ?? '',

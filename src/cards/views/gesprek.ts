@@ -62,6 +62,8 @@ export function gesprekView(language: Language, dossier: Dossier, now: Date, sta
     message: t(language, 'gesprek.required'),
   });
   for (const [field, value] of Object.entries(DEFAULTS)) values[field] = values[field] ?? value;
+  // The conversation is usually recorded the day it was held: today is filled in.
+  values['on'] ??= todayInAmsterdam(now);
   const problems = problemsText(language, state, {
     on: texts['on'] ?? '',
     participants: texts['participants'] ?? '',

@@ -58,6 +58,8 @@ export function signalenView(language: Language, dossier: Dossier, now: Date, st
   const recent = signals.slice(-RECENT_SIGNALS).reverse();
   const texts = section(language, 'signalen');
   const fields = formFields(SIGNAL_FORM_FIELDS, state);
+  // Most signals are written down the day they are seen: today is filled in, one tap to change.
+  fields.values['observedOn'] ??= todayInAmsterdam(now);
   for (const field of SIGNAL_REQUIRED_FIELDS) fields.errors[field] ??= t(language, 'signalen.required');
   return {
     t: texts,
