@@ -308,7 +308,7 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
         .getByText(/^Step 3 · /)
         .waitFor();
       await teacher.click(
-        card().getByRole('button', { name: 'Record conversation' }).first(),
+        card().getByRole('button', { name: 'Record conversation' }),
         'Record conversation (open the form)',
       );
       await pickToday(teacher, card().getByRole('combobox', { name: /^Date of the conversation/ }));
@@ -320,8 +320,8 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
       );
       await teacher.type(card().getByLabel(/^What is the outcome/), 'De zorgen blijven.', 'outcome');
       await teacher.click(
-        card().getByRole('button', { name: 'Record conversation' }).last(),
-        'Record conversation',
+        card().getByRole('button', { name: 'Save the conversation' }),
+        'Save the conversation',
       );
       await card().getByText('Recorded.', { exact: true }).waitFor();
       expect(await card().innerText()).toMatch(/Talk with the parents and\/or the pupil\s+done/);

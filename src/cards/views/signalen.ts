@@ -71,7 +71,9 @@ export function signalenView(language: Language, dossier: Dossier, now: Date, st
     recordedText:
       signals.length === 0
         ? t(language, 'signalen.none')
-        : t(language, 'signalen.recorded', { count: signals.length }),
+        : signals.length === 1
+          ? t(language, 'signalen.recordedOne')
+          : t(language, 'signalen.recordedMany', { count: signals.length }),
     recent: recent.map((entry) => ({
       line: `${formatDate(language, entry.data.observedOn)} · ${t(language, `signalen.source.${entry.data.source}`)}${
         entry.data.pointsOtherWay ? ` · ${t(language, 'signalen.otherWay')}` : ''
