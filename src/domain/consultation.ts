@@ -107,7 +107,7 @@ export function statusVisibleIn(dossier: Dossier, consultationId: number, conver
 export type Confirmation =
   | { state: 'none' }
   | { state: 'waiting'; outcome: Outcome }
-  | { state: 'confirmed'; outcome: Outcome; byName: string; at: string }
+  | { state: 'confirmed'; outcome: Outcome; byName: string; at: string; note: string }
   | { state: 'sentBack'; outcome: Outcome; byName: string; at: string; reason: string };
 
 /**
@@ -127,7 +127,13 @@ export function decisionConfirmation(dossier: Dossier): Confirmation {
     .at(-1);
   if (!verdict) return { state: 'waiting', outcome: state.outcome };
   return verdict.kind === 'decisionConfirmed'
-    ? { state: 'confirmed', outcome: state.outcome, byName: verdict.authorName, at: verdict.at }
+    ? {
+        state: 'confirmed',
+        outcome: state.outcome,
+        byName: verdict.authorName,
+        at: verdict.at,
+        note: verdict.kind === 'decisionConfirmed' ? verdict.data.note : '',
+      }
     : {
         state: 'sentBack',
         outcome: state.outcome,

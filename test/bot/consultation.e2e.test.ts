@@ -181,6 +181,8 @@ describe('a consultation in the care team channel', () => {
     expect(JSON.stringify(calls.filter((c) => c.path.includes(thread)))).not.toContain(ADVICE);
     const hub = await press(h, teacher, 'showDossier', ref);
     expect(cardText(hub)).toMatch(/2\. Collegiale consultatie\ngedaan/);
+    // … and on the dossier card.
+    expect(cardText(hub)).toContain(`Advies van Fatima El Amrani: “${ADVICE}”`);
     const stored = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
     expect(stored?.coordinatorIds).toEqual([coordinator.aadObjectId]);
     expect(stored?.log.map((e) => e.kind)).toEqual([
@@ -359,6 +361,10 @@ describe('the beslisser confirms the outcome of step 5', () => {
           .join(),
       ).toContain(
         'Joost Visser heeft het besluit in dossier MC-2026-0001 bevestigd, met als opmerking: “Eens.”',
+      );
+      // The beslisser's note is on the owner's dossier card too.
+      expect(cardText(await press(h, teacher, 'showDossier', ref))).toContain(
+        'Het besluit is bevestigd door Joost Visser: “Eens.”',
       );
       const kinds = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind);
       expect(kinds?.at(-1)).toBe('decisionConfirmed');

@@ -327,7 +327,7 @@ describe('the second pair of eyes when the beslisser owns the dossier', () => {
       deputy.aadObjectId,
     ]);
     expect(cardText(await press(h, 'showDossier', ref, decisionMaker))).toContain(
-      'Het besluit is bevestigd door Ingrid de Boer.',
+      'Het besluit is bevestigd door Ingrid de Boer: “Eens.”',
     );
   });
 });

@@ -20,7 +20,13 @@ export function confirmationLine(language: Language, dossier: Dossier, school: S
     case 'none':
       return '';
     case 'confirmed':
-      return t(language, 'afwijkingen.confirmed', { name: confirmation.byName });
+      // What the beslisser said goes with it, where the owners look.
+      return confirmation.note
+        ? t(language, 'afwijkingen.confirmedNote', {
+            name: confirmation.byName,
+            note: shorten(confirmation.note, REASON_LENGTH),
+          })
+        : t(language, 'afwijkingen.confirmed', { name: confirmation.byName });
     case 'sentBack':
       return t(language, 'afwijkingen.sentBack', { name: confirmation.byName, reason: confirmation.reason });
     case 'waiting': {

@@ -15,7 +15,7 @@ import {
   type Step,
 } from '../../domain';
 import { reportMayBeRecorded } from '../../domain/afwegingskader';
-import { confirmerOf } from '../../domain/consultation';
+import { confirmerOf, consultations } from '../../domain/consultation';
 import type { DossierSummary } from '../../domain/lists';
 import { stepsAfterAcuteReport } from '../../domain/steps';
 import { confirmationLine, deviationLines } from './afwijkingen';
@@ -27,6 +27,7 @@ import {
   formatDate,
   newSubmissionId,
   problemsText,
+  shorten,
   stepList,
   type FormState,
   type ViewData,
@@ -228,6 +229,16 @@ export function dossierView(
       !closed && missing.length > 0 && reportMayBeRecorded(dossier) ? t(language, 'dossier.acuteHint') : '',
     deviationLines: deviationLines(language, dossier),
     notArrived: notArrivedLines(language, dossier, school),
+    // What the zorgcoördinator advised, and who: where the owners look first.
+    adviceLines: consultations(dossier)
+      .filter((c) => c.status === 'advised' && c.advice)
+      .slice(-ADVICE_LINES)
+      .map((c) => ({
+        line: t(language, 'dossier.advice', {
+          name: c.answeredByName ?? '',
+          advice: shorten(c.advice ?? '', ADVICE_LENGTH),
+        }),
+      })),
     people: school
       ? [
           t(language, 'dossier.people', {
@@ -252,6 +263,10 @@ export function dossierView(
     canConfirm: confirmation.state === 'waiting' && viewerId !== undefined && viewerId === confirmer?.id,
   });
 }
+
+/** The latest advice on the dossier card, each cut to a readable length (step 2 shows it whole). */
+const ADVICE_LINES = 2;
+const ADVICE_LENGTH = 300;
 
 /** What the effects are called for the person who sees one has not arrived. */
 const CARD_NAMES = {
