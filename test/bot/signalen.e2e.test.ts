@@ -39,6 +39,18 @@ describe('step 1: mapping the signals', () => {
     expect(cardVerbs(card)).toContain('recordSignal');
   });
 
+  it('starts the date at today, allows nothing later, and says so in a sentence when a later one is picked', async () => {
+    const ref = await openDossier(h, '9');
+    const card = invokeCard(
+      (await h.post(invoke(teacher, h.connector.url, 'showStep', { ...ref, step: 'signalen' }))).body,
+    );
+    const observedOn = inputs(card)['observedOn'];
+    expect(observedOn?.value).toBe('2026-11-16');
+    expect(observedOn?.max).toBe('2026-11-16');
+    // The card's own check shows this, not "fill this in" under a filled field.
+    expect(observedOn?.errorMessage).toBe('Kies een datum van vandaag of eerder.');
+  });
+
   it('refuses a signal dated in the future, keeps what was typed and names the field', async () => {
     const ref = await openDossier(h, '9');
     const typed = {

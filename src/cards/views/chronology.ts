@@ -135,7 +135,8 @@ export function discussedText(
 ): string {
   if (answer === 'ja') return t(language, 'chronology.yes');
   if (answer === 'geinformeerd') return t(language, 'chronology.summary.informedOnly');
-  if (answer === 'niet-besproken') return t(language, 'chronology.summary.notDiscussed', { reason: reason ?? '' });
+  if (answer === 'niet-besproken')
+    return t(language, 'chronology.summary.notDiscussed', { reason: reason ?? '' });
   if (answer === 'uitzondering')
     return t(language, 'chronology.summary.exception', {
       ground: ground ? t(language, `chronology.exception.${ground}`) : '',

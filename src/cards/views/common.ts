@@ -19,6 +19,22 @@ export interface FormState {
 
 export const emptyForm: FormState = { values: {}, errors: {} };
 
+/**
+ * What a date input says when the card's own check stops it (a date after today where the past is
+ * asked, or the other way round): a sentence that says so, instead of the client's "fill this in"
+ * under a filled field. The bot's own message for the field, when there is one, stays.
+ */
+export function dateHints(
+  language: Language,
+  state: FormState,
+  errors: ViewData,
+  dates: { past?: readonly string[]; future?: readonly string[] },
+): void {
+  for (const field of dates.past ?? []) errors[field] = state.errors[field] ?? t(language, 'form.pastDate');
+  for (const field of dates.future ?? [])
+    errors[field] = state.errors[field] ?? t(language, 'form.futureDate');
+}
+
 /** Fill every named field, so the template always binds: typed values stay, the rest is null. */
 export function formFields(
   fields: readonly string[],

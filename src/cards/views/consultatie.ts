@@ -11,7 +11,14 @@ import {
   consultations,
 } from '../../domain';
 import type { School } from '../../domain/school';
-import { formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
+import {
+  dateHints,
+  formatDate,
+  newSubmissionId,
+  problemsText,
+  type FormState,
+  type ViewData,
+} from './common';
 import {
   formNames,
   keptFields,
@@ -56,6 +63,7 @@ export function consultatieView(
     fields: CONSULTATION_FIELDS,
     message: t(language, 'consultatie.required'),
   });
+  dateHints(language, state, consultation.errors, { past: ['consultOn'] });
   // Recorded the day it took place, as a rule: today is filled in.
   consultation.values['consultOn'] ??= todayInAmsterdam(now);
   const coordinators = school?.coordinators.map((c) => c.name).join(', ') ?? '';

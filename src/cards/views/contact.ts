@@ -3,7 +3,15 @@
 
 import { section, t, type Language } from '../../i18n';
 import { NAME_MAX_LENGTH, TEXT_MAX_LENGTH, todayInAmsterdam, type Dossier, type EntryOf } from '../../domain';
-import { formatDate, newSubmissionId, problemsText, shorten, type FormState, type ViewData } from './common';
+import {
+  dateHints,
+  formatDate,
+  newSubmissionId,
+  problemsText,
+  shorten,
+  type FormState,
+  type ViewData,
+} from './common';
 import { cardText, formatDateTime, keptText } from './chronology';
 
 /** How many earlier contacts and notes the card repeats; the chronology has them all. */
@@ -46,14 +54,13 @@ function recentLines(language: Language, dossier: Dossier): { line: string }[] {
       }
       const at = formatDateTime(language, entry.at);
       return {
-        line:
-          entry.data.isOpinion
-            ? t(language, 'contact.opinionLine', {
-                at,
-                author: short(entry.authorName, RECENT_NAME_LENGTH),
-                text: short(entry.data.text),
-              })
-            : t(language, 'contact.noteLine', { at, text: short(entry.data.text) }),
+        line: entry.data.isOpinion
+          ? t(language, 'contact.opinionLine', {
+              at,
+              author: short(entry.authorName, RECENT_NAME_LENGTH),
+              text: short(entry.data.text),
+            })
+          : t(language, 'contact.noteLine', { at, text: short(entry.data.text) }),
       };
     });
 }
@@ -67,6 +74,7 @@ export function contactView(language: Language, dossier: Dossier, now: Date, sta
     errors[field] =
       state.errors[field] ?? (REQUIRED_FIELDS.includes(field) ? t(language, 'contact.required') : null);
   }
+  dateHints(language, state, errors, { past: ['on'] });
   const recent = recentLines(language, dossier);
   const problems = problemsText(language, state, texts);
   return {

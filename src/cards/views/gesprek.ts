@@ -10,7 +10,14 @@ import {
   type Dossier,
   type EntryData,
 } from '../../domain';
-import { formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
+import {
+  dateHints,
+  formatDate,
+  newSubmissionId,
+  problemsText,
+  type FormState,
+  type ViewData,
+} from './common';
 import { formNames, keptFields, latest, shortened, stepStatusText } from './step-lines';
 
 /** Card input ids of the conversation form and the skip form. */
@@ -62,6 +69,7 @@ export function gesprekView(language: Language, dossier: Dossier, now: Date, sta
     message: t(language, 'gesprek.required'),
   });
   for (const [field, value] of Object.entries(DEFAULTS)) values[field] = values[field] ?? value;
+  dateHints(language, state, errors, { past: ['on'] });
   // The conversation is usually recorded the day it was held: today is filled in.
   values['on'] ??= todayInAmsterdam(now);
   const problems = problemsText(language, state, {

@@ -5,6 +5,7 @@ import { section, t, type Language } from '../../i18n';
 import { entriesOf, helpPlanExpected, todayInAmsterdam, type Dossier } from '../../domain';
 import { FOLLOW_UP_QUESTION, afwegingskaderState } from '../../domain/afwegingskader';
 import {
+  dateHints,
   formFields,
   formatDate,
   newSubmissionId,
@@ -35,6 +36,7 @@ export function hulpView(language: Language, dossier: Dossier, now: Date, state:
         .reverse()
     : [];
   const fields = formFields([...HELP_PLAN_FORM_FIELDS, ...FOLLOW_UP_FORM_FIELDS], state);
+  dateHints(language, state, fields.errors, { past: ['followUpHeldOn'], future: ['deadline', 'followUpOn'] });
   return {
     t: texts,
     number: dossier.number,

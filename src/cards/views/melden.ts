@@ -20,6 +20,7 @@ import type { School } from '../../domain/school';
 import { missingBeforeDecision, parentsNotToBeInvolved } from '../../domain/steps';
 import { confirmationLine, deviationLines } from './afwijkingen';
 import {
+  dateHints,
   formFields,
   formatDate,
   newSubmissionId,
@@ -76,6 +77,7 @@ export function meldenView(
   const report = entriesOf(dossier, 'reportRecorded').at(-1);
   const feedbacks = entriesOf(dossier, 'reportFeedbackRecorded').slice(-RECENT_FEEDBACKS).reverse();
   const fields = formFields([...REPORT_FORM_FIELDS, ...REPORT_FEEDBACK_FORM_FIELDS], state);
+  dateHints(language, state, fields.errors, { past: ['on', 'feedbackOn'] });
   // Steps 1 to 4 not all done: only the acute route is open, and the card says what follows.
   const missing = missingBeforeDecision(dossier);
   const acute = missing.length > 0;

@@ -12,6 +12,7 @@ import {
   type Dossier,
 } from '../../domain';
 import {
+  dateHints,
   formFields,
   formatDate,
   newSubmissionId,
@@ -61,6 +62,7 @@ export function signalenView(language: Language, dossier: Dossier, now: Date, st
   // Most signals are written down the day they are seen: today is filled in, one tap to change.
   fields.values['observedOn'] ??= todayInAmsterdam(now);
   for (const field of SIGNAL_REQUIRED_FIELDS) fields.errors[field] ??= t(language, 'signalen.required');
+  dateHints(language, state, fields.errors, { past: ['observedOn'] });
   return {
     t: texts,
     number: dossier.number,

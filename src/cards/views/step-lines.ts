@@ -10,7 +10,7 @@ import {
   type SpecificForm,
   type Step,
 } from '../../domain';
-import { formFields, newSubmissionId, shorten, type FormState, type ViewData } from './common';
+import { dateHints, formFields, newSubmissionId, shorten, type FormState, type ViewData } from './common';
 
 /** How many earlier entries a step card repeats; the chronology has them all. */
 export const RECENT_ENTRIES = 3;
@@ -77,6 +77,7 @@ export function veiligThuisAdviceForm(
     fields: ['vtOn', 'vtAdvice'],
     message: t(language, 'consultatie.required'),
   });
+  dateHints(language, state, errors, { past: ['vtOn'] });
   // Asking anonymously is the default: no pupil data leaves the school unless the user says so.
   values['vtAnonymous'] = values['vtAnonymous'] ?? 'true';
   return {
