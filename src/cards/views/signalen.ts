@@ -84,6 +84,16 @@ export function signalenView(language: Language, dossier: Dossier, now: Date, st
     bandText: t(language, 'signalen.band', { band }),
     groups: kaart.categories.map((c) => group(c.id, c.signals)),
     formGroups: kaart.forms.map((f) => group(f.id, f.signals)),
+    // The specific forms open on demand (the card stays within about two screens); a form that
+    // comes back refused, or with forms chosen, shows them open.
+    formsOpen:
+      Object.keys(state.errors).length > 0 ||
+      Object.entries(state.values).some(
+        ([key, value]) =>
+          (key === 'specificForms' || kaart.forms.some((f) => key === `${SIGNAL_INPUT_PREFIX}${f.id}`)) &&
+          typeof value === 'string' &&
+          value !== '',
+      ),
     specificForms: SPECIFIC_FORMS.map((id) => ({ id, title: t(language, `form.specificForm.${id}`) })),
     sources: SIGNAL_SOURCES.map((id) => ({ id, title: t(language, `signalen.source.${id}`) })),
     ...fields,
