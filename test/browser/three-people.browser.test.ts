@@ -423,12 +423,12 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
       const confirmation = decisionMaker.cardAt(at);
       expect(await confirmation.innerText()).toContain('Outcome: report to Veilig Thuis');
       await decisionMaker.click(
-        confirmation.getByRole('button', { name: 'Confirm', exact: true }).first(),
+        confirmation.getByRole('button', { name: 'Confirm', exact: true }),
         'Confirm (open)',
       );
       await decisionMaker.click(
-        confirmation.getByRole('button', { name: 'Confirm', exact: true }).last(),
-        'Confirm',
+        confirmation.getByRole('button', { name: 'Confirm the decision', exact: true }),
+        'Confirm the decision',
       );
       await confirmation.getByText(`Confirmed by ${decisionMakerName}`, { exact: false }).waitFor();
     });
