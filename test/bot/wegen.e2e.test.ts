@@ -45,6 +45,10 @@ describe('step 4: weighing', () => {
       'vtAdvice',
       'vtAnonymous',
     ]);
+    // The four fields of the weighing are marked as required.
+    expect(text).toContain('Velden met * zijn verplicht');
+    for (const field of ['suspicion', 'acuteUnsafety', 'structuralUnsafety', 'reasoning'])
+      expect(String(inputs(card)[field]?.label)).toMatch(/ \*$/);
     expect(inputs(card)['suspicion']?.choices).toEqual([
       { title: 'Ja', value: 'true' },
       { title: 'Nee', value: 'false' },
