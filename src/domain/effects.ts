@@ -54,34 +54,24 @@ export function effectsOf(
   const tellOwner = (subject: NoticeSubject, seq: number): void => {
     for (const ownerId of ownerIdsOf(dossier)) tell(ownerId, subject, seq);
   };
+  /** An answer to a consultation: everyone's copy of its card shows it, and the owners are told. */
+  const answered = (consultationId: number, subject: NoticeSubject, seq: number): void => {
+    effects.push({ type: 'updateConsultationCard', consultationId, seq });
+    tellOwner(subject, seq);
+  };
   for (const entry of entries) {
     switch (entry.kind) {
       case 'consultationRequested':
         effects.push({ type: 'deliverConsultation', consultationId: entry.seq, seq: entry.seq });
         break;
       case 'consultationAccepted':
-        effects.push({
-          type: 'updateConsultationCard',
-          consultationId: entry.data.consultationId,
-          seq: entry.seq,
-        });
-        tellOwner('consultationAccepted', entry.seq);
+        answered(entry.data.consultationId, 'consultationAccepted', entry.seq);
         break;
       case 'consultationAdviceRecorded':
-        effects.push({
-          type: 'updateConsultationCard',
-          consultationId: entry.data.consultationId,
-          seq: entry.seq,
-        });
-        tellOwner('consultationAdvised', entry.seq);
+        answered(entry.data.consultationId, 'consultationAdvised', entry.seq);
         break;
       case 'consultationDeclined':
-        effects.push({
-          type: 'updateConsultationCard',
-          consultationId: entry.data.consultationId,
-          seq: entry.seq,
-        });
-        tellOwner('consultationDeclined', entry.seq);
+        answered(entry.data.consultationId, 'consultationDeclined', entry.seq);
         break;
       case 'afwegingsvraagAnswered': {
         // Nobody confirms their own decision: the card goes to whoever may (see confirmerOf).

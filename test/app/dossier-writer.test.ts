@@ -4,18 +4,13 @@
 // people acting on one dossier at once, on two instances, are all recorded without pressing again.
 
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DossierService } from '../../src/app/dossier-service';
 import { DossierWriter } from '../../src/app/dossier-writer';
 import { changeAuditOf, type AuditEvent, type Command, type Dossier } from '../../src/domain';
 import type { School } from '../../src/domain/school';
 import { createLogger } from '../../src/logger';
-import { CosmosStore } from '../../src/store/cosmos-store';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { bothStores, type Connect } from '../support/both-stores';
 import { StaleVersionError, type Store } from '../../src/store/store';
-import { startCosmosServer, type LocalCosmos } from '../support/cosmos-server';
 
 const SCHOOL: School = {
   id: 'school-writer',
@@ -119,44 +114,10 @@ async function reread(store: Store, dossier: Dossier): Promise<Dossier> {
 
 // ---- The two stores ---------------------------------------------------------------------------------------
 
-const dir = mkdtempSync(join(tmpdir(), 'meldcode-writer-'));
-let cosmos: LocalCosmos;
-let databases = 0;
+const STORES = bothStores('writer');
 
-beforeAll(async () => {
-  cosmos = await startCosmosServer();
-});
-afterAll(async () => {
-  await cosmos.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh database; the function opens one more connection (one more instance) to it. */
-type Database = () => Promise<Store>;
-const sqlite = (): Database => {
-  const file = join(dir, `writer-${(databases += 1)}.db`);
-  return () => Promise.resolve(SqliteStore.open(file));
-};
-const cosmosDb = (): Database => {
-  const databaseId = `writer-${(databases += 1)}`;
-  return () =>
-    CosmosStore.connect({
-      endpoint: cosmos.endpoint,
-      databaseId,
-      dossiersContainerId: 'dossiers',
-      usersContainerId: 'users',
-      auth: { kind: 'key', key: cosmos.key },
-      createIfNotExists: true,
-      agent: cosmos.agent,
-      connectionPolicy: cosmos.connectionPolicy,
-    });
-};
-
-describe.each([
-  ['SQLite', sqlite],
-  ['Cosmos DB', cosmosDb],
-])('the one write path on the %s store', (_name, newDatabase) => {
-  let connect: Database;
+describe.each(STORES)('the one write path on the %s store', (_name, newDatabase) => {
+  let connect: Connect;
   const open: Store[] = [];
   const connection = async (): Promise<Store> => {
     const store = await connect();

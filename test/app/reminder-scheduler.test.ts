@@ -4,9 +4,6 @@
 // are two schedulers with their own store connections to one database, as two bot processes would be.
 
 import type { Attention } from '../../src/domain/attention';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Notifier, NotifyOutcome, ReminderMessage } from '../../src/app/notifier';
 import {
   ReminderScheduler,
@@ -24,9 +21,8 @@ import {
   withProgress,
 } from '../../src/domain';
 import { createLogger } from '../../src/logger';
+import { bothStores, type Connect } from '../support/both-stores';
 import { DossierWriter } from '../../src/app/dossier-writer';
-import { CosmosStore } from '../../src/store/cosmos-store';
-import { SqliteStore } from '../../src/store/sqlite-store';
 import type {
   AuditEvent,
   DossierSummary,
@@ -35,7 +31,6 @@ import type {
   Store,
   Versioned,
 } from '../../src/store/store';
-import { startCosmosServer, type LocalCosmos } from '../support/cosmos-server';
 import { cmd, owner } from '../domain/given';
 
 // ---- The world -------------------------------------------------------------------------------------------
@@ -228,47 +223,10 @@ class InstrumentedStore implements Store {
 
 // ---- The two stores ---------------------------------------------------------------------------------------
 
-const dir = mkdtempSync(join(tmpdir(), 'meldcode-reminders-'));
-let cosmos: LocalCosmos;
-let databases = 0;
+const STORES = bothStores('reminders');
 
-beforeAll(async () => {
-  cosmos = await startCosmosServer();
-});
-
-afterAll(async () => {
-  await cosmos.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh, empty database; the function it returns opens one more connection to it. */
-type NewDatabase = () => () => Promise<Store>;
-
-const sqlite: NewDatabase = () => {
-  const file = join(dir, `reminders-${(databases += 1)}.db`);
-  return () => Promise.resolve(SqliteStore.open(file));
-};
-
-const cosmosDb: NewDatabase = () => {
-  const databaseId = `reminders-${(databases += 1)}`;
-  return () =>
-    CosmosStore.connect({
-      endpoint: cosmos.endpoint,
-      databaseId,
-      dossiersContainerId: 'dossiers',
-      usersContainerId: 'users',
-      auth: { kind: 'key', key: cosmos.key },
-      createIfNotExists: true,
-      agent: cosmos.agent,
-      connectionPolicy: cosmos.connectionPolicy,
-    });
-};
-
-describe.each([
-  ['SQLite', sqlite],
-  ['Cosmos DB', cosmosDb],
-])('the reminder scheduler on the %s store', (_name, newDatabase) => {
-  let connect: () => Promise<Store>;
+describe.each(STORES)('the reminder scheduler on the %s store', (_name, newDatabase) => {
+  let connect: Connect;
   let connections: Store[];
   let store: InstrumentedStore;
   let now: Date;

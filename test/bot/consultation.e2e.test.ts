@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { startHarness, cardOf, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
 import type { ConnectorCall } from '../support/fake-connector';
+import { decideToReport } from './decision-path';
 import {
   SCHOOL,
   coordinator,
@@ -297,45 +298,8 @@ describe('the beslisser confirms the outcome of step 5', () => {
     const h = await startHarness();
     try {
       const ref = await openDossier(h);
-      await press(h, teacher, 'recordSignal', {
-        ...ref,
-        signals_lichamelijk: 'letsel-herkenbare-vorm',
-        observedOn: '2026-11-13',
-        place: 'klas',
-        description: 'Striemen op de onderarm.',
-        source: 'eigen-waarneming',
-        pointsOtherWay: 'false',
-      });
-      await press(h, teacher, 'recordConsultation', {
-        ...ref,
-        consultWith: 'IB',
-        consultOn: '2026-11-13',
-        consultAdvice: 'Gesprek voeren.',
-      });
-      await press(h, teacher, 'skipConversation', {
-        ...ref,
-        reason: 'Leerling vertelde dat vader boos wordt als school iets vraagt.',
-      });
-      await press(h, teacher, 'recordWeighing', {
-        ...ref,
-        suspicion: 'true',
-        acuteUnsafety: 'false',
-        structuralUnsafety: 'true',
-        reasoning: 'Herhaald letsel.',
-      });
       const before = h.connector.calls.length;
-      await press(h, teacher, 'answerAfwegingsvraag', {
-        ...ref,
-        question: 1,
-        answer: 'true',
-        reasoning: 'Vermoeden blijft.',
-      });
-      await press(h, teacher, 'answerAfwegingsvraag', {
-        ...ref,
-        question: 2,
-        answer: 'true',
-        reasoning: 'Structurele onveiligheid.',
-      });
+      await decideToReport((user, verb, data) => press(h, user, verb, data), teacher, ref);
       const toDecisionMaker = sinceIndex(h, before).find(
         (c) => c.path === '/v3/conversations' && JSON.stringify(c.body).includes(decisionMaker.aadObjectId),
       );

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { startHarness, cardOf, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
 import type { ConnectorCall } from '../support/fake-connector';
+import { decideToReport } from './decision-path';
 import { coordinator, decisionMaker, invoke, message, teacher, type TestUser } from '../support/teams';
 
 type Ref = { schoolId: string; dossierId: string };
@@ -43,46 +44,8 @@ async function openDossier(h: Harness): Promise<Ref> {
 }
 
 /** Steps 1 to 4 and the first two questions of step 5: an outcome that waits for the beslisser. */
-async function decide(h: Harness, ref: Ref): Promise<void> {
-  await press(h, teacher, 'recordSignal', {
-    ...ref,
-    signals_lichamelijk: 'letsel-herkenbare-vorm',
-    observedOn: '2026-11-13',
-    place: 'klas',
-    description: 'Striemen op de onderarm.',
-    source: 'eigen-waarneming',
-    pointsOtherWay: 'false',
-  });
-  await press(h, teacher, 'recordConsultation', {
-    ...ref,
-    consultWith: 'IB',
-    consultOn: '2026-11-13',
-    consultAdvice: 'Gesprek voeren.',
-  });
-  await press(h, teacher, 'skipConversation', {
-    ...ref,
-    reason: 'Leerling vertelde dat vader boos wordt als school iets vraagt.',
-  });
-  await press(h, teacher, 'recordWeighing', {
-    ...ref,
-    suspicion: 'true',
-    acuteUnsafety: 'false',
-    structuralUnsafety: 'true',
-    reasoning: 'Herhaald letsel.',
-  });
-  await press(h, teacher, 'answerAfwegingsvraag', {
-    ...ref,
-    question: 1,
-    answer: 'true',
-    reasoning: 'Blijft.',
-  });
-  await press(h, teacher, 'answerAfwegingsvraag', {
-    ...ref,
-    question: 2,
-    answer: 'true',
-    reasoning: 'Structurele onveiligheid.',
-  });
-}
+const decide = (h: Harness, ref: Ref): Promise<void> =>
+  decideToReport((user, verb, data) => press(h, user, verb, data), teacher, ref);
 
 describe('a home for each person involved', () => {
   let h: Harness;
