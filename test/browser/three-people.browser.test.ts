@@ -179,6 +179,7 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
   }
 
   it('from the first signal to the confirmed decision, the beslisser arriving last', async () => {
+    let step1Height = 0;
     const walkStarted = Date.now();
     const { year } = todayInSchool();
     const number = `MC-${year}-0001`;
@@ -214,6 +215,8 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
       await card()
         .getByText(/^Step 1 · /)
         .waitFor();
+      // The tallest card of the walk: the signalenkaart, with the specific forms folded away.
+      step1Height = (await card().boundingBox())?.height ?? 0;
       // A multi-select list renders as a dropdown with checkable items in a pop-up.
       await teacher.click(card().getByRole('combobox', { name: /^Physical/ }), 'category Physical');
       const signal = teacher.page.getByRole('menuitemcheckbox', {
@@ -470,6 +473,7 @@ describe('three people walk a decided dossier, each in their own Agents Playgrou
           `the beslisser: ${decisionMaker.effort.clicks.length} clicks, ${decisionMaker.effort.typed.length} typed.`,
         `The beslisser's card arrived ${(cardWaitedMs / 1000).toFixed(1)} s after his hallo (its attempts: ` +
           `${confirmationAttempts().join(' → ')}); the walk took ${(walkMs / 1000).toFixed(1)} s.`,
+        `The step-1 card (signalenkaart) is ${Math.round(step1Height)} px tall in the Playground.`,
       ].join('\n'),
     );
     // Never worse than before issue 11 (the goal itself is the issue's to reach, and printed above).
