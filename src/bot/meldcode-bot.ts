@@ -106,10 +106,10 @@ export class MeldcodeBot extends TeamsActivityHandler {
       await this.refuse(context, turn.language, 'error.tenantNotAllowed');
       return;
     }
-    await this.rememberSender(context, turn.actor);
-    // What waited goes out in the person's language: an activity without a locale (the Playground's
-    // install event) leaves it for their next one, which has it.
-    if (context.activity.locale) this.deps.onPersonSeen?.(turn.actor);
+    const chat = await this.rememberSender(context, turn.actor);
+    // What waited goes out once the bot can newly reach the person, in their language: an activity
+    // without a locale (the Playground's install event) leaves it for their next one, which has it.
+    if (chat === 'new' && context.activity.locale) this.deps.onPersonSeen?.(turn.actor);
     await super.run(context);
   }
 
@@ -118,11 +118,15 @@ export class MeldcodeBot extends TeamsActivityHandler {
    * that fails here must not cost the person their answer: the reference of the previous activity
    * still works, and the next one saves it again.
    */
-  private async rememberSender(context: TurnContext, actor: Actor): Promise<void> {
+  private async rememberSender(
+    context: TurnContext,
+    actor: Actor,
+  ): Promise<'new' | 'known' | 'notPersonal' | 'failed'> {
     try {
-      await this.deps.conversations.remember(context.activity, actor, this.deps.clock());
+      return await this.deps.conversations.remember(context.activity, actor, this.deps.clock());
     } catch (error) {
       this.deps.logger.warn({ error: errorSummary(error) }, 'conversation reference not saved');
+      return 'failed';
     }
   }
 

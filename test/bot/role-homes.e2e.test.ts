@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { startHarness, cardOf, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
 import type { ConnectorCall } from '../support/fake-connector';
 import { decideToReport } from './decision-path';
+import { SqliteStore } from '../../src/store/sqlite-store';
 import { coordinator, decisionMaker, invoke, message, teacher, type TestUser } from '../support/teams';
 
 type Ref = { schoolId: string; dossierId: string };
@@ -149,5 +150,33 @@ describe('a home for each person involved', () => {
       .filter((c) => c.method === 'POST' && cardText(cardOf(c.body)).includes('Besluit bevestigen'));
     expect(delivered).toHaveLength(1);
     expect((await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox).toBeUndefined();
+  });
+});
+
+describe('a turn of someone the bot already reaches', () => {
+  it('writes no conversation reference and looks up nothing that waits; a new chat does both', async () => {
+    const calls: string[] = [];
+    const inner = SqliteStore.open(':memory:');
+    const store = new Proxy(inner, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function' || typeof property !== 'string') return value;
+        return (...args: unknown[]) => {
+          calls.push(property);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const h = await startHarness({ store });
+    try {
+      const count = (method: string): number => calls.filter((c) => c === method).length;
+      await say(h, teacher, 'hallo');
+      expect([count('saveConversation'), count('dossiersWaitingFor')]).toEqual([1, 1]);
+      calls.length = 0;
+      await say(h, teacher, 'hallo');
+      expect([count('saveConversation'), count('dossiersWaitingFor')]).toEqual([0, 0]);
+    } finally {
+      await h.stop();
+    }
   });
 });
