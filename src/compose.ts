@@ -87,9 +87,6 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
   const dossiers = new DossierService({
     store,
     writer,
-    schools: config.schools,
-    logger,
-    logContext: options.logContext,
     delivery: { courier: effects, afterAnswer },
     newId: randomUUID,
   });

@@ -13,7 +13,6 @@ import {
   formatDossierNumber,
   type Attention,
   isCoordinatorOf,
-  roleOf,
   type Actor,
   type Command,
   type Dossier,
@@ -24,7 +23,6 @@ import { queueAgain, outboxOf } from '../domain/outbox';
 import type { School } from '../domain/school';
 import { todayInAmsterdam, yearOf } from '../domain/calendar';
 import type { DossierSummary, Store } from '../store/store';
-import type { LogContext, Logger } from '../logger';
 import type { AfterAnswer } from './after-answer';
 import type { ConsultationSent, Courier, EffectsReport } from './courier';
 import { stableId, type AccessRefusal, type DossierWriter, type UpdateOutcome } from './dossier-writer';
@@ -47,9 +45,6 @@ export type OpenOutcome =
 export interface DossierServiceDependencies {
   store: Store;
   writer: DossierWriter;
-  schools: readonly School[];
-  logger: Logger;
-  logContext?: LogContext | undefined;
   /**
    * Delivers what a change queued, right after the answer (`afterAnswer`), never while the person
    * who clicked waits; absent in tests of the core alone.
@@ -63,11 +58,11 @@ export class DossierService {
 
   /** The schools this user's tenant has; a staff member works in one of these. */
   schoolsOf(actor: Actor): School[] {
-    return this.deps.schools.filter((school) => school.tenantId === actor.tenantId);
+    return this.deps.writer.schoolsOfTenant(actor.tenantId);
   }
 
   school(schoolId: string): School | undefined {
-    return this.deps.schools.find((school) => school.id === schoolId);
+    return this.deps.writer.school(schoolId);
   }
 
   /**
@@ -343,7 +338,7 @@ export class DossierService {
     });
   }
 
-  private async load(
+  private load(
     actor: Actor,
     schoolId: string,
     dossierId: string,
@@ -351,19 +346,7 @@ export class DossierService {
   ): Promise<
     { ok: true; dossier: Dossier; role: Role; school: School } | { ok: false; access: AccessRefusal }
   > {
-    const school = this.school(schoolId);
-    if (!school) return { ok: false, access: { code: 'notFound' } };
-    const loaded = await this.deps.store.getDossier(schoolId, dossierId);
-    if (!loaded) return { ok: false, access: { code: 'notFound' } };
-    this.deps.logContext?.note({ dossierNumber: loaded.value.number });
-    const role = roleOf(loaded.value, actor, school);
-    if (!role) {
-      // The attempt is recorded without content; the user learns nothing about the dossier.
-      await this.audit(loaded.value, actor, 'refused:notInvolved', now);
-      this.deps.logger.warn({ dossierId, actorId: actor.id }, 'access refused');
-      return { ok: false, access: { code: 'notInvolved' } };
-    }
-    return { ok: true, dossier: loaded.value, role, school };
+    return this.deps.writer.read(actor, { schoolId, dossierId }, now);
   }
 
   private async audit(dossier: Dossier, actor: Actor, action: string, now: Date): Promise<void> {

@@ -238,6 +238,28 @@ export class DossierWriter {
     }
   }
 
+  /**
+   * Read a dossier for a person involved in it, with the same access check (a refusal audited) as
+   * every change: what views, exports and lists use.
+   */
+  async read(
+    actor: Actor,
+    ref: DossierRef,
+    now: Date,
+  ): Promise<
+    { ok: true; dossier: Dossier; role: Role; school: School } | { ok: false; access: AccessRefusal }
+  > {
+    const school = this.school(ref.schoolId);
+    if (!school) return { ok: false, access: { code: 'notFound' } };
+    const loaded = await this.deps.store.getDossier(ref.schoolId, ref.dossierId);
+    if (!loaded) return { ok: false, access: { code: 'notFound' } };
+    this.deps.logContext?.note({ dossierNumber: loaded.value.number });
+    const role = await this.access({ person: actor }, loaded.value, school, now);
+    return role
+      ? { ok: true, dossier: loaded.value, role, school }
+      : { ok: false, access: { code: 'notInvolved' } };
+  }
+
   /** Append an event that changes no dossier (a view, an export, a refusal): who, what, when. */
   async audit(dossier: Dossier, actorId: string, action: string, now: Date): Promise<void> {
     await this.deps.store.appendAudit({

@@ -70,7 +70,7 @@ function serviceOn(store: Store, attempts = 12): DossierService {
     outboxLeaseMs: 60_000,
     retry: { attempts, budgetMs: 10_000, baseMs: 1, maxMs: 20 },
   });
-  return new DossierService({ store, writer, schools: [SCHOOL], logger, newId: randomUUID });
+  return new DossierService({ store, writer, newId: randomUUID });
 }
 
 async function openOn(store: Store): Promise<Dossier> {
@@ -202,7 +202,7 @@ describe.each(STORES)('the one write path on the %s store', (_name, newDatabase)
       outboxLeaseMs: 60_000,
       retry: { attempts: 1000, budgetMs: 150, baseMs: 5, maxMs: 20 },
     });
-    const service = new DossierService({ store: busy, writer, schools: [SCHOOL], logger, newId: randomUUID });
+    const service = new DossierService({ store: busy, writer, newId: randomUUID });
     const started = Date.now();
     const outcome = await service.act(OWNER, SCHOOL.id, dossier.id, note('Te druk'), NOW);
     expect(outcome).toMatchObject({ ok: false, refusal: { code: 'tryAgain' } });

@@ -36,9 +36,13 @@ async function act(h: Harness, ref: Ref, command: Command): Promise<void> {
   const logger = createLogger('silent');
   const service = new DossierService({
     store: h.store,
-    writer: new DossierWriter({ store: h.store, schools: [SCHOOL], logger, newId: randomUUID, outboxLeaseMs: 60_000 }),
-    schools: [SCHOOL],
-    logger,
+    writer: new DossierWriter({
+      store: h.store,
+      schools: [SCHOOL],
+      logger,
+      newId: randomUUID,
+      outboxLeaseMs: 60_000,
+    }),
     newId: randomUUID,
   });
   const actor = { id: teacher.aadObjectId, name: teacher.name, tenantId: teacher.tenantId };

@@ -96,12 +96,31 @@ describe('the verbs', () => {
   afterAll(() => store.close());
   const logger = createLogger('silent');
   const messenger = nobodyReachable();
-  const writer = new DossierWriter({ store, schools: [SCHOOL], logger, newId: randomUUID, outboxLeaseMs: 60_000 });
-  const effects = new Courier({ store, writer, messenger, cards, defaultLanguage: 'nl', logger, newId: randomUUID });
+  const writer = new DossierWriter({
+    store,
+    schools: [SCHOOL],
+    logger,
+    newId: randomUUID,
+    outboxLeaseMs: 60_000,
+  });
+  const effects = new Courier({
+    store,
+    writer,
+    messenger,
+    cards,
+    defaultLanguage: 'nl',
+    logger,
+    newId: randomUUID,
+  });
   // Built as src/compose.ts builds them, with an in-memory store and a messenger that reaches nobody.
   const dependencies = {
     cards,
-    dossiers: new DossierService({ store, writer, schools: [SCHOOL], logger, delivery: { courier: effects, afterAnswer: new AfterAnswer(logger) }, newId: randomUUID }),
+    dossiers: new DossierService({
+      store,
+      writer,
+      delivery: { courier: effects, afterAnswer: new AfterAnswer(logger) },
+      newId: randomUUID,
+    }),
     schools: [SCHOOL],
     exports: new ExportLinks({
       store,
