@@ -4,7 +4,7 @@
 // co-owners come from the entries that added them, so the header stays a list of ids.
 
 import type { Dossier } from './dossier';
-import type { Person } from './school';
+import type { Person, School } from './school';
 
 /** The co-owners' ids; older dossiers have none. */
 export function coOwnerIdsOf(dossier: Pick<Dossier, 'coOwnerIds'>): readonly string[] {
@@ -32,4 +32,19 @@ export function coOwnersOf(dossier: Dossier): Person[] {
     if (entry.kind === 'ownershipHandedOver') names.set(entry.data.newOwnerId, entry.data.newOwnerName);
   }
   return coOwnerIdsOf(dossier).map((id) => ({ id, name: names.get(id) ?? '' }));
+}
+
+/**
+ * The name of someone involved in a dossier, as the dossier and the school name them: an owner, a
+ * zorgcoördinator, the beslisser or the deputy; undefined for anyone else.
+ */
+export function personNameIn(
+  dossier: Dossier,
+  school: Pick<School, 'coordinators' | 'decisionMaker' | 'deputyDecisionMaker'>,
+  personId: string,
+): string | undefined {
+  if (personId === dossier.ownerId) return dossier.ownerName;
+  const people = [...coOwnersOf(dossier), ...school.coordinators, school.decisionMaker];
+  if (school.deputyDecisionMaker) people.push(school.deputyDecisionMaker);
+  return people.find((person) => person.id === personId)?.name;
 }

@@ -20,7 +20,7 @@ import type { DossierSummary } from '../../domain/lists';
 import { stepsAfterAcuteReport } from '../../domain/steps';
 import { confirmationLine, deviationLines } from './afwijkingen';
 import { involvedLines } from './betrokkenen';
-import { isOwnerOf } from '../../domain/co-owners';
+import { isOwnerOf, personNameIn } from '../../domain/co-owners';
 import { isCoordinatorOf } from '../../domain/school';
 import {
   formFields,
@@ -282,14 +282,7 @@ const CARD_NAMES = {
  */
 function notArrivedLines(language: Language, dossier: Dossier, school: School | undefined): ViewData[] {
   const nameOf = (id: string): string =>
-    id === dossier.ownerId
-      ? dossier.ownerName
-      : (school?.coordinators.find((c) => c.id === id)?.name ??
-        (school?.decisionMaker.id === id
-          ? school.decisionMaker.name
-          : school?.deputyDecisionMaker?.id === id
-            ? school.deputyDecisionMaker.name
-            : t(language, 'dossier.card.someone')));
+    (school ? personNameIn(dossier, school, id) : undefined) ?? t(language, 'dossier.card.someone');
   return (dossier.outbox ?? []).flatMap((item) =>
     (item.waitingFor ?? item.triedFor)
       ? [

@@ -1,7 +1,7 @@
 // The rules: which reminders a dossier owes whom, and when; `nextReminderAt` follows from them.
 
 import { afwegingskaderState } from '../afwegingskader';
-import { coOwnersOf, ownerIdsOf } from '../co-owners';
+import { personNameIn, ownerIdsOf } from '../co-owners';
 import { consultations } from '../consultation';
 import { STEPS, type Dossier, type LogEntry, type ReminderDelivery, type Step } from '../dossier';
 import { entriesOf } from '../log';
@@ -350,13 +350,7 @@ export interface NextReminder {
 export function nextReminderOf(dossier: Dossier, school: School, now: Date): NextReminder | null {
   const { nextAt, next } = scheduleOf(dossier, school, now);
   if (nextAt === null) return null;
-  const coOwners = coOwnersOf(dossier);
-  const nameOf = (id: string): string =>
-    id === dossier.ownerId
-      ? dossier.ownerName
-      : (coOwners.find((c) => c.id === id)?.name ??
-        school.coordinators.find((c) => c.id === id)?.name ??
-        (school.decisionMaker.id === id ? school.decisionMaker.name : id));
+  const nameOf = (id: string): string => personNameIn(dossier, school, id) ?? id;
   return {
     at: nextAt,
     reminders: next.map((r) => ({
