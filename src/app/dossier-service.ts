@@ -185,6 +185,7 @@ export class DossierService {
     | { ok: false; access: AccessRefusal }
   > {
     const courier = this.deps.delivery?.courier;
+    let queuedId: string | undefined;
     const outcome = await this.deps.writer.update(
       { person: actor },
       { schoolId, dossierId },
@@ -206,6 +207,7 @@ export class DossierService {
           now,
           claim,
         );
+        queuedId = again.queued.id;
         return { ok: true, dossier: again.dossier, entries: [], effects: [], duplicate: false };
       },
       now,
@@ -214,14 +216,8 @@ export class DossierService {
       return 'access' in outcome ? outcome : { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
     if (outcome.duplicate) return { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
     const school = this.school(schoolId);
-    const mine = outboxOf(outcome.dossier).filter(
-      (item) =>
-        item.claim !== undefined &&
-        item.effect.type === 'deliverConsultation' &&
-        item.effect.consultationId === consultationId &&
-        item.viaId === actor.id &&
-        item.queuedAt === now.toISOString(),
-    );
+    // The item this write queued (and claimed for this instance), by the id it was given.
+    const mine = outboxOf(outcome.dossier).filter((item) => item.id === queuedId);
     if (!courier || !school || mine.length === 0)
       return { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
     this.deps.delivery?.afterAnswer.run('deliver again', () =>

@@ -62,7 +62,10 @@ function itemIdOf(effect: Effect): string {
 
 /** The people with items waiting for them; kept on the dossier so the store can find it by person. */
 function waitingForOf(outbox: readonly OutboxItem[]): string[] {
-  const people = outbox.flatMap((item) => [item.waitingFor ?? item.triedFor ?? []].flat());
+  const people = outbox.flatMap((item) => {
+    const person = item.waitingFor ?? item.triedFor;
+    return person ? [person] : [];
+  });
   return [...new Set(people)].sort();
 }
 
