@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CosmosStore } from '../../src/store/cosmos-store';
 import { SqliteStore } from '../../src/store/sqlite-store';
-import { startHarness, press, openDossier, type Harness, type DossierRef } from '../support/bot-harness';
+import {
+  startHarness,
+  press,
+  openDossier,
+  downloadLinks,
+  type Harness,
+  type DossierRef,
+} from '../support/bot-harness';
 import { startCosmosServer, type LocalCosmos } from '../support/cosmos-server';
 import { failingStore } from '../support/failing-store';
 import { coordinator, colleague, teacher, type TestUser } from '../support/teams';
@@ -17,21 +24,7 @@ const START = new Date('2026-11-16T10:00:00+01:00');
 
 /** The download link on an export card (the acute-danger phone links aside). */
 function linkOf(card: unknown): string {
-  const urls: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (
-        record.type === 'Action.OpenUrl' &&
-        typeof record.url === 'string' &&
-        !record.url.startsWith('tel:')
-      )
-        urls.push(record.url);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
+  const urls = downloadLinks(card);
   const [url] = urls;
   if (urls.length !== 1 || !url) throw new Error(`expected one download link, got ${urls.length}`);
   return url;

@@ -2,7 +2,7 @@
 // download on the bot's own server; the document is Markdown in the user's language; every export is
 // audited; someone not involved gets nothing.
 
-import { startHarness, press, cardText, type Harness } from '../support/bot-harness';
+import { startHarness, press, cardText, downloadLinks, type Harness } from '../support/bot-harness';
 import { colleague, coordinator, invoke, teacher, type TestUser } from '../support/teams';
 
 type Ref = { schoolId: string; dossierId: string };
@@ -37,26 +37,6 @@ async function openDossier(h: Harness): Promise<Ref> {
 }
 
 const card = press;
-
-/** The URLs of the card's Action.OpenUrl buttons, apart from the acute-danger phone links. */
-function downloadLinks(value: unknown): string[] {
-  const urls: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (
-        record.type === 'Action.OpenUrl' &&
-        typeof record.url === 'string' &&
-        !record.url.startsWith('tel:')
-      )
-        urls.push(record.url);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(value);
-  return urls;
-}
 
 /** Fetch a link the card gave, from the bot's real address (the public one points at the same server). */
 async function download(h: Harness, url: string): Promise<Response> {

@@ -135,6 +135,26 @@ export function cardText(card: unknown): string {
 }
 
 /** Every verb the card's buttons would send. */
+/** The URLs of a card's Action.OpenUrl buttons (download links), apart from the acute-danger phone links. */
+export function downloadLinks(card: unknown): string[] {
+  const urls: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (
+        record.type === 'Action.OpenUrl' &&
+        typeof record.url === 'string' &&
+        !record.url.startsWith('tel:')
+      )
+        urls.push(record.url);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return urls;
+}
+
 export function cardVerbs(card: unknown): string[] {
   const verbs: string[] = [];
   const walk = (node: unknown): void => {

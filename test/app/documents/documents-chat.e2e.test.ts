@@ -8,6 +8,7 @@ import {
   press,
   cardText,
   cardVerbs,
+  downloadLinks,
   openDossier,
   type Harness,
   type DossierRef,
@@ -18,26 +19,6 @@ import {
   ACCESS_COPY_REFUSED_AUDIT_ACTION,
 } from '../../../src/app/documents/documents';
 import { flat, pdfPages, wordParts, wordText } from './extract';
-
-/** The download links on a card (Action.OpenUrl), apart from the acute-danger phone links. */
-function downloadLinks(card: unknown): string[] {
-  const urls: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (
-        record.type === 'Action.OpenUrl' &&
-        typeof record.url === 'string' &&
-        !record.url.startsWith('tel:')
-      )
-        urls.push(record.url);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return urls;
-}
 
 async function download(h: Harness, card: unknown): Promise<Response> {
   const [url] = downloadLinks(card);
