@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     calendar: new WorkingCalendar(DEFAULT_REMINDER_SETTINGS),
   });
   const figuresPdf = await renderPdf(
-    figuresDocument({ figures, schoolName: SCHOOL.name, language: 'nl', madeBy: 'Fatima El Amrani', now }),
+    figuresDocument({ figures, schoolName: SCHOOL.name, voice: 'nl', madeBy: 'Fatima El Amrani', now }),
   );
   made.push(...pages(figuresPdf, 'doc-figures', 1, 1));
 

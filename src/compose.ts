@@ -136,6 +136,7 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
     textCommands: createTextCommands(verbs),
     conversations: new ConversationReferences(store),
     allowedTenantIds: config.allowedTenantIds,
+    schools: config.schools,
     defaultLanguage: config.defaultLanguage,
     clock,
     logger,

@@ -26,10 +26,10 @@ import { unchanged } from '../domain/change';
 import type { School } from '../domain/school';
 import type { CardRenderer, CardJson } from '../cards/render';
 import { consultationView, decisionConfirmationView, noticeView } from '../cards/views';
-import { languageOf, t, type Language } from '../i18n';
+import { t, voiceOf, type Language, type Voice } from '../i18n';
 import type { Logger } from '../logger';
 import type { Store } from '../store/store';
-import type { Delivery, Messenger } from './messenger';
+import { voiceForPerson, type Delivery, type Messenger } from './messenger';
 import { BOT, type DossierRef, type DossierWriter } from './dossier-writer';
 
 /**
@@ -155,13 +155,14 @@ export class Courier {
     consultation: Consultation,
     language: Language,
   ): Promise<CardJson> {
+    const voice = voiceOf(language, school);
     return this.deps.cards.render(
       'consultation',
-      consultationView(language, dossier, school, consultation, {
+      consultationView(voice, dossier, school, consultation, {
         isCoordinator: false,
         refreshUserIds: await this.refreshUserIds(school),
       }),
-      language,
+      voice,
     );
   }
 
@@ -243,7 +244,7 @@ export class Courier {
       case 'tellOwner': {
         const entry = dossier.log.find((e) => e.seq === effect.seq);
         const recipientId = effect.recipientId ?? dossier.ownerId;
-        const language = await this.languageOf(recipientId, dossier.tenantId);
+        const voice = await this.voiceFor(recipientId, school);
         const consultation =
           entry && 'consultationId' in entry.data
             ? consultationById(dossier, entry.data.consultationId)
@@ -256,7 +257,7 @@ export class Courier {
           effect.subject === 'decisionConfirmed' && note !== ''
             ? 'notice.decisionConfirmedNote'
             : NOTICE_KEYS[effect.subject];
-        const text = t(language, key, {
+        const text = t(voice, key, {
           name: entry?.authorName ?? '',
           number: dossier.number,
           reason,
@@ -264,7 +265,7 @@ export class Courier {
             entry?.kind === 'consultationAdviceRecorded' ? entry.data.advice : (consultation?.advice ?? ''),
           note,
         });
-        const card = this.deps.cards.render('notice', noticeView(language, dossier, text), language);
+        const card = this.deps.cards.render('notice', noticeView(voice, dossier, text), voice);
         return this.outcome(
           item,
           recipientId,
@@ -276,11 +277,11 @@ export class Courier {
         if (decisionConfirmation(dossier).state !== 'waiting') return { id: item.id, outcome: 'dropped' };
         // The effect names who confirms: the beslisser, or the deputy when the beslisser decided.
         const decisionMaker = { id: effect.recipientId };
-        const language = await this.languageOf(decisionMaker.id, dossier.tenantId);
+        const voice = await this.voiceFor(decisionMaker.id, school);
         const card = this.deps.cards.render(
           'decision-confirmation',
-          decisionConfirmationView(language, dossier, school, { values: {}, errors: {} }),
-          language,
+          decisionConfirmationView(voice, dossier, school, { values: {}, errors: {} }),
+          voice,
         );
         return this.outcome(
           item,
@@ -303,7 +304,7 @@ export class Courier {
       // The channel's language is the school's; the card names the dossier number only.
       const language = this.deps.defaultLanguage;
       const card = await this.statusCard(dossier, school, consultation, language);
-      const opening = t(language, 'consultation.threadOpening', { number: dossier.number });
+      const opening = t(voiceOf(language, school), 'consultation.threadOpening', { number: dossier.number });
       const delivery = await this.deps.messenger.toChannel(
         school.careTeamChannelId,
         dossier.tenantId,
@@ -352,10 +353,10 @@ export class Courier {
     item: OutboxItem,
   ): Promise<void> {
     const askerId = consultation.requestedById;
-    const language = await this.languageOf(askerId, dossier.tenantId);
+    const voice = await this.voiceFor(askerId, school);
     const coordinator = school.coordinators.find((c) => c.id === consultation.coordinatorId)?.name ?? '';
-    const text = t(language, 'consultation.unreachable', { coordinator });
-    const card = this.deps.cards.render('notice', noticeView(language, dossier, text), language);
+    const text = t(voice, 'consultation.unreachable', { coordinator });
+    const card = this.deps.cards.render('notice', noticeView(voice, dossier, text), voice);
     const told = await this.deps.messenger.toPerson(askerId, dossier.tenantId, card, item.viaId);
     if (!told.ok) this.deps.logger.warn({ item: item.id, reason: told.reason }, 'asker not told');
   }
@@ -368,11 +369,11 @@ export class Courier {
     where: 'channel' | 'personal',
   ): Promise<CardJson> {
     if (where === 'channel') return this.statusCard(dossier, school, consultation, this.deps.defaultLanguage);
-    const language = await this.languageOf(consultation.coordinatorId, dossier.tenantId);
+    const voice = await this.voiceFor(consultation.coordinatorId, school);
     return this.deps.cards.render(
       'consultation',
-      consultationView(language, dossier, school, consultation, { isCoordinator: true, refreshUserIds: [] }),
-      language,
+      consultationView(voice, dossier, school, consultation, { isCoordinator: true, refreshUserIds: [] }),
+      voice,
     );
   }
 
@@ -391,7 +392,7 @@ export class Courier {
     return { id: item.id, outcome: 'retryLater', retryAt: new Date(now.getTime() + backoff), recipientId };
   }
 
-  private async languageOf(personId: string, tenantId: string): Promise<Language> {
-    return languageOf(await this.deps.messenger.localeOf(personId, tenantId), this.deps.defaultLanguage);
+  private voiceFor(personId: string, school: School): Promise<Voice> {
+    return voiceForPerson(this.deps.messenger, personId, school, this.deps.defaultLanguage);
   }
 }

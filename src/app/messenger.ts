@@ -3,6 +3,8 @@
 // retries what Teams asks to retry, and reports a person who cannot be reached.
 
 import type { CardJson } from '../cards/render';
+import type { School } from '../domain/school';
+import { languageOf, voiceOf, type Language, type Voice } from '../i18n';
 
 /** Where a message landed, so it can be updated later for everyone. */
 export interface Posted {
@@ -40,4 +42,17 @@ export interface Messenger {
   teamsUserId(personId: string, tenantId: string): Promise<string | undefined>;
   /** The language of a person's Teams client as last seen in this tenant, if known. */
   localeOf(personId: string, tenantId: string): Promise<string | undefined>;
+}
+
+/**
+ * How to speak to someone of a school in a message they did not ask for: the language their Teams
+ * client had when last seen (the school's default if never), in the school's word for the role.
+ */
+export async function voiceForPerson(
+  messenger: Pick<Messenger, 'localeOf'>,
+  personId: string,
+  school: Pick<School, 'tenantId' | 'roleName'>,
+  defaultLanguage: Language,
+): Promise<Voice> {
+  return voiceOf(languageOf(await messenger.localeOf(personId, school.tenantId), defaultLanguage), school);
 }

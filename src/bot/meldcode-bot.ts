@@ -13,13 +13,14 @@ import {
 import type { z } from 'zod';
 import type { CardJson, CardRenderer } from '../cards/render';
 import { errorView } from '../cards/views';
-import { t, type Language, type MessageKey } from '../i18n';
+import { t, type Language, type MessageKey, type Voice } from '../i18n';
 import type { LogContext, Logger } from '../logger';
 import type { ConversationReferences } from './conversation-references';
 import { readTurn, type Actor, type Turn } from './turn';
 import type { Verb, VerbContext } from './verb';
 import { colleaguesInTeams } from './colleagues';
 import type { TextCommands } from './text-commands';
+import type { SchoolWords } from './turn';
 
 export interface BotDependencies {
   cards: CardRenderer;
@@ -27,6 +28,8 @@ export interface BotDependencies {
   textCommands: TextCommands;
   conversations: ConversationReferences;
   allowedTenantIds: readonly string[];
+  /** The schools, for the words of each turn's texts (turn.ts). */
+  schools: readonly SchoolWords[];
   defaultLanguage: Language;
   clock: () => Date;
   logger: Logger;
@@ -45,7 +48,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
     super();
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      const turn = readTurn(context.activity, this.deps.defaultLanguage);
+      const turn = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools);
       if (turn.conversationKind === 'personal' && turn.actor) {
         await this.reply(
           context,
@@ -56,11 +59,11 @@ export class MeldcodeBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      const turn = readTurn(context.activity, this.deps.defaultLanguage);
+      const turn = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools);
       if (!turn.actor) {
-        await this.reply(context, this.errorCard(turn.language, 'error.tenantNotAllowed'));
+        await this.reply(context, this.errorCard(turn.voice, 'error.tenantNotAllowed'));
       } else if (turn.conversationKind !== 'personal') {
-        await this.reply(context, this.errorCard(turn.language, 'error.personalOnly'));
+        await this.reply(context, this.errorCard(turn.voice, 'error.personalOnly'));
       } else {
         const card = await this.deps.textCommands.handle(
           { ...turn, actor: turn.actor },
@@ -95,15 +98,15 @@ export class MeldcodeBot extends TeamsActivityHandler {
   }
 
   private async gate(context: TurnContext): Promise<void> {
-    const turn = readTurn(context.activity, this.deps.defaultLanguage);
+    const turn = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools);
     if (context.activity.channelId !== 'msteams') {
       this.deps.logger.warn({ outcome: 'refused', reason: 'channel' }, 'activity refused');
-      await this.refuse(context, turn.language, 'error.teamsOnly');
+      await this.refuse(context, turn.voice, 'error.teamsOnly');
       return;
     }
     if (!turn.actor || !this.tenantAllowed(turn)) {
       this.deps.logger.warn({ outcome: 'refused', reason: 'tenant' }, 'activity refused');
-      await this.refuse(context, turn.language, 'error.tenantNotAllowed');
+      await this.refuse(context, turn.voice, 'error.tenantNotAllowed');
       return;
     }
     const chat = await this.rememberSender(context, turn.actor);
@@ -131,7 +134,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
   }
 
   /** A refused activity: an invoke gets a card, a message a plain answer, anything else nothing. */
-  private async refuse(context: TurnContext, language: Language, message: MessageKey): Promise<void> {
+  private async refuse(context: TurnContext, language: Voice, message: MessageKey): Promise<void> {
     const { type, name } = context.activity;
     if (type === 'invoke' && name === 'adaptiveCard/action') {
       await this.sendInvokeResponse(context, this.cardResponse(this.safeErrorCard(language, message)));
@@ -145,7 +148,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
 
   /** Ids only in the log: the activity's text may hold pupil data. */
   private async answerAfterFailure(context: TurnContext, error: unknown): Promise<void> {
-    const language = readTurn(context.activity, this.deps.defaultLanguage).language;
+    const language = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools).voice;
     this.deps.logger.error(
       { outcome: 'error', activityType: context.activity.type, error: errorSummary(error) },
       'turn failed',
@@ -192,7 +195,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const turn = readTurn(context.activity, this.deps.defaultLanguage);
+    const turn = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools);
     const action = asRecord(invokeValue.action);
     const verbName = typeof action.verb === 'string' ? action.verb : '';
     // The turn's correlation ids come with every line (LogContext); the verb is added here.
@@ -200,16 +203,16 @@ export class MeldcodeBot extends TeamsActivityHandler {
     try {
       if (!turn.actor) {
         log.warn({ outcome: 'refused', reason: 'tenant' }, 'invoke refused');
-        return this.cardResponse(this.errorCard(turn.language, 'error.tenantNotAllowed'));
+        return this.cardResponse(this.errorCard(turn.voice, 'error.tenantNotAllowed'));
       }
       const verb = Object.hasOwn(this.deps.verbs, verbName) ? this.deps.verbs[verbName] : undefined;
       if (!verb) {
         log.warn({ outcome: 'unknownVerb' }, 'invoke refused');
-        return this.cardResponse(this.errorCard(turn.language, 'error.unknownVerb'));
+        return this.cardResponse(this.errorCard(turn.voice, 'error.unknownVerb'));
       }
       if (!verb.scopes.includes(turn.conversationKind)) {
         log.warn({ outcome: 'wrongScope', scope: turn.conversationKind }, 'invoke refused');
-        return this.cardResponse(this.errorCard(turn.language, 'error.personalOnly'));
+        return this.cardResponse(this.errorCard(turn.voice, 'error.personalOnly'));
       }
       const context_: VerbContext = {
         turn: { ...turn, actor: turn.actor },
@@ -223,7 +226,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
         log.info({ outcome: 'invalidPayload', fields: fieldNames(parsed.error) }, 'invoke payload refused');
         const card = verb.invalid
           ? await verb.invalid(context_, raw, parsed.error.issues)
-          : this.errorCard(turn.language, 'error.invalidPayload');
+          : this.errorCard(turn.voice, 'error.invalidPayload');
         return this.cardResponse(card);
       }
       const card = await verb.run(context_, parsed.data);
@@ -231,12 +234,12 @@ export class MeldcodeBot extends TeamsActivityHandler {
       return this.cardResponse(card);
     } catch (error) {
       log.error({ outcome: 'error', error: errorSummary(error) }, 'invoke failed');
-      return this.cardResponse(this.lastResortCard(turn.language));
+      return this.cardResponse(this.lastResortCard(turn.voice));
     }
   }
 
   /** The apology for an unexpected failure; built without templates, so rendering cannot fail it too. */
-  private lastResortCard(language: Language): CardJson {
+  private lastResortCard(language: Voice): CardJson {
     return this.safeErrorCard(language, 'error.unexpected');
   }
 
@@ -244,12 +247,12 @@ export class MeldcodeBot extends TeamsActivityHandler {
     return turn.actor !== undefined && this.deps.allowedTenantIds.includes(turn.actor.tenantId);
   }
 
-  private errorCard(language: Language, message: MessageKey): CardJson {
+  private errorCard(language: Voice, message: MessageKey): CardJson {
     return this.deps.cards.render('error', errorView(language, message), language);
   }
 
   /** An error card that cannot fail: built by hand when rendering does. */
-  private safeErrorCard(language: Language, message: MessageKey): CardJson {
+  private safeErrorCard(language: Voice, message: MessageKey): CardJson {
     try {
       return this.errorCard(language, message);
     } catch {

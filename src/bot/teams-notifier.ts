@@ -4,10 +4,10 @@
 // reported to the school's zorgcoördinatoren — by dossier number only.
 
 import type { Notifier, NotifyOutcome, ReminderMessage } from '../app/notifier';
-import type { Messenger, Delivery } from '../app/messenger';
+import { voiceForPerson, type Messenger, type Delivery } from '../app/messenger';
 import type { CardRenderer } from '../cards/render';
 import { reminderView, weeklyOverviewView } from '../cards/views';
-import { languageOf, t, type Language } from '../i18n';
+import { t, voiceOf, type Language, type Voice } from '../i18n';
 import type { School } from '../domain/school';
 import type { Logger } from '../logger';
 
@@ -39,8 +39,8 @@ export class TeamsNotifier implements Notifier {
         : (school.coordinators[0]?.id ?? recipientId);
     let delivery: Delivery;
     if (message.type === 'dossierReminder') {
-      const language = await this.languageOf(recipientId, message.tenantId);
-      const card = this.deps.cards.render('reminder', reminderView(language, message), language);
+      const voice = await this.voiceFor(recipientId, school);
+      const card = this.deps.cards.render('reminder', reminderView(voice, message), voice);
       delivery = await this.deps.messenger.toPerson(
         recipientId,
         message.tenantId,
@@ -48,9 +48,10 @@ export class TeamsNotifier implements Notifier {
         await this.viaFor(recipientId, message.tenantId, school, via),
       );
     } else if (message.recipient.kind === 'careTeamChannel') {
-      const language = this.deps.defaultLanguage;
-      const card = this.deps.cards.render('weekly-overview', weeklyOverviewView(language, message), language);
-      const opening = t(language, 'overview.title', { week: message.week });
+      // The channel's language is the school's.
+      const voice = voiceOf(this.deps.defaultLanguage, school);
+      const card = this.deps.cards.render('weekly-overview', weeklyOverviewView(voice, message), voice);
+      const opening = t(voice, 'overview.title', { week: message.week });
       delivery = await this.deps.messenger.toChannel(
         message.recipient.id,
         message.tenantId,
@@ -59,8 +60,8 @@ export class TeamsNotifier implements Notifier {
         await this.viaFor(via, message.tenantId, school, via),
       );
     } else {
-      const language = await this.languageOf(recipientId, message.tenantId);
-      const card = this.deps.cards.render('weekly-overview', weeklyOverviewView(language, message), language);
+      const voice = await this.voiceFor(recipientId, school);
+      const card = this.deps.cards.render('weekly-overview', weeklyOverviewView(voice, message), voice);
       delivery = await this.deps.messenger.toPerson(
         recipientId,
         message.tenantId,
@@ -95,14 +96,14 @@ export class TeamsNotifier implements Notifier {
     const name = this.nameOf(personId, school);
     for (const coordinator of school.coordinators) {
       if (coordinator.id === personId) continue;
-      const language = await this.languageOf(coordinator.id, tenantId);
+      const voice = await this.voiceFor(coordinator.id, school);
       const card = this.deps.cards.render(
         'notice-plain',
         {
-          title: t(language, 'reminder.title', { number }),
-          text: t(language, 'reminder.unreachable', { number, name }),
+          title: t(voice, 'reminder.title', { number }),
+          text: t(voice, 'reminder.unreachable', { number, name }),
         },
-        language,
+        voice,
       );
       const delivery = await this.deps.messenger.toPerson(coordinator.id, tenantId, card, coordinator.id);
       if (!delivery.ok)
@@ -117,7 +118,7 @@ export class TeamsNotifier implements Notifier {
     if (school.decisionMaker.id === personId) return school.decisionMaker.name;
     return (
       school.coordinators.find((c) => c.id === personId)?.name ??
-      t(this.deps.defaultLanguage, 'reminder.owner')
+      t(voiceOf(this.deps.defaultLanguage, school), 'reminder.owner')
     );
   }
 
@@ -143,7 +144,7 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  private async languageOf(personId: string, tenantId: string): Promise<Language> {
-    return languageOf(await this.deps.messenger.localeOf(personId, tenantId), this.deps.defaultLanguage);
+  private voiceFor(personId: string, school: School): Promise<Voice> {
+    return voiceForPerson(this.deps.messenger, personId, school, this.deps.defaultLanguage);
   }
 }

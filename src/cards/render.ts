@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { CATALOGUES, section, type Language } from '../i18n';
+import { CATALOGUES, languageIn, section, type Language, type Voice } from '../i18n';
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard'; body: unknown[] };
 
@@ -179,9 +179,9 @@ export class CardRenderer {
    * Throws when a field of the template stays unbound (the templating library would leave it
    * silently); whatever the bound values hold is shown as it is and never counts as unbound.
    */
-  render(name: string, data: Readonly<Record<string, unknown>>, language: Language): CardJson {
+  render(name: string, data: Readonly<Record<string, unknown>>, voice: Voice): CardJson {
     const card = this.expand(name, data) as CardJson;
-    return { ...card, body: [...card.body, this.acute[language]] };
+    return { ...card, body: [...card.body, this.acute[languageIn(voice)]] };
   }
 
   private expand(name: string, data: Readonly<Record<string, unknown>>): unknown {

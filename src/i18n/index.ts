@@ -4,6 +4,8 @@
 import commonNl from './nl.json';
 import commonEn from './en.json';
 import screens from './screens';
+import type { RoleName } from '../domain/school';
+import { inSchoolWords } from './role-name';
 
 // Each screen keeps its texts in its own pair of files under screens/; together they make one
 // catalogue per language. Dutch defines the keys; English must have exactly the same.
@@ -16,16 +18,61 @@ export type Messages = Record<MessageKey, string>;
 
 const catalogues: Record<Language, Messages> = { nl, en };
 
-/** Both catalogues, for the tests that compare them. */
+/** Both catalogues as written (with the word zorgcoördinator), for the tests that compare them. */
 export const CATALOGUES: Readonly<Record<Language, Messages>> = catalogues;
 
-/** The messages of one language, with `{name}` placeholders filled in by `format`. */
-export function messages(language: Language): Messages {
-  return catalogues[language];
+/**
+ * Who a text speaks to and in whose words: the language of the reader's Teams client, and — for a
+ * school that calls the person who guides the meldcode an IB'er or an aandachtsfunctionaris — that
+ * school's word. A plain language is the catalogue as written (the word zorgcoördinator).
+ */
+export type Voice = Language | SchoolVoice;
+export interface SchoolVoice {
+  readonly language: Language;
+  readonly roleName: Exclude<RoleName, 'zorgcoordinator'>;
 }
 
-export function t(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return format(catalogues[language][key], params);
+/** The voice for a reader of this school: its word for the role, in the reader's language. */
+export function voiceOf(language: Language, school?: { roleName?: RoleName | undefined }): Voice {
+  const roleName = school?.roleName;
+  return roleName === undefined || roleName === 'zorgcoordinator' ? language : { language, roleName };
+}
+
+/** The language of a voice, for what depends on the language alone (dates, numbers, the document's lang). */
+export function languageIn(voice: Voice): Language {
+  return typeof voice === 'string' ? voice : voice.language;
+}
+
+/**
+ * The catalogues in each school's word, made once when they load. The word is put into the texts
+ * before their `{placeholders}` are filled, so what someone typed (a signal's description, an advice)
+ * is never touched: only the catalogue's own sentences say IB'er or aandachtsfunctionaris.
+ */
+const VOICED: Readonly<Record<Language, Readonly<Record<SchoolVoice['roleName'], Messages>>>> = {
+  nl: voicedCatalogues('nl'),
+  en: voicedCatalogues('en'),
+};
+
+function voicedCatalogues(language: Language): Record<SchoolVoice['roleName'], Messages> {
+  const inWord = (roleName: SchoolVoice['roleName']): Messages => {
+    const texts = { ...catalogues[language] };
+    for (const key of Object.keys(texts) as MessageKey[])
+      texts[key] = inSchoolWords(language, roleName, texts[key]);
+    return Object.freeze(texts);
+  };
+  return {
+    'intern-begeleider': inWord('intern-begeleider'),
+    aandachtsfunctionaris: inWord('aandachtsfunctionaris'),
+  };
+}
+
+/** The messages of one voice, with `{name}` placeholders filled in by `format`. */
+export function messages(voice: Voice): Messages {
+  return typeof voice === 'string' ? catalogues[voice] : VOICED[voice.language][voice.roleName];
+}
+
+export function t(voice: Voice, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return format(messages(voice)[key], params);
 }
 
 export function format(text: string, params: Record<string, string | number>): string {
@@ -62,10 +109,22 @@ function sectionsOf(catalogue: Messages): ReadonlyMap<string, Readonly<Record<st
   return sections;
 }
 
-const SECTIONS: Readonly<Record<Language, ReadonlyMap<string, Readonly<Record<string, string>>>>> = {
-  nl: sectionsOf(nl),
-  en: sectionsOf(en),
-};
+type Sections = ReadonlyMap<string, Readonly<Record<string, string>>>;
+const SECTIONS: Readonly<Record<Language, { plain: Sections } & Record<SchoolVoice['roleName'], Sections>>> =
+  {
+    nl: sectionsOfEachVoice('nl'),
+    en: sectionsOfEachVoice('en'),
+  };
+
+function sectionsOfEachVoice(
+  language: Language,
+): { plain: Sections } & Record<SchoolVoice['roleName'], Sections> {
+  return {
+    plain: sectionsOf(catalogues[language]),
+    'intern-begeleider': sectionsOf(VOICED[language]['intern-begeleider']),
+    aandachtsfunctionaris: sectionsOf(VOICED[language].aandachtsfunctionaris),
+  };
+}
 const NO_TEXTS: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
@@ -73,8 +132,10 @@ const NO_TEXTS: Readonly<Record<string, string>> = Object.freeze({});
  * { title, intro, … } for a card template to bind as ${t.title}. Looked up, not searched: every
  * section is made once when the catalogues load.
  */
-export function section(language: Language, prefix: string): Readonly<Record<string, string>> {
-  return SECTIONS[language].get(prefix) ?? NO_TEXTS;
+export function section(voice: Voice, prefix: string): Readonly<Record<string, string>> {
+  const sections =
+    typeof voice === 'string' ? SECTIONS[voice].plain : SECTIONS[voice.language][voice.roleName];
+  return sections.get(prefix) ?? NO_TEXTS;
 }
 
 /**
@@ -94,8 +155,8 @@ const LIST_FORMATS: Readonly<Record<Language, Intl.ListFormat>> = {
 };
 
 /** Names as one readable list in the language: "a, b en c". */
-export function formatList(language: Language, names: readonly string[]): string {
-  return LIST_FORMATS[language].format(names);
+export function formatList(voice: Voice, names: readonly string[]): string {
+  return LIST_FORMATS[languageIn(voice)].format(names);
 }
 
 function dateFormats(locale: string): { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat } {
@@ -107,12 +168,12 @@ function dateFormats(locale: string): { date: Intl.DateTimeFormat; dateTime: Int
 }
 
 /** A calendar date (YYYY-MM-DD, read at noon so no zone moves it) or a moment, as a reader expects it. */
-export function formatDate(language: Language, iso: string): string {
+export function formatDate(voice: Voice, iso: string): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return DATE_FORMATS[language].date.format(date);
+  return DATE_FORMATS[languageIn(voice)].date.format(date);
 }
 
 /** Date and time of a moment as the school lives it (Europe/Amsterdam). */
-export function formatDateTime(language: Language, iso: string): string {
-  return DATE_FORMATS[language].dateTime.format(new Date(iso));
+export function formatDateTime(voice: Voice, iso: string): string {
+  return DATE_FORMATS[languageIn(voice)].dateTime.format(new Date(iso));
 }

@@ -2,7 +2,7 @@
 
 import nl from './signalenkaart.nl.json';
 import en from './signalenkaart.en.json';
-import type { Language } from './index';
+import { languageIn, type Language, type Voice } from './index';
 
 interface SignalLabels {
   groups: Record<string, string>;
@@ -12,10 +12,10 @@ interface SignalLabels {
 const labels: Record<Language, SignalLabels> = { nl, en };
 
 /** The label of a category or form section; the id itself if none exists (a test prevents that). */
-export function groupLabel(language: Language, id: string): string {
-  return labels[language].groups[id] ?? id;
+export function groupLabel(voice: Voice, id: string): string {
+  return labels[languageIn(voice)].groups[id] ?? id;
 }
 
-export function signalLabel(language: Language, id: string): string {
-  return labels[language].signals[id] ?? id;
+export function signalLabel(voice: Voice, id: string): string {
+  return labels[languageIn(voice)].signals[id] ?? id;
 }

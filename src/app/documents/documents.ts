@@ -15,7 +15,7 @@ import {
 } from '../../domain/figures';
 import { WorkingCalendar, addDays } from '../../domain/working-time';
 import { reminderSettingsOf } from '../../domain/reminders/settings';
-import type { Language } from '../../i18n';
+import { voiceOf, type Language } from '../../i18n';
 import type { Store } from '../../store/store';
 import type { DossierService, AccessRefusal, Actor } from '../dossier-service';
 import type { ExportLinks } from '../export-links';
@@ -159,7 +159,7 @@ export class Documents {
     const input = {
       figures: outcome.figures,
       schoolName: outcome.school.name,
-      language,
+      voice: voiceOf(language, outcome.school),
       madeBy: actor.name,
       now,
     };

@@ -6,7 +6,7 @@
 // The same sections make the copy for the parents or the pupil (access-copy.ts): what it leaves out is
 // replaced by a mark that says why, and nothing of it reaches the document.
 
-import { t, type Language, type MessageKey } from '../../i18n';
+import { t, voiceOf, type Language, type Voice, type MessageKey } from '../../i18n';
 import {
   REMINDER_AUTHOR,
   STEPS,
@@ -54,6 +54,7 @@ export interface DossierDocumentInput {
   dossier: Dossier;
   /** The dossier's school as configured now: the names of its zorgcoördinatoren and beslisser. */
   school: School | undefined;
+  /** The reader's language; the school's word for the role comes with the school. */
   language: Language;
   /** The name of who asks for the document. */
   exportedBy: string;
@@ -75,7 +76,7 @@ class Writer {
 
   constructor(
     readonly input: DossierDocumentInput,
-    readonly language: Language = input.language,
+    readonly voice: Voice = voiceOf(input.language, input.school),
     readonly dossier: Dossier = input.dossier,
   ) {
     this.withholding = input.accessCopy ? withholdingFor(input.dossier, input.accessCopy) : NOTHING_WITHHELD;
@@ -86,23 +87,23 @@ class Writer {
   }
 
   say(key: MessageKey, params: Record<string, string | number | Text> = {}): Text {
-    return sayText(this.language, key, params);
+    return sayText(this.voice, key, params);
   }
 
   words(key: MessageKey, params: Record<string, string | number> = {}): string {
-    return t(this.language, key, params);
+    return t(this.voice, key, params);
   }
 
   typed(text: string): Text {
-    return typedInline(this.language, text);
+    return typedInline(this.voice, text);
   }
 
   date(d: string): string {
-    return formatDate(this.language, d);
+    return formatDate(this.voice, d);
   }
 
   dateTime(d: string): string {
-    return formatDateTime(this.language, d);
+    return formatDateTime(this.voice, d);
   }
 
   heading(level: 1 | 2 | 3 | 4, text: Text): void {
@@ -125,7 +126,7 @@ class Writer {
   }
 
   quote(label: Text | MessageKey, text: string | undefined): void {
-    const lines = typedLines(this.language, text);
+    const lines = typedLines(this.voice, text);
     if (lines.length === 0) return;
     this.blocks.push({ kind: 'quote', label: typeof label === 'string' ? this.say(label) : label, lines });
   }
@@ -154,7 +155,7 @@ class Writer {
       value: this.say('export.doc.by', {
         at: this.dateTime(entry.at),
         author: this.typed(entry.authorName),
-        role: roleLabel(this.language, entry.role),
+        role: roleLabel(this.voice, entry.role),
         seq: entry.seq,
       }),
     };
@@ -242,7 +243,7 @@ function stepsTaken(w: Writer): void {
     }),
   );
   const missing = missingBeforeDecision(dossier);
-  if (missing.length > 0) w.paragraph(w.say('export.doc.missing', { steps: stepList(w.language, missing) }));
+  if (missing.length > 0) w.paragraph(w.say('export.doc.missing', { steps: stepList(w.voice, missing) }));
 }
 
 function people(w: Writer): void {
@@ -253,7 +254,7 @@ function people(w: Writer): void {
     if (entry.authorId === REMINDER_AUTHOR.id || authors.has(entry.authorId)) continue;
     authors.set(entry.authorId, [
       ...w.typed(entry.authorName),
-      ...plain(` (${roleLabel(w.language, entry.role)})`),
+      ...plain(` (${roleLabel(w.voice, entry.role)})`),
     ]);
   }
   const unknown = w.say('export.doc.unknown');
@@ -275,15 +276,15 @@ function signal(w: Writer, entry: EntryOf<'signalRecorded'>): void {
     d.source === 'eigen-waarneming'
       ? w.say('export.doc.sourceOwn')
       : w.say('export.doc.sourceFromOthers', {
-          source: w.typed(sourceText(w.language, informantLeftOut ? { ...d, sourceName: undefined } : d)),
+          source: w.typed(sourceText(w.voice, informantLeftOut ? { ...d, sourceName: undefined } : d)),
         });
   w.heading(4, w.say('export.doc.signal', { seq: entry.seq, on: w.date(d.observedOn) }));
   w.fields([
     w.field('export.doc.source', source, d.source !== 'eigen-waarneming'),
     informantLeftOut && { ...w.field('export.copy.toldBy', w.withheldMark('informant')), withheld: true },
     w.field('export.doc.place', w.typed(d.place)),
-    w.field('export.doc.signals', w.typed(signalNames(w.language, d.categories))),
-    w.field('export.doc.forms', w.typed(specificFormNames(w.language, specificFormsOfSignal(d)))),
+    w.field('export.doc.signals', w.typed(signalNames(w.voice, d.categories))),
+    w.field('export.doc.forms', w.typed(specificFormNames(w.voice, specificFormsOfSignal(d)))),
     w.recorded(entry),
   ]);
   w.quote('export.doc.description', d.description);
@@ -372,7 +373,7 @@ function concerns(w: Writer): void {
         : w.say('export.doc.note', { seq: entry.seq }),
     );
     w.fields([w.recorded(entry)]);
-    w.quote(plain(kindLabel(w.language, 'noteRecorded')), entry.data.text);
+    w.quote(plain(kindLabel(w.voice, 'noteRecorded')), entry.data.text);
     w.corrections(entry);
   }
   w.nothingIfEmpty(notes);
@@ -383,10 +384,7 @@ function consultations(w: Writer): void {
   w.heading(2, w.say('export.doc.consultations'));
   const forms = specificFormsOf(dossier);
   if (forms.length > 0)
-    w.paragraph(
-      w.say('export.doc.adviceRequired', { forms: specificFormNames(w.language, forms) }),
-      'strong',
-    );
+    w.paragraph(w.say('export.doc.adviceRequired', { forms: specificFormNames(w.voice, forms) }), 'strong');
   const entries = dossier.log.filter(
     (entry) =>
       entry.kind === 'consultationRecorded' ||
@@ -425,7 +423,7 @@ function consultations(w: Writer): void {
         break;
       }
       default: {
-        const heading = plain(kindLabel(w.language, entry.kind));
+        const heading = plain(kindLabel(w.voice, entry.kind));
         if (reason) {
           leftOut(w, entry, heading, reason);
           continue;
@@ -455,7 +453,7 @@ function conversation(w: Writer): void {
       const d = entry.data;
       const heading = w.say('export.doc.conversationHeld', {
         on: w.date(d.on),
-        participants: participantNames(w.language, d.participants),
+        participants: participantNames(w.voice, d.participants),
       });
       if (reason) {
         leftOut(w, entry, heading, reason);
@@ -493,9 +491,9 @@ function weighing(w: Writer): void {
     }
     w.heading(4, heading);
     w.fields([
-      w.field('export.doc.suspicion', yesNo(w.language, entry.data.suspicion)),
-      w.field('export.doc.acute', yesNo(w.language, entry.data.acuteUnsafety)),
-      w.field('export.doc.structural', yesNo(w.language, entry.data.structuralUnsafety)),
+      w.field('export.doc.suspicion', yesNo(w.voice, entry.data.suspicion)),
+      w.field('export.doc.acute', yesNo(w.voice, entry.data.acuteUnsafety)),
+      w.field('export.doc.structural', yesNo(w.voice, entry.data.structuralUnsafety)),
       w.recorded(entry),
     ]);
     w.quote('export.doc.reasoning', entry.data.reasoning);
@@ -520,7 +518,7 @@ function afwegingskader(w: Writer): void {
       continue;
     }
     w.heading(4, heading);
-    w.fields([w.field('export.doc.answer', yesNo(w.language, answer.answer)), entry && w.recorded(entry)]);
+    w.fields([w.field('export.doc.answer', yesNo(w.voice, answer.answer)), entry && w.recorded(entry)]);
     w.quote('export.doc.reasoning', answer.reasoning);
     // An answer that departs from what the dossier shows carries why; the beslisser sees it too.
     if (entry?.kind === 'afwegingsvraagAnswered') w.quote('export.doc.deviation', entry.data.deviationReason);
@@ -536,7 +534,7 @@ function afwegingskader(w: Writer): void {
     w.paragraph(w.say('export.doc.superseded', { seqs: afweging.superseded.map((s) => `#${s}`).join(', ') }));
   for (const entry of dossier.log) {
     if (entry.kind !== 'decisionConfirmed' && entry.kind !== 'decisionSentBack') continue;
-    const heading = plain(kindLabel(w.language, entry.kind));
+    const heading = plain(kindLabel(w.voice, entry.kind));
     const reason = w.wholly(entry);
     if (reason) {
       leftOut(w, entry, heading, reason);
@@ -544,7 +542,7 @@ function afwegingskader(w: Writer): void {
     }
     w.heading(4, heading);
     w.fields([w.recorded(entry)]);
-    w.quote(heading, entrySummary(w.language, entry));
+    w.quote(heading, entrySummary(w.voice, entry));
   }
 }
 
@@ -572,7 +570,7 @@ function decisions(w: Writer): void {
         const must = mustDiscussReportWith(dossier.pupil, new Date(entry.at));
         const harmLeftOut = w.partly(entry, 'harm');
         const why = (given: string | undefined): string | undefined =>
-          harmLeftOut && given !== undefined ? t(w.language, 'export.copy.withheld.harm') : given;
+          harmLeftOut && given !== undefined ? t(w.voice, 'export.copy.withheld.harm') : given;
         w.heading(4, heading);
         w.fields([
           d.acute === true && w.field('export.doc.acuteReport', w.say('chronology.yes')),
@@ -581,7 +579,7 @@ function decisions(w: Writer): void {
             'export.doc.discussedWithPupil',
             w.typed(
               discussedText(
-                w.language,
+                w.voice,
                 d.discussedWithPupil,
                 d.pupilException,
                 why(d.pupilExceptionReason),
@@ -593,7 +591,7 @@ function decisions(w: Writer): void {
             'export.doc.discussedWithParents',
             w.typed(
               discussedText(
-                w.language,
+                w.voice,
                 d.discussedWithParents,
                 d.parentsException,
                 why(d.parentsExceptionReason),
@@ -624,7 +622,7 @@ function decisions(w: Writer): void {
         }
         w.heading(4, heading);
         w.fields([w.recorded(entry)]);
-        w.quote(plain(kindLabel(w.language, entry.kind)), entry.data.feedback);
+        w.quote(plain(kindLabel(w.voice, entry.kind)), entry.data.feedback);
         break;
       }
       case 'helpPlanRecorded': {
@@ -652,7 +650,7 @@ function decisions(w: Writer): void {
         }
         w.heading(4, heading);
         w.fields([w.recorded(entry)]);
-        w.quote(plain(kindLabel(w.language, entry.kind)), entry.data.text);
+        w.quote(plain(kindLabel(w.voice, entry.kind)), entry.data.text);
         break;
       }
     }
@@ -676,7 +674,7 @@ function closing(w: Writer): void {
       }
       w.heading(4, heading);
       w.fields([
-        w.field('export.doc.reason', closureReasonLabel(w.language, entry.data.reason)),
+        w.field('export.doc.reason', closureReasonLabel(w.voice, entry.data.reason)),
         w.recorded(entry),
       ]);
       w.quote('close.note', entry.data.note);
@@ -701,12 +699,12 @@ function chronology(w: Writer): void {
   for (const entry of w.dossier.log) {
     const line = joined(
       ' · ',
-      plain(entryKindLine(w.language, entry)),
+      plain(entryKindLine(w.voice, entry)),
       entry.corrects ? w.say('chronology.corrects', { seq: entry.corrects }) : [],
     );
     w.blocks.push({
       kind: 'entry',
-      header: authorIn(w, entryHeader(w.language, entry, '\u0000'), entry),
+      header: authorIn(w, entryHeader(w.voice, entry, '\u0000'), entry),
       line,
     });
     const whole = w.wholly(entry);
@@ -720,8 +718,8 @@ function chronology(w: Writer): void {
         }),
       });
     } else {
-      const summary = entrySummary(w.language, entry);
-      if (summary.trim() !== '') w.blocks.push({ kind: 'quote', lines: typedLines(w.language, summary) });
+      const summary = entrySummary(w.voice, entry);
+      if (summary.trim() !== '') w.blocks.push({ kind: 'quote', lines: typedLines(w.voice, summary) });
     }
   }
 }
@@ -754,11 +752,9 @@ export function dossierDocument(input: DossierDocumentInput): DocumentModel {
   const number = input.dossier.number;
   return {
     language: input.language,
-    title: t(input.language, 'export.doc.title', { number }),
-    runningHead: t(input.language, input.accessCopy ? 'export.copy.runningHead' : 'export.doc.runningHead', {
-      number,
-    }),
-    pageNumbering: t(input.language, 'export.doc.page'),
+    title: w.words('export.doc.title', { number }),
+    runningHead: w.words(input.accessCopy ? 'export.copy.runningHead' : 'export.doc.runningHead', { number }),
+    pageNumbering: w.words('export.doc.page'),
     blocks: w.blocks,
   };
 }

@@ -1,7 +1,7 @@
 // The yearly meldcode figures as a PDF for the board and as a CSV for a spreadsheet. Both show the
 // same rows as the card (cards/views/figures.ts): counts only, "< 5" where a count is small.
 
-import { t, type Language } from '../../i18n';
+import { languageIn, t, type Voice } from '../../i18n';
 import { schoolYearName, type MeldcodeFigures } from '../../domain/figures';
 import { decimal, figuresSections, formatDateTime } from '../../cards/views';
 import type { Block, DocumentModel } from './document';
@@ -10,7 +10,7 @@ import { plain } from './text';
 export interface FiguresDocumentInput {
   figures: MeldcodeFigures;
   schoolName: string;
-  language: Language;
+  voice: Voice;
   madeBy: string;
   now: Date;
 }
@@ -21,33 +21,33 @@ export function figuresFileName(figures: MeldcodeFigures, extension: string): st
 }
 
 export function figuresDocument(input: FiguresDocumentInput): DocumentModel {
-  const { figures, language } = input;
+  const { figures, voice } = input;
   const year = schoolYearName(figures.schoolYear);
   const params = { school: input.schoolName, year };
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: plain(t(language, 'figures.doc.title', params)) },
-    { kind: 'paragraph', style: 'emphasis', text: plain(t(language, 'figures.doc.subtitle')) },
-    { kind: 'paragraph', text: plain(t(language, 'figures.card.year', { year })) },
+    { kind: 'heading', level: 1, text: plain(t(voice, 'figures.doc.title', params)) },
+    { kind: 'paragraph', style: 'emphasis', text: plain(t(voice, 'figures.doc.subtitle')) },
+    { kind: 'paragraph', text: plain(t(voice, 'figures.card.year', { year })) },
     {
       kind: 'paragraph',
       text: plain(
-        t(language, 'figures.doc.madeOn', {
-          at: formatDateTime(language, input.now.toISOString()),
+        t(voice, 'figures.doc.madeOn', {
+          at: formatDateTime(voice, input.now.toISOString()),
           name: input.madeBy,
-          privacy: t(language, 'figures.card.privacy'),
+          privacy: t(voice, 'figures.card.privacy'),
         }),
       ),
     },
   ];
-  for (const section of figuresSections(language, figures)) {
+  for (const section of figuresSections(voice, figures)) {
     blocks.push({ kind: 'heading', level: 2, text: plain(section.title) });
     blocks.push({
       kind: 'table',
       columns: [
-        plain(t(language, 'figures.doc.column.item')),
+        plain(t(voice, 'figures.doc.column.item')),
         plain(
           t(
-            language,
+            voice,
             section.values === 'counts' ? 'figures.doc.column.count' : 'figures.doc.column.workingDays',
           ),
         ),
@@ -56,10 +56,10 @@ export function figuresDocument(input: FiguresDocumentInput): DocumentModel {
     });
   }
   return {
-    language,
-    title: t(language, 'figures.doc.title', params),
-    runningHead: t(language, 'figures.doc.runningHead', params),
-    pageNumbering: t(language, 'export.doc.page'),
+    language: languageIn(voice),
+    title: t(voice, 'figures.doc.title', params),
+    runningHead: t(voice, 'figures.doc.runningHead', params),
+    pageNumbering: t(voice, 'export.doc.page'),
     blocks,
   };
 }
@@ -77,8 +77,8 @@ function cell(value: string | number): string {
  * expects, and a byte order mark so that Excel reads the accents as UTF-8.
  */
 export function figuresCsv(input: FiguresDocumentInput): Buffer {
-  const { language } = input;
-  const say = (key: Parameters<typeof t>[1]): string => t(language, key);
+  const { voice } = input;
+  const say = (key: Parameters<typeof t>[1]): string => t(voice, key);
   const header = [
     say('figures.csv.section'),
     say('figures.csv.item'),
@@ -87,7 +87,7 @@ export function figuresCsv(input: FiguresDocumentInput): Buffer {
     say('figures.csv.from'),
     say('figures.csv.to'),
   ];
-  const rows = figuresSections(language, input.figures).flatMap((section) =>
+  const rows = figuresSections(voice, input.figures).flatMap((section) =>
     section.rows.map((row) => {
       const days = row.workingDays;
       if (!days) return [section.title, row.label, row.count ?? '', '', '', ''];
@@ -96,7 +96,7 @@ export function figuresCsv(input: FiguresDocumentInput): Buffer {
             section.title,
             row.label,
             days.dossiers,
-            ...[days.median, days.from, days.to].map((n) => decimal(language, n)),
+            ...[days.median, days.from, days.to].map((n) => decimal(voice, n)),
           ]
         : [section.title, row.label, days.dossiers, '', '', ''];
     }),

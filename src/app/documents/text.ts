@@ -4,7 +4,7 @@
 // control characters go, and a number that looks like a citizen service number (BSN) is left out,
 // because a pupil is identified minimally, also on paper.
 
-import { t, type Language, type MessageKey } from '../../i18n';
+import { t, type Voice, type MessageKey } from '../../i18n';
 
 export interface Span {
   text: string;
@@ -29,13 +29,13 @@ export function plain(text: string): Text {
 }
 
 /** What a user typed, cleaned: BSN-like numbers become our own "number left out" words. */
-export function typed(language: Language, text: string): Text {
+export function typed(voice: Voice, text: string): Text {
   const visible = text.replace(INVISIBLE, '');
   const spans: Span[] = [];
   let from = 0;
   for (const match of visible.matchAll(BSN_LIKE)) {
     if (match.index > from) spans.push({ text: visible.slice(from, match.index), typed: true });
-    spans.push({ text: t(language, 'export.doc.bsnRemoved'), typed: false });
+    spans.push({ text: t(voice, 'export.doc.bsnRemoved'), typed: false });
     from = match.index + match[0].length;
   }
   if (from < visible.length) spans.push({ text: visible.slice(from), typed: true });
@@ -43,17 +43,17 @@ export function typed(language: Language, text: string): Text {
 }
 
 /** Typed text on one line: runs of white space (line breaks included) become one space. */
-export function typedInline(language: Language, text: string): Text {
-  return typed(language, text.replace(/\s+/g, ' ').trim());
+export function typedInline(voice: Voice, text: string): Text {
+  return typed(voice, text.replace(/\s+/g, ' ').trim());
 }
 
 /** Typed text kept in its lines (for quotes), trimmed as a whole; empty when there is nothing. */
-export function typedLines(language: Language, text: string | undefined): Text[] {
+export function typedLines(voice: Voice, text: string | undefined): Text[] {
   if (text === undefined || text.trim() === '') return [];
   return text
     .trim()
     .split(/\r?\n/)
-    .map((line) => typed(language, line.trimEnd()));
+    .map((line) => typed(voice, line.trimEnd()));
 }
 
 // Private-use characters mark where a typed parameter goes in a translated text; our catalogues
@@ -64,7 +64,7 @@ const MARKS = new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`);
 
 /** A translated text whose parameters may be typed text: those stay typed spans. */
 export function say(
-  language: Language,
+  voice: Voice,
   key: MessageKey,
   params: Record<string, string | number | Text> = {},
 ): Text {
@@ -74,7 +74,7 @@ export function say(
     if (typeof value === 'string' || typeof value === 'number') flat[name] = value;
     else flat[name] = `${MARK_OPEN}${inserted.push(value) - 1}${MARK_CLOSE}`;
   }
-  const parts = t(language, key, flat).split(MARKS);
+  const parts = t(voice, key, flat).split(MARKS);
   // split() with a capturing group alternates: text, index, text, index, …, text.
   return parts.flatMap((part, i) => (i % 2 === 0 ? plain(part) : (inserted[Number(part)] ?? [])));
 }

@@ -14,8 +14,8 @@ function renderBeslissen(deps: VerbDependencies, notice: BeslissenNotice): StepC
   return (ctx, dossier, _role, state) =>
     deps.cards.render(
       'beslissen',
-      beslissenView(ctx.turn.language, dossier, ctx.now, state, notice, schoolOf(deps, dossier)),
-      ctx.turn.language,
+      beslissenView(ctx.turn.voice, dossier, ctx.now, state, notice, schoolOf(deps, dossier)),
+      ctx.turn.voice,
     );
 }
 
@@ -50,7 +50,7 @@ export function beslissenVerbs(deps: VerbDependencies): Record<string, Verb> {
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId, question }) => {
         const viewed = await deps.dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
         const earlier = afwegingskaderState(viewed.dossier).answers.find((a) => a.question === question);
         const values = earlier
           ? { question, answer: String(earlier.answer), reasoning: earlier.reasoning }

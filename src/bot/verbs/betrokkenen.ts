@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Command, Dossier, Refusal } from '../../domain';
 import { coOwnersOf } from '../../domain/co-owners';
 import { coOwnerView, dossierView, emptyForm, handoverView, type FormState } from '../../cards/views';
-import { t, type Language, type MessageKey } from '../../i18n';
+import { t, type Voice, type MessageKey } from '../../i18n';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
 import {
   accessCard,
@@ -40,26 +40,26 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
       which === 'coOwner'
         ? cards.render(
             'co-owner',
-            coOwnerView(ctx.turn.language, dossier, dossiers.school(dossier.schoolId), state),
-            ctx.turn.language,
+            coOwnerView(ctx.turn.voice, dossier, dossiers.school(dossier.schoolId), state),
+            ctx.turn.voice,
           )
         : cards.render(
             'handover',
-            handoverView(ctx.turn.language, dossier, dossiers.school(dossier.schoolId), state),
-            ctx.turn.language,
+            handoverView(ctx.turn.voice, dossier, dossiers.school(dossier.schoolId), state),
+            ctx.turn.voice,
           );
 
   const hub = (ctx: VerbContext, dossier: Dossier, notice: string) =>
     cards.render(
       'dossier',
       dossierView(
-        ctx.turn.language,
+        ctx.turn.voice,
         dossier,
         dossiers.school(dossier.schoolId),
         { text: notice },
         ctx.turn.actor.id,
       ),
-      ctx.turn.language,
+      ctx.turn.voice,
     );
 
   /** The form, for an open dossier; a closed one shows its hub, which offers to reopen. */
@@ -69,7 +69,7 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId }) => {
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
         if (viewed.dossier.status === 'closed') return hub(ctx, viewed.dossier, '');
         return form(which)(ctx, viewed.dossier, viewed.role, emptyForm);
       },
@@ -83,19 +83,19 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
   const record = (
     which: Form,
     command: (dossier: Dossier, colleague: { id: string; name: string }, f: DossierForm) => Command,
-    done: (language: Language, dossier: Dossier, colleague: { name: string }) => string,
+    done: (voice: Voice, dossier: Dossier, colleague: { name: string }) => string,
   ): Verb =>
     defineVerb({
       schema: dossierForm,
       scopes: ['personal'],
       run: async (ctx, f) => {
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const values: Record<string, unknown> = { ...f };
         const viewed = await dossiers.view(ctx.turn.actor, f.schoolId, f.dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, voice, viewed.access);
         const again = (state: FormState) => form(which)(ctx, viewed.dossier, viewed.role, state);
 
-        const problems = formProblems(language, which, f);
+        const problems = formProblems(voice, which, f);
         if (Object.keys(problems).length > 0) return again({ values, errors: problems });
 
         const address = String(f['colleagueEmail']).trim();
@@ -107,7 +107,7 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
         if (!found.found) {
           const message: MessageKey =
             found.reason === 'otherTenant' ? 'betrokkenen.otherTenant' : 'betrokkenen.notFound';
-          return again({ values, errors: { colleagueEmail: t(language, message) } });
+          return again({ values, errors: { colleagueEmail: t(voice, message) } });
         }
 
         const outcome = await dossiers.act(
@@ -117,9 +117,9 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
           command(viewed.dossier, found, f),
           ctx.now,
         );
-        if ('access' in outcome) return accessCard(deps, language, outcome.access);
+        if ('access' in outcome) return accessCard(deps, voice, outcome.access);
         if (!outcome.ok) return refused(ctx, which, outcome.dossier, outcome.role, values, outcome.refusal);
-        return hub(ctx, outcome.dossier, done(language, outcome.dossier, found));
+        return hub(ctx, outcome.dossier, done(voice, outcome.dossier, found));
       },
     });
 
@@ -130,7 +130,7 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
     role: Parameters<StepCard>[2],
     values: Record<string, unknown>,
     refusal: Refusal,
-  ) => form(which)(ctx, dossier, role, formWithRefusal(ctx.turn.language, values, refusal, FIELD_OF));
+  ) => form(which)(ctx, dossier, role, formWithRefusal(ctx.turn.voice, values, refusal, FIELD_OF));
 
   return {
     showCoOwnerForm: show('coOwner'),
@@ -144,7 +144,7 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
         coOwnerId: colleague.id,
         coOwnerName: colleague.name,
       }),
-      (language, _dossier, colleague) => t(language, 'betrokkenen.added', { name: colleague.name }),
+      (voice, _dossier, colleague) => t(voice, 'betrokkenen.added', { name: colleague.name }),
     ),
 
     handOverOwnership: record(
@@ -158,7 +158,7 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
         newOwnerName: colleague.name,
         reason: typeof f['reason'] === 'string' ? f['reason'] : '',
       }),
-      (language, _dossier, colleague) => t(language, 'betrokkenen.handedOver', { name: colleague.name }),
+      (voice, _dossier, colleague) => t(voice, 'betrokkenen.handedOver', { name: colleague.name }),
     ),
 
     removeCoOwner: defineVerb({
@@ -168,9 +168,9 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
       }),
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId, coOwnerId, submissionId }) => {
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, voice, viewed.access);
         const person = coOwnersOf(viewed.dossier).find((p) => p.id === coOwnerId);
         const outcome = await dossiers.act(
           ctx.turn.actor,
@@ -185,18 +185,18 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
           },
           ctx.now,
         );
-        if ('access' in outcome) return accessCard(deps, language, outcome.access);
+        if ('access' in outcome) return accessCard(deps, voice, outcome.access);
         if (!outcome.ok) return refused(ctx, 'coOwner', outcome.dossier, outcome.role, {}, outcome.refusal);
         // A co-owner who removed themselves no longer takes part: they get the notice without the dossier.
-        const notice = t(language, 'betrokkenen.removed', { name: person?.name || coOwnerId });
+        const notice = t(voice, 'betrokkenen.removed', { name: person?.name || coOwnerId });
         const stillInvolved =
           outcome.dossier.ownerId === ctx.turn.actor.id || coOwnerId !== ctx.turn.actor.id;
         return stillInvolved
           ? hub(ctx, outcome.dossier, notice)
           : cards.render(
               'notice-plain',
-              { title: t(language, 'betrokkenen.coOwner.title'), text: notice },
-              language,
+              { title: t(voice, 'betrokkenen.coOwner.title'), text: notice },
+              voice,
             );
       },
     }),
@@ -204,15 +204,15 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
 }
 
 /** Every problem of the form at once, at its field, before anyone is looked up. */
-function formProblems(language: Language, which: Form, f: DossierForm): Record<string, string> {
+function formProblems(voice: Voice, which: Form, f: DossierForm): Record<string, string> {
   const problems: Record<string, string> = {};
   const address = typeof f['colleagueEmail'] === 'string' ? f['colleagueEmail'].trim() : '';
-  if (address === '') problems['colleagueEmail'] = t(language, 'betrokkenen.required');
+  if (address === '') problems['colleagueEmail'] = t(voice, 'betrokkenen.required');
   else if (!EMAIL_SHAPE.test(address) || address.length > 200)
-    problems['colleagueEmail'] = t(language, 'betrokkenen.notAnEmail');
+    problems['colleagueEmail'] = t(voice, 'betrokkenen.notAnEmail');
   if (which === 'handover') {
     const reason = typeof f['reason'] === 'string' ? f['reason'].trim() : '';
-    if (reason === '') problems['reason'] = t(language, 'refusal.reasonRequired');
+    if (reason === '') problems['reason'] = t(voice, 'refusal.reasonRequired');
   }
   return problems;
 }

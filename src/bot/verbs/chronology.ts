@@ -30,8 +30,8 @@ export function chronologyVerbs(deps: VerbDependencies): Record<string, Verb> {
       errors[field === 'text' ? correctionInputId(seq) : field] = message;
     return cards.render(
       'chronology',
-      chronologyView(ctx.turn.language, dossier, pageOfEntry(dossier, seq), { values: state.values, errors }),
-      ctx.turn.language,
+      chronologyView(ctx.turn.voice, dossier, pageOfEntry(dossier, seq), { values: state.values, errors }),
+      ctx.turn.voice,
     );
   };
 
@@ -39,8 +39,8 @@ export function chronologyVerbs(deps: VerbDependencies): Record<string, Verb> {
   const corrected: StepCard = (ctx, dossier) =>
     cards.render(
       'chronology',
-      chronologyView(ctx.turn.language, dossier, chronologyPages(dossier), emptyForm, 'recorded'),
-      ctx.turn.language,
+      chronologyView(ctx.turn.voice, dossier, chronologyPages(dossier), emptyForm, 'recorded'),
+      ctx.turn.voice,
     );
 
   return {
@@ -50,11 +50,11 @@ export function chronologyVerbs(deps: VerbDependencies): Record<string, Verb> {
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId, page }) => {
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
         return cards.render(
           'chronology',
-          chronologyView(ctx.turn.language, viewed.dossier, page, emptyForm),
-          ctx.turn.language,
+          chronologyView(ctx.turn.voice, viewed.dossier, page, emptyForm),
+          ctx.turn.voice,
         );
       },
     }),

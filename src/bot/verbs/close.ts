@@ -12,8 +12,8 @@ export function closeVerbs(deps: VerbDependencies): Record<string, Verb> {
     (ctx, dossier, _role, state) =>
       cards.render(
         'close',
-        closeView(ctx.turn.language, dossier, mode, state, dossiers.school(dossier.schoolId)),
-        ctx.turn.language,
+        closeView(ctx.turn.voice, dossier, mode, state, dossiers.school(dossier.schoolId)),
+        ctx.turn.voice,
       );
 
   const hub =
@@ -21,8 +21,8 @@ export function closeVerbs(deps: VerbDependencies): Record<string, Verb> {
     (ctx, dossier) =>
       cards.render(
         'dossier',
-        dossierView(ctx.turn.language, dossier, dossiers.school(dossier.schoolId), notice, ctx.turn.actor.id),
-        ctx.turn.language,
+        dossierView(ctx.turn.voice, dossier, dossiers.school(dossier.schoolId), notice, ctx.turn.actor.id),
+        ctx.turn.voice,
       );
 
   /** The form, when the dossier is still in the state it expects; else the hub as it is now. */
@@ -32,7 +32,7 @@ export function closeVerbs(deps: VerbDependencies): Record<string, Verb> {
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId }) => {
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
         const fits = (mode === 'close') === (viewed.dossier.status === 'open');
         return fits
           ? form(mode)(ctx, viewed.dossier, viewed.role, emptyForm)

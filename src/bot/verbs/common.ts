@@ -13,7 +13,7 @@ import {
 import type { DossierService, AccessRefusal } from '../../app/dossier-service';
 import type { CardJson, CardRenderer } from '../../cards/render';
 import { accessView, refusalMessage, type FormState } from '../../cards/views';
-import type { Language } from '../../i18n';
+import type { Voice } from '../../i18n';
 import type { School } from '../../domain/school';
 import type { Courier } from '../../app/courier';
 import type { Messenger } from '../../app/messenger';
@@ -49,8 +49,8 @@ export type DossierForm = z.infer<typeof dossierForm>;
 export type StepCard = (ctx: VerbContext, dossier: Dossier, role: Role, state: FormState) => CardJson;
 export type StepCards = Record<Step, StepCard>;
 
-export function accessCard(deps: VerbDependencies, language: Language, refusal: AccessRefusal): CardJson {
-  return deps.cards.render('error', accessView(language, refusal), language);
+export function accessCard(deps: VerbDependencies, voice: Voice, refusal: AccessRefusal): CardJson {
+  return deps.cards.render('error', accessView(voice, refusal), voice);
 }
 
 /**
@@ -58,7 +58,7 @@ export function accessCard(deps: VerbDependencies, language: Language, refusal: 
  * `fieldOf` maps the command's field path (e.g. "pupil.reference") to the card input id.
  */
 export function formWithRefusal(
-  language: Language,
+  voice: Voice,
   values: Record<string, unknown>,
   refusal: Refusal,
   fieldOf: Record<string, string> = {},
@@ -67,7 +67,7 @@ export function formWithRefusal(
   for (const problem of [refusal, ...(refusal.also ?? [])]) {
     const path = problem.field ?? '';
     const field = fieldOf[path] ?? (path.split('.')[0] || 'form');
-    errors[field] ??= refusalMessage(language, { ...refusal, ...problem });
+    errors[field] ??= refusalMessage(voice, { ...refusal, ...problem });
   }
   return { values, errors };
 }
@@ -79,7 +79,7 @@ export function showCardVerb(deps: VerbDependencies, card: StepCard): Verb {
     scopes: ['personal'],
     run: async (ctx, { schoolId, dossierId }) => {
       const viewed = await deps.dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-      if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+      if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
       return card(ctx, viewed.dossier, viewed.role, { values: {}, errors: {} });
     },
   });
@@ -108,28 +108,28 @@ export function commandVerb(deps: VerbDependencies, spec: CommandVerbSpec): Verb
     schema: dossierForm,
     scopes: ['personal'],
     run: async (ctx, form) => {
-      const language = ctx.turn.language;
+      const voice = ctx.turn.voice;
       const { schoolId, dossierId } = form;
       const values: Record<string, unknown> = { ...form };
       const parsed = parseCommand({ ...(spec.toCommand ? spec.toCommand(form) : form), type: spec.type });
       if (!parsed.ok) {
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, voice, viewed.access);
         return spec.form(
           ctx,
           viewed.dossier,
           viewed.role,
-          formWithRefusal(language, values, parsed.refusal, spec.fieldOf),
+          formWithRefusal(voice, values, parsed.refusal, spec.fieldOf),
         );
       }
       const outcome = await dossiers.act(ctx.turn.actor, schoolId, dossierId, parsed.command, ctx.now);
-      if ('access' in outcome) return accessCard(deps, language, outcome.access);
+      if ('access' in outcome) return accessCard(deps, voice, outcome.access);
       if (!outcome.ok) {
         return spec.form(
           ctx,
           outcome.dossier,
           outcome.role,
-          formWithRefusal(language, values, outcome.refusal, spec.fieldOf),
+          formWithRefusal(voice, values, outcome.refusal, spec.fieldOf),
         );
       }
       return spec.after(ctx, outcome.dossier, outcome.role, { values: {}, errors: {} });

@@ -2,7 +2,6 @@
 // (in doubt, consult Veilig Thuis again); a refused advice comes back on the card it was sent from.
 
 import { consultatieView } from '../../cards/views';
-import { viewInSchoolWords } from '../../i18n/role-name';
 import type { Verb } from '../verb';
 import { commandVerb, type StepCard, type VerbDependencies } from './common';
 import { recordedHub } from './step-hub';
@@ -12,13 +11,8 @@ export function consultatieCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
     deps.cards.render(
       'consultatie',
-      // In the school's own word for the zorgcoördinator (issue 10).
-      viewInSchoolWords(
-        ctx.turn.language,
-        deps.dossiers.school(dossier.schoolId)?.roleName,
-        consultatieView(ctx.turn.language, dossier, deps.dossiers.school(dossier.schoolId), ctx.now, state),
-      ),
-      ctx.turn.language,
+      consultatieView(ctx.turn.voice, dossier, deps.dossiers.school(dossier.schoolId), ctx.now, state),
+      ctx.turn.voice,
     );
 }
 

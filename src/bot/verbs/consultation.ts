@@ -24,7 +24,7 @@ import {
   type ConsultationLine,
   type FormState,
 } from '../../cards/views';
-import { t, type Language } from '../../i18n';
+import { t, type Voice } from '../../i18n';
 import type { ConsultationSent } from '../../app/courier';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
 import {
@@ -64,27 +64,27 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
     const school = schoolOf(dossier);
     return cards.render(
       'consultation',
-      consultationView(ctx.turn.language, dossier, school, consultation, {
+      consultationView(ctx.turn.voice, dossier, school, consultation, {
         isCoordinator: isCoordinator(ctx, school),
         refreshUserIds: await effects.refreshUserIds(school),
         ...(notice !== undefined ? { notice } : {}),
       }),
-      ctx.turn.language,
+      ctx.turn.voice,
     );
   };
 
   const requestCard = (ctx: VerbContext, dossier: Dossier, state: FormState): CardJson =>
     cards.render(
       'consultation-request',
-      consultationRequestView(ctx.turn.language, dossier, schoolOf(dossier), state),
-      ctx.turn.language,
+      consultationRequestView(ctx.turn.voice, dossier, schoolOf(dossier), state),
+      ctx.turn.voice,
     );
 
   const confirmationCard = (ctx: VerbContext, dossier: Dossier, state: FormState): CardJson =>
     cards.render(
       'decision-confirmation',
-      decisionConfirmationView(ctx.turn.language, dossier, schoolOf(dossier), state),
-      ctx.turn.language,
+      decisionConfirmationView(ctx.turn.voice, dossier, schoolOf(dossier), state),
+      ctx.turn.voice,
     );
 
   /**
@@ -112,24 +112,24 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
       schema: consultationForm,
       scopes: ANYWHERE,
       run: async (ctx, form) => {
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const parsed = parseCommand({ ...form, type });
         const outcome = parsed.ok
           ? await dossiers.act(ctx.turn.actor, form.schoolId, form.dossierId, parsed.command, ctx.now)
           : await dossiers.view(ctx.turn.actor, form.schoolId, form.dossierId, ctx.now);
-        if ('access' in outcome) return accessCard(deps, language, outcome.access);
+        if ('access' in outcome) return accessCard(deps, voice, outcome.access);
         const refusal: Refusal | undefined = !parsed.ok
           ? parsed.refusal
           : 'refusal' in outcome
             ? outcome.refusal
             : undefined;
         const consultation = consultationById(outcome.dossier, form.consultationId);
-        if (!consultation) return accessCard(deps, language, { code: 'notFound' });
+        if (!consultation) return accessCard(deps, voice, { code: 'notFound' });
         return cardFor(
           ctx,
           outcome.dossier,
           consultation,
-          refusal ? refusalMessage(language, refusal) : t(language, 'dossier.recorded'),
+          refusal ? refusalMessage(voice, refusal) : t(voice, 'dossier.recorded'),
         );
       },
     });
@@ -143,13 +143,13 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
       schema: dossierForm,
       scopes: ['personal'],
       run: async (ctx, form) => {
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const values: Record<string, unknown> = { ...form };
         const parsed = parseCommand({ ...form, type: 'requestConsultation' });
         if (!parsed.ok) {
           const viewed = await dossiers.view(ctx.turn.actor, form.schoolId, form.dossierId, ctx.now);
-          if (!viewed.ok) return accessCard(deps, language, viewed.access);
-          return requestCard(ctx, viewed.dossier, formWithRefusal(language, values, parsed.refusal));
+          if (!viewed.ok) return accessCard(deps, voice, viewed.access);
+          return requestCard(ctx, viewed.dossier, formWithRefusal(voice, values, parsed.refusal));
         }
         const outcome = await dossiers.act(
           ctx.turn.actor,
@@ -158,23 +158,19 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
           parsed.command,
           ctx.now,
         );
-        if ('access' in outcome) return accessCard(deps, language, outcome.access);
+        if ('access' in outcome) return accessCard(deps, voice, outcome.access);
         if (!outcome.ok)
-          return requestCard(ctx, outcome.dossier, formWithRefusal(language, values, outcome.refusal));
+          return requestCard(ctx, outcome.dossier, formWithRefusal(voice, values, outcome.refusal));
         const school = schoolOf(outcome.dossier);
         const requested = consultations(outcome.dossier).at(-1);
         const coordinator = school.coordinators.find((c) => c.id === requested?.coordinatorId)?.name ?? '';
         const notice = sentNotice(
-          language,
+          voice,
           outcome.effects.consultationSent ?? 'notNeeded',
           coordinator,
           school.careTeamChannelId !== undefined,
         );
-        return cards.render(
-          'dossier',
-          dossierView(language, outcome.dossier, school, { text: notice }),
-          language,
-        );
+        return cards.render('dossier', dossierView(voice, outcome.dossier, school, { text: notice }), voice);
       },
     }),
 
@@ -182,7 +178,7 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
       schema: consultationRef,
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId, consultationId }) => {
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const outcome = await dossiers.resendConsultation(
           ctx.turn.actor,
           schoolId,
@@ -190,16 +186,16 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
           consultationId,
           ctx.now,
         );
-        if (!outcome.ok) return accessCard(deps, language, outcome.access);
+        if (!outcome.ok) return accessCard(deps, voice, outcome.access);
         const school = schoolOf(outcome.dossier);
         const consultation = consultationById(outcome.dossier, consultationId);
         const coordinator = school.coordinators.find((c) => c.id === consultation?.coordinatorId)?.name ?? '';
         return cards.render(
           'dossier',
-          dossierView(language, outcome.dossier, school, {
-            text: sentNotice(language, outcome.sent, coordinator, school.careTeamChannelId !== undefined),
+          dossierView(voice, outcome.dossier, school, {
+            text: sentNotice(voice, outcome.sent, coordinator, school.careTeamChannelId !== undefined),
           }),
-          language,
+          voice,
         );
       },
     }),
@@ -212,11 +208,11 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
         if (!viewed.ok) {
           return (
             (await statusForBystander(ctx, schoolId, dossierId, consultationId)) ??
-            accessCard(deps, ctx.turn.language, viewed.access)
+            accessCard(deps, ctx.turn.voice, viewed.access)
           );
         }
         const consultation = consultationById(viewed.dossier, consultationId);
-        if (!consultation) return accessCard(deps, ctx.turn.language, { code: 'notFound' });
+        if (!consultation) return accessCard(deps, ctx.turn.voice, { code: 'notFound' });
         return cardFor(ctx, viewed.dossier, consultation);
       },
     }),
@@ -233,19 +229,19 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
       schema: consultationRef,
       scopes: ANYWHERE,
       run: async (ctx, { schoolId, dossierId, consultationId }) => {
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, voice, viewed.access);
         const hub = cards.render(
           'dossier',
-          dossierView(language, viewed.dossier, schoolOf(viewed.dossier)),
-          language,
+          dossierView(voice, viewed.dossier, schoolOf(viewed.dossier)),
+          voice,
         );
         if (ctx.turn.conversationKind === 'personal') return hub;
         await messenger.toPerson(ctx.turn.actor.id, ctx.turn.actor.tenantId, hub, ctx.turn.actor.id);
         const consultation = consultationById(viewed.dossier, consultationId);
-        if (!consultation) return accessCard(deps, language, { code: 'notFound' });
-        return cardFor(ctx, viewed.dossier, consultation, t(language, 'consultation.sentToYourChat'));
+        if (!consultation) return accessCard(deps, voice, { code: 'notFound' });
+        return cardFor(ctx, viewed.dossier, consultation, t(voice, 'consultation.sentToYourChat'));
       },
     }),
 
@@ -254,11 +250,7 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
       scopes: ['personal'],
       run: async (ctx) => {
         const lines: ConsultationLine[] = await dossiers.consultationsFor(ctx.turn.actor, ctx.now);
-        return cards.render(
-          'my-consultations',
-          myConsultationsView(ctx.turn.language, lines),
-          ctx.turn.language,
-        );
+        return cards.render('my-consultations', myConsultationsView(ctx.turn.voice, lines), ctx.turn.voice);
       },
     }),
 
@@ -275,16 +267,16 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
       schema: dossierForm,
       scopes: ['personal'],
       run: async (ctx, form) => {
-        const language: Language = ctx.turn.language;
+        const voice: Voice = ctx.turn.voice;
         const values: Record<string, unknown> = { ...form };
         const parsed = parseCommand({ ...form, type });
         const outcome = parsed.ok
           ? await dossiers.act(ctx.turn.actor, form.schoolId, form.dossierId, parsed.command, ctx.now)
           : await dossiers.view(ctx.turn.actor, form.schoolId, form.dossierId, ctx.now);
-        if ('access' in outcome) return accessCard(deps, language, outcome.access);
+        if ('access' in outcome) return accessCard(deps, voice, outcome.access);
         const refusal = !parsed.ok ? parsed.refusal : 'refusal' in outcome ? outcome.refusal : undefined;
         const state: FormState = refusal
-          ? formWithRefusal(language, values, refusal)
+          ? formWithRefusal(voice, values, refusal)
           : { values: { done: true }, errors: {} };
         return confirmationCard(ctx, outcome.dossier, state);
       },
@@ -298,13 +290,13 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
  * arrived, and a notice follows when it could not be delivered.
  */
 function sentNotice(
-  language: Language,
+  voice: Voice,
   sent: ConsultationSent | 'notNeeded',
   coordinator: string,
   toChannel: boolean,
 ): string {
-  if (sent === 'notNeeded') return t(language, 'dossier.recorded');
+  if (sent === 'notNeeded') return t(voice, 'dossier.recorded');
   return toChannel
-    ? t(language, 'consultation.sentToChannel', { coordinator })
-    : t(language, 'consultation.onItsWay', { coordinator });
+    ? t(voice, 'consultation.sentToChannel', { coordinator })
+    : t(voice, 'consultation.onItsWay', { coordinator });
 }

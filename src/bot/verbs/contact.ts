@@ -6,7 +6,7 @@ import { accessCard, commandVerb, dossierRef, type StepCard, type VerbDependenci
 
 export function contactCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
-    deps.cards.render('contact', contactView(ctx.turn.language, dossier, ctx.now, state), ctx.turn.language);
+    deps.cards.render('contact', contactView(ctx.turn.voice, dossier, ctx.now, state), ctx.turn.voice);
 }
 
 /** The hub, with "recorded", after a contact or note was recorded. */
@@ -15,13 +15,13 @@ function recordedHub(deps: VerbDependencies): StepCard {
     deps.cards.render(
       'dossier',
       dossierView(
-        ctx.turn.language,
+        ctx.turn.voice,
         dossier,
         deps.dossiers.school(dossier.schoolId),
         'recorded',
         ctx.turn.actor.id,
       ),
-      ctx.turn.language,
+      ctx.turn.voice,
     );
 }
 
@@ -34,13 +34,13 @@ export function contactVerbs(deps: VerbDependencies): Record<string, Verb> {
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId }) => {
         const viewed = await deps.dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
         // A closed dossier takes no new entries: the hub says so and offers to reopen.
         if (viewed.dossier.status === 'closed') {
           return deps.cards.render(
             'dossier',
-            dossierView(ctx.turn.language, viewed.dossier, deps.dossiers.school(schoolId)),
-            ctx.turn.language,
+            dossierView(ctx.turn.voice, viewed.dossier, deps.dossiers.school(schoolId)),
+            ctx.turn.voice,
           );
         }
         return card(ctx, viewed.dossier, viewed.role, emptyForm);

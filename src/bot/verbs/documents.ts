@@ -14,7 +14,7 @@ import type { Documents, DocumentRefusal } from '../../app/documents/documents';
 import { COPY_RECIPIENTS } from '../../app/documents/access-copy';
 import type { ExportLinks } from '../../app/export-links';
 import type { CardJson } from '../../cards/render';
-import { t, type Language, type MessageKey } from '../../i18n';
+import { t, voiceOf, type Voice, type MessageKey } from '../../i18n';
 import { defineVerb, type Verb } from '../verb';
 import { accessCard, dossierRef, showCardVerb, type VerbDependencies } from './common';
 
@@ -44,30 +44,22 @@ export function documentVerbs(deps: DocumentVerbDependencies): Record<string, Ve
       throw new Error(`${verb} needs the Documents and ExportLinks that compose.ts passes to createVerbs.`);
     return { documents: deps.documents, links: deps.exports };
   };
-  const message = (
-    language: Language,
-    key: MessageKey,
-    params: Record<string, string | number> = {},
-  ): CardJson =>
+  const message = (voice: Voice, key: MessageKey, params: Record<string, string | number> = {}): CardJson =>
     deps.cards.render(
       'error',
-      { ...errorView(language, 'error.unknownVerb'), message: t(language, key, params) },
-      language,
+      { ...errorView(voice, 'error.unknownVerb'), message: t(voice, key, params) },
+      voice,
     );
-  const refused = (language: Language, refusal: DocumentRefusal): CardJson =>
+  const refused = (voice: Voice, refusal: DocumentRefusal): CardJson =>
     refusal.code === 'notCoordinator'
-      ? message(language, 'export.documents.notCoordinator')
+      ? message(voice, 'export.documents.notCoordinator')
       : refusal.code === 'noFigures'
-        ? message(language, 'figures.card.notAllowed')
-        : accessCard(deps, language, refusal);
+        ? message(voice, 'figures.card.notAllowed')
+        : accessCard(deps, voice, refusal);
 
   return {
     showDocuments: showCardVerb(deps, (ctx, dossier, role) =>
-      deps.cards.render(
-        'documents',
-        documentsView(ctx.turn.language, dossier, role, ctx.now),
-        ctx.turn.language,
-      ),
+      deps.cards.render('documents', documentsView(ctx.turn.voice, dossier, role, ctx.now), ctx.turn.voice),
     ),
 
     exportDocument: defineVerb({
@@ -75,20 +67,20 @@ export function documentVerbs(deps: DocumentVerbDependencies): Record<string, Ve
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId, format }) => {
         const { documents, links } = need('exportDocument');
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const made = await documents.dossier(
           ctx.turn.actor,
           { schoolId, dossierId },
           format,
-          language,
+          ctx.turn.language,
           ctx.now,
         );
         if (!made.ok)
-          return 'refusal' in made ? refused(language, made.refusal) : message(language, 'error.unknownVerb');
+          return 'refusal' in made ? refused(voice, made.refusal) : message(voice, 'error.unknownVerb');
         return deps.cards.render(
           'export',
-          documentReadyView(language, made.dossier, made.url, links.lifetimeMinutes, { format }),
-          language,
+          documentReadyView(voice, made.dossier, made.url, links.lifetimeMinutes, { format }),
+          voice,
         );
       },
     }),
@@ -102,20 +94,20 @@ export function documentVerbs(deps: DocumentVerbDependencies): Record<string, Ve
       scopes: ['personal'],
       run: async (ctx, form) => {
         const { documents, links } = need('makeAccessCopy');
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const { schoolId, dossierId, recipient, format } = form;
         const chosen = entryNumbers.safeParse(form.withhold ?? '');
         const again = async (numbers: string): Promise<CardJson> => {
           const viewed = await deps.dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-          if (!viewed.ok) return accessCard(deps, language, viewed.access);
+          if (!viewed.ok) return accessCard(deps, voice, viewed.access);
           const state = {
             values: { recipient, format, withhold: form.withhold ?? '' },
-            errors: { withhold: t(language, 'export.documents.withholdUnknown', { numbers }) },
+            errors: { withhold: t(voice, 'export.documents.withholdUnknown', { numbers }) },
           };
           return deps.cards.render(
             'documents',
-            documentsView(language, viewed.dossier, viewed.role, ctx.now, state),
-            language,
+            documentsView(voice, viewed.dossier, viewed.role, ctx.now, state),
+            voice,
           );
         };
         if (!chosen.success) return again(form.withhold ?? '');
@@ -124,20 +116,20 @@ export function documentVerbs(deps: DocumentVerbDependencies): Record<string, Ve
           { schoolId, dossierId },
           { recipient, chosen: chosen.data },
           format,
-          language,
+          ctx.turn.language,
           ctx.now,
         );
         if (!made.ok) {
           if ('unknownEntries' in made) return again(made.unknownEntries.join(', '));
-          return refused(language, made.refusal);
+          return refused(voice, made.refusal);
         }
         return deps.cards.render(
           'export',
-          documentReadyView(language, made.dossier, made.url, links.lifetimeMinutes, {
+          documentReadyView(voice, made.dossier, made.url, links.lifetimeMinutes, {
             copyFor: recipient,
             format,
           }),
-          language,
+          voice,
         );
       },
     }),
@@ -150,15 +142,17 @@ export function documentVerbs(deps: DocumentVerbDependencies): Record<string, Ve
       scopes: ['personal'],
       run: async (ctx, { schoolId, schoolYear: year }) => {
         const { documents } = need('showFigures');
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const outcome = await documents.figures(ctx.turn.actor, schoolId, year, ctx.now);
-        if (!outcome.ok) return refused(language, outcome.refusal);
-        const view = figuresView(language, outcome.figures, {
+        if (!outcome.ok) return refused(voice, outcome.refusal);
+        // Shown without a school named, the figures are of the school the person belongs to: its words.
+        const inSchool = voiceOf(ctx.turn.language, outcome.school);
+        const view = figuresView(inSchool, outcome.figures, {
           schoolName: outcome.school.name,
           otherSchools: outcome.readable.filter((s) => s.id !== outcome.school.id),
           currentSchoolYear: outcome.currentSchoolYear,
         });
-        return deps.cards.render('figures', view, language);
+        return deps.cards.render('figures', view, inSchool);
       },
     }),
 
@@ -167,14 +161,21 @@ export function documentVerbs(deps: DocumentVerbDependencies): Record<string, Ve
       scopes: ['personal'],
       run: async (ctx, { schoolId, schoolYear: year, format }) => {
         const { documents, links } = need('exportFigures');
-        const language = ctx.turn.language;
-        const made = await documents.figuresFile(ctx.turn.actor, schoolId, year, format, language, ctx.now);
-        if (!made.ok) return refused(language, made.refusal);
+        const voice = ctx.turn.voice;
+        const made = await documents.figuresFile(
+          ctx.turn.actor,
+          schoolId,
+          year,
+          format,
+          ctx.turn.language,
+          ctx.now,
+        );
+        if (!made.ok) return refused(voice, made.refusal);
         const school = deps.dossiers.school(schoolId) ?? { id: schoolId, name: schoolId };
         return deps.cards.render(
           'figures-ready',
-          figuresReadyView(language, school, year, made.url, links.lifetimeMinutes),
-          language,
+          figuresReadyView(voice, school, year, made.url, links.lifetimeMinutes),
+          voice,
         );
       },
     }),

@@ -15,17 +15,11 @@ export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Reco
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId }) => {
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
         return cards.render(
           'dossier',
-          dossierView(
-            ctx.turn.language,
-            viewed.dossier,
-            dossiers.school(schoolId),
-            'none',
-            ctx.turn.actor.id,
-          ),
-          ctx.turn.language,
+          dossierView(ctx.turn.voice, viewed.dossier, dossiers.school(schoolId), 'none', ctx.turn.actor.id),
+          ctx.turn.voice,
         );
       },
     }),
@@ -36,17 +30,17 @@ export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Reco
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId, itemId }) => {
         const sent = await dossiers.resendCard(ctx.turn.actor, schoolId, dossierId, itemId, ctx.now);
-        if (!sent.ok) return accessCard(deps, ctx.turn.language, sent.access);
+        if (!sent.ok) return accessCard(deps, ctx.turn.voice, sent.access);
         return cards.render(
           'dossier',
           dossierView(
-            ctx.turn.language,
+            ctx.turn.voice,
             sent.dossier,
             dossiers.school(schoolId),
-            { text: t(ctx.turn.language, 'dossier.card.sentAgain') },
+            { text: t(ctx.turn.voice, 'dossier.card.sentAgain') },
             ctx.turn.actor.id,
           ),
-          ctx.turn.language,
+          ctx.turn.voice,
         );
       },
     }),
@@ -56,15 +50,15 @@ export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Reco
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId, step }) => {
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
-        if (!viewed.ok) return accessCard(deps, ctx.turn.language, viewed.access);
+        if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
         // A closed dossier takes no new entries: steps 1–4 would only offer forms that are refused,
         // so the hub comes instead, saying it is closed and offering to reopen. Step 5 shows its
         // own closed state with the decision as it stood.
         if (viewed.dossier.status === 'closed' && step !== 'beslissen') {
           return cards.render(
             'dossier',
-            dossierView(ctx.turn.language, viewed.dossier, dossiers.school(schoolId)),
-            ctx.turn.language,
+            dossierView(ctx.turn.voice, viewed.dossier, dossiers.school(schoolId)),
+            ctx.turn.voice,
           );
         }
         return stepCards[step](ctx, viewed.dossier, viewed.role, emptyForm);

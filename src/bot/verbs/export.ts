@@ -19,16 +19,16 @@ export function exportVerbs(deps: ExportVerbDependencies): Record<string, Verb> 
         const links = deps.exports;
         if (!links)
           throw new Error('exportDossier needs the ExportLinks that compose.ts passes to createVerbs.');
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const actor = ctx.turn.actor;
         // Access is checked and the export audited before anything is built.
         const exported = await deps.dossiers.export(actor, schoolId, dossierId, ctx.now);
-        if (!exported.ok) return accessCard(deps, language, exported.access);
+        if (!exported.ok) return accessCard(deps, voice, exported.access);
         const { dossier } = exported;
         const body = dossierMarkdown({
           dossier,
           school: deps.dossiers.school(dossier.schoolId),
-          language,
+          language: ctx.turn.language,
           exportedBy: actor.name,
           now: ctx.now,
         });
@@ -45,11 +45,7 @@ export function exportVerbs(deps: ExportVerbDependencies): Record<string, Verb> 
             requestedBy: actor.id,
           },
         );
-        return deps.cards.render(
-          'export',
-          exportView(language, dossier, url, links.lifetimeMinutes),
-          language,
-        );
+        return deps.cards.render('export', exportView(voice, dossier, url, links.lifetimeMinutes), voice);
       },
     }),
   };

@@ -1,23 +1,13 @@
 // Step 3: record the conversation with the pupil (and/or the parents), or skip it with the reason.
 
 import { gesprekView } from '../../cards/views';
-import { viewInSchoolWords } from '../../i18n/role-name';
-import { schoolOf } from './school-of';
 import type { Verb } from '../verb';
 import { commandVerb, type StepCard, type VerbDependencies } from './common';
 import { recordedHub } from './step-hub';
 
 export function gesprekCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
-    deps.cards.render(
-      'gesprek',
-      viewInSchoolWords(
-        ctx.turn.language,
-        schoolOf(deps, dossier)?.roleName,
-        gesprekView(ctx.turn.language, dossier, ctx.now, state),
-      ),
-      ctx.turn.language,
-    );
+    deps.cards.render('gesprek', gesprekView(ctx.turn.voice, dossier, ctx.now, state), ctx.turn.voice);
 }
 
 export function gesprekVerbs(deps: VerbDependencies): Record<string, Verb> {

@@ -57,19 +57,19 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
     ]);
     return cards.render(
       'welcome',
-      homeView(ctx.turn.language, mine, {
+      homeView(ctx.turn.voice, mine, {
         ...(consultations ? { consultations } : {}),
         ...(decisions ? { decisions } : {}),
       }),
-      ctx.turn.language,
+      ctx.turn.voice,
     );
   };
 
   const newDossierCard = (ctx: VerbContext, state: FormState): CardJson =>
     cards.render(
       'new-dossier',
-      newDossierView(ctx.turn.language, dossiers.schoolsOf(ctx.turn.actor), state),
-      ctx.turn.language,
+      newDossierView(ctx.turn.voice, dossiers.schoolsOf(ctx.turn.actor), state),
+      ctx.turn.voice,
     );
 
   return {
@@ -78,7 +78,7 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
     showAbout: defineVerb({
       schema: nothing,
       scopes: ['personal'],
-      run: (ctx) => Promise.resolve(cards.render('about', aboutView(ctx.turn.language), ctx.turn.language)),
+      run: (ctx) => Promise.resolve(cards.render('about', aboutView(ctx.turn.voice), ctx.turn.voice)),
     }),
 
     /** Before a dossier opens: is this the meldcode's route at all? */
@@ -86,7 +86,7 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
       schema: nothing,
       scopes: ['personal'],
       run: (ctx) =>
-        Promise.resolve(cards.render('route-check', routeCheckView(ctx.turn.language), ctx.turn.language)),
+        Promise.resolve(cards.render('route-check', routeCheckView(ctx.turn.voice), ctx.turn.voice)),
     }),
 
     chooseRoute: defineVerb({
@@ -96,7 +96,7 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
         Promise.resolve(
           route === 'meldcode'
             ? newDossierCard(ctx, emptyForm)
-            : cards.render('other-route', otherRouteView(ctx.turn.language, route), ctx.turn.language),
+            : cards.render('other-route', otherRouteView(ctx.turn.voice, route), ctx.turn.voice),
         ),
     }),
 
@@ -106,8 +106,8 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
       run: async (ctx) =>
         cards.render(
           'my-dossiers',
-          myDossiersView(ctx.turn.language, await dossiers.openDossiersOf(ctx.turn.actor)),
-          ctx.turn.language,
+          myDossiersView(ctx.turn.voice, await dossiers.openDossiersOf(ctx.turn.actor)),
+          ctx.turn.voice,
         ),
     }),
 
@@ -115,12 +115,12 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
       schema: newDossierForm,
       scopes: ['personal'],
       run: async (ctx, form) => {
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const schools = dossiers.schoolsOf(ctx.turn.actor);
         const schoolId = form.schoolId || (schools.length === 1 ? schools[0]?.id : undefined) || '';
         const values = { ...form, schoolId };
         const refuse = (refusal: Refusal): CardJson =>
-          newDossierCard(ctx, formWithRefusal(language, values, refusal, NEW_DOSSIER_FIELD_OF));
+          newDossierCard(ctx, formWithRefusal(voice, values, refusal, NEW_DOSSIER_FIELD_OF));
         const parsed = parseCommand({
           type: 'openDossier',
           submissionId: form.submissionId,
@@ -137,17 +137,17 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
         const command = parsed.command as CommandOf<'openDossier'>;
         const outcome = await dossiers.open(ctx.turn.actor, schoolId, command, ctx.now);
         if (!outcome.ok)
-          return 'refusal' in outcome ? refuse(outcome.refusal) : accessCard(deps, language, outcome.access);
+          return 'refusal' in outcome ? refuse(outcome.refusal) : accessCard(deps, voice, outcome.access);
         return cards.render(
           'dossier',
           dossierView(
-            language,
+            voice,
             outcome.dossier,
             dossiers.school(outcome.dossier.schoolId),
             'opened',
             ctx.turn.actor.id,
           ),
-          language,
+          voice,
         );
       },
       invalid: (ctx, raw) => Promise.resolve(newDossierCard(ctx, { values: raw, errors: {} })),

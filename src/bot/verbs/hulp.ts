@@ -2,22 +2,12 @@
 // date), and record each follow-up; question 5 is then answered on the step card.
 
 import { hulpView } from '../../cards/views';
-import { viewInSchoolWords } from '../../i18n/role-name';
-import { schoolOf } from './school-of';
 import type { Verb } from '../verb';
 import { commandVerb, showCardVerb, type StepCard, type VerbDependencies } from './common';
 
 export function hulpCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
-    deps.cards.render(
-      'hulp',
-      viewInSchoolWords(
-        ctx.turn.language,
-        schoolOf(deps, dossier)?.roleName,
-        hulpView(ctx.turn.language, dossier, ctx.now, state),
-      ),
-      ctx.turn.language,
-    );
+    deps.cards.render('hulp', hulpView(ctx.turn.voice, dossier, ctx.now, state), ctx.turn.voice);
 }
 
 export function hulpVerbs(deps: VerbDependencies, after: StepCard): Record<string, Verb> {

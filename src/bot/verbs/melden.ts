@@ -10,8 +10,8 @@ export function meldenCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
     deps.cards.render(
       'melden',
-      meldenView(ctx.turn.language, dossier, ctx.now, state, schoolOf(deps, dossier)),
-      ctx.turn.language,
+      meldenView(ctx.turn.voice, dossier, ctx.now, state, schoolOf(deps, dossier)),
+      ctx.turn.voice,
     );
 }
 

@@ -13,7 +13,7 @@ export function reminderVerbs(deps: VerbDependencies): Record<string, Verb> {
       schema: dossierRef.extend({ key: z.string().min(1).max(400), period: z.enum(SNOOZE_PERIODS) }),
       scopes: ['personal'],
       run: async (ctx, { schoolId, dossierId, key, period }) => {
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         const outcome = await deps.scheduler.snooze(
           ctx.turn.actor,
           schoolId,
@@ -22,7 +22,7 @@ export function reminderVerbs(deps: VerbDependencies): Record<string, Verb> {
           ctx.now,
         );
         if (!outcome.ok && (outcome.code === 'notFound' || outcome.code === 'notInvolved')) {
-          return accessCard(deps, language, { code: outcome.code });
+          return accessCard(deps, voice, { code: outcome.code });
         }
         const snoozed = outcome.ok
           ? entriesOf(outcome.dossier, 'reminderSnoozed')
@@ -34,12 +34,12 @@ export function reminderVerbs(deps: VerbDependencies): Record<string, Verb> {
         return deps.cards.render(
           'notice-plain',
           {
-            title: t(language, 'reminder.title', { number }),
+            title: t(voice, 'reminder.title', { number }),
             text: until
-              ? t(language, 'reminder.snoozed', { date: formatDate(language, until) })
-              : t(language, 'reminder.snoozeRefused'),
+              ? t(voice, 'reminder.snoozed', { date: formatDate(voice, until) })
+              : t(voice, 'reminder.snoozeRefused'),
           },
-          language,
+          voice,
         );
       },
     }),

@@ -12,19 +12,19 @@ export function settingsVerbs(deps: VerbDependencies): Record<string, Verb> {
       schema: z.object({}).loose(),
       scopes: ['personal'],
       run: (ctx) => {
-        const language = ctx.turn.language;
+        const voice = ctx.turn.voice;
         if (!deps.adminIds.includes(ctx.turn.actor.id)) {
           return Promise.resolve(
             deps.cards.render(
               'error',
-              { ...errorView(language, 'error.unknownVerb'), message: t(language, 'settings.onlyAdmins') },
-              language,
+              { ...errorView(voice, 'error.unknownVerb'), message: t(voice, 'settings.onlyAdmins') },
+              voice,
             ),
           );
         }
         // Only the schools of the administrator's own tenant.
         const schools = deps.schools.filter((s) => s.tenantId === ctx.turn.actor.tenantId);
-        return Promise.resolve(deps.cards.render('settings', settingsView(language, schools), language));
+        return Promise.resolve(deps.cards.render('settings', settingsView(voice, schools), voice));
       },
     }),
   };

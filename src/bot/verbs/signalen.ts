@@ -1,22 +1,12 @@
 // Step 1: record a signal from the signalenkaart card.
 
 import { dossierView, signalenView, SIGNAL_INPUT_PREFIX } from '../../cards/views';
-import { viewInSchoolWords } from '../../i18n/role-name';
-import { schoolOf } from './school-of';
 import type { Verb } from '../verb';
 import { commandVerb, type DossierForm, type StepCard, type VerbDependencies } from './common';
 
 export function signalenCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
-    deps.cards.render(
-      'signalen',
-      viewInSchoolWords(
-        ctx.turn.language,
-        schoolOf(deps, dossier)?.roleName,
-        signalenView(ctx.turn.language, dossier, ctx.now, state),
-      ),
-      ctx.turn.language,
-    );
+    deps.cards.render('signalen', signalenView(ctx.turn.voice, dossier, ctx.now, state), ctx.turn.voice);
 }
 
 /** The chosen signals arrive as one "a,b" string per category input; the command wants one list. */
@@ -50,13 +40,13 @@ export function signalenVerbs(deps: VerbDependencies): Record<string, Verb> {
         deps.cards.render(
           'dossier',
           dossierView(
-            ctx.turn.language,
+            ctx.turn.voice,
             dossier,
             deps.dossiers.school(dossier.schoolId),
             'recorded',
             ctx.turn.actor.id,
           ),
-          ctx.turn.language,
+          ctx.turn.voice,
         ),
     }),
   };

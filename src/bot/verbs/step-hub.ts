@@ -8,12 +8,12 @@ export function recordedHub(deps: VerbDependencies): StepCard {
     deps.cards.render(
       'dossier',
       dossierView(
-        ctx.turn.language,
+        ctx.turn.voice,
         dossier,
         deps.dossiers.school(dossier.schoolId),
         'recorded',
         ctx.turn.actor.id,
       ),
-      ctx.turn.language,
+      ctx.turn.voice,
     );
 }

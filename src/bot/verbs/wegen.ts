@@ -2,23 +2,13 @@
 // recordVeiligThuisAdvice (registered once, in consultatie.ts), sent with `from: 'wegen'`.
 
 import { wegenView } from '../../cards/views';
-import { viewInSchoolWords } from '../../i18n/role-name';
-import { schoolOf } from './school-of';
 import type { Verb } from '../verb';
 import { commandVerb, type StepCard, type VerbDependencies } from './common';
 import { recordedHub } from './step-hub';
 
 export function wegenCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
-    deps.cards.render(
-      'wegen',
-      viewInSchoolWords(
-        ctx.turn.language,
-        schoolOf(deps, dossier)?.roleName,
-        wegenView(ctx.turn.language, dossier, ctx.now, state),
-      ),
-      ctx.turn.language,
-    );
+    deps.cards.render('wegen', wegenView(ctx.turn.voice, dossier, ctx.now, state), ctx.turn.voice);
 }
 
 export function wegenVerbs(deps: VerbDependencies): Record<string, Verb> {

@@ -1,7 +1,7 @@
 // Helpers the step-5 screens (beslissen, melden, hulp) share. Not re-exported from the views index:
 // the names are too general to share with every other screen.
 
-import { t, type Language } from '../../i18n';
+import { t, type Voice } from '../../i18n';
 import { AFWEGINGSVRAGEN, entriesOf, type Afwegingsvraag, type Dossier } from '../../domain';
 import { nextQuestionAfter } from '../../domain/afwegingskader';
 import { formatDate } from './common';
@@ -21,14 +21,14 @@ export function asQuestion(value: unknown): Afwegingsvraag | undefined {
  * question an answer leads to comes from the tree in the domain.
  */
 export function afwegingsvraagTexts(
-  language: Language,
+  voice: Voice,
   question: Afwegingsvraag,
 ): { question: string; short: string; help: string } {
   const next = nextQuestionAfter(question, true) ?? nextQuestionAfter(question, false);
   return {
-    question: t(language, `afwegingsvraag.${question}.question`),
-    short: t(language, `afwegingsvraag.${question}.short`),
-    help: t(language, `afwegingsvraag.${question}.help`, next === null ? {} : { next }),
+    question: t(voice, `afwegingsvraag.${question}.question`),
+    short: t(voice, `afwegingsvraag.${question}.short`),
+    help: t(voice, `afwegingsvraag.${question}.help`, next === null ? {} : { next }),
   };
 }
 
@@ -38,23 +38,20 @@ export function currentHelpPlan(dossier: Dossier) {
 }
 
 export function reportLine(
-  language: Language,
+  voice: Voice,
   report: { on: string; to: string; reference?: string | undefined },
 ): string {
-  const params = { date: formatDate(language, report.on), to: report.to };
+  const params = { date: formatDate(voice, report.on), to: report.to };
   return report.reference === undefined
-    ? t(language, 'melden.reported', params)
-    : t(language, 'melden.reportedWithReference', { ...params, reference: report.reference });
+    ? t(voice, 'melden.reported', params)
+    : t(voice, 'melden.reportedWithReference', { ...params, reference: report.reference });
 }
 
-export function planLine(
-  language: Language,
-  plan: { who: string; deadline: string; followUpOn: string },
-): string {
-  return t(language, 'hulp.planLine', {
+export function planLine(voice: Voice, plan: { who: string; deadline: string; followUpOn: string }): string {
+  return t(voice, 'hulp.planLine', {
     who: plan.who,
-    deadline: formatDate(language, plan.deadline),
-    followUpOn: formatDate(language, plan.followUpOn),
+    deadline: formatDate(voice, plan.deadline),
+    followUpOn: formatDate(voice, plan.followUpOn),
   });
 }
 
@@ -70,11 +67,11 @@ export function dayAfter(date: string): string {
  * therefore always carries one, the server's problem when there is one, else a plain "fill this in".
  */
 export function withRequiredMessages(
-  language: Language,
+  voice: Voice,
   errors: Record<string, unknown>,
   required: readonly string[],
 ): Record<string, unknown> {
   const filled = { ...errors };
-  for (const field of required) filled[field] ??= t(language, 'beslissen.required');
+  for (const field of required) filled[field] ??= t(voice, 'beslissen.required');
   return filled;
 }

@@ -1,8 +1,7 @@
 // Step 5: the afwegingskader one question at a time, the answers so far, and the outcome they lead to
 // with the way on to the matching form (report, help plan, close).
 
-import { section, t, type Language } from '../../i18n';
-import { viewInSchoolWords } from '../../i18n/role-name';
+import { section, t, type Voice } from '../../i18n';
 import {
   afwegingskaderState,
   entriesOf,
@@ -79,7 +78,7 @@ function questionOnCard(
   return state.nextQuestion;
 }
 
-function outcomeView(language: Language, dossier: Dossier, state: AfwegingskaderState, now: Date) {
+function outcomeView(voice: Voice, dossier: Dossier, state: AfwegingskaderState, now: Date) {
   const outcome: Outcome | null = state.outcome;
   const open = dossier.status === 'open';
   const none = {
@@ -100,9 +99,9 @@ function outcomeView(language: Language, dossier: Dossier, state: Afwegingskader
       : (`beslissen.outcomeText.${outcome}` as const);
   const view = {
     ...none,
-    outcomeTitle: t(language, `beslissen.outcome.${outcome}`),
+    outcomeTitle: t(voice, `beslissen.outcome.${outcome}`),
     // "questions 3 to 5 together with Veilig Thuis": the questions after the one that led to the report.
-    outcomeText: t(language, textKey, {
+    outcomeText: t(voice, textKey, {
       from: lastQuestion === undefined ? '' : (nextQuestionAfter(lastQuestion, false) ?? ''),
       to: AFWEGINGSVRAGEN[AFWEGINGSVRAGEN.length - 1] ?? '',
     }),
@@ -113,28 +112,28 @@ function outcomeView(language: Language, dossier: Dossier, state: Afwegingskader
       const feedback = entriesOf(dossier, 'reportFeedbackRecorded').at(-1);
       const lines = report
         ? [
-            reportLine(language, report.data),
+            reportLine(voice, report.data),
             feedback
-              ? t(language, 'beslissen.feedbackRecorded', { date: formatDate(language, feedback.data.on) })
-              : t(language, 'beslissen.noFeedback', { days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS }),
+              ? t(voice, 'beslissen.feedbackRecorded', { date: formatDate(voice, feedback.data.on) })
+              : t(voice, 'beslissen.noFeedback', { days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS }),
           ]
-        : [t(language, 'beslissen.noReport')];
+        : [t(voice, 'beslissen.noReport')];
       return {
         ...view,
         outcomeStatus: lines.map((line) => ({ line })),
         showReport: open,
-        reportButton: t(language, report ? 'beslissen.toReportDone' : 'beslissen.toReport'),
+        reportButton: t(voice, report ? 'beslissen.toReportDone' : 'beslissen.toReport'),
       };
     }
     case 'hulp': {
       const plan = currentHelpPlan(dossier);
       const expected = helpPlanExpected(dossier) || !plan;
-      const lines = expected || !plan ? [t(language, 'beslissen.noPlan')] : [planLine(language, plan.data)];
+      const lines = expected || !plan ? [t(voice, 'beslissen.noPlan')] : [planLine(voice, plan.data)];
       if (!expected && plan && !followUpReached(dossier, now)) {
         lines.push(
-          t(language, 'beslissen.q5Later', {
+          t(voice, 'beslissen.q5Later', {
             question: FOLLOW_UP_QUESTION,
-            date: formatDate(language, plan.data.followUpOn),
+            date: formatDate(voice, plan.data.followUpOn),
           }),
         );
       }
@@ -142,14 +141,14 @@ function outcomeView(language: Language, dossier: Dossier, state: Afwegingskader
         ...view,
         outcomeStatus: lines.map((line) => ({ line })),
         showHelp: open,
-        helpButton: t(language, expected ? 'beslissen.toHelp' : 'beslissen.toHelpDone'),
+        helpButton: t(voice, expected ? 'beslissen.toHelp' : 'beslissen.toHelpDone'),
       };
     }
     case 'sluiten-ongegrond':
       return {
         ...view,
         showHelp: open,
-        helpButton: t(language, 'beslissen.toHelpAnyway'),
+        helpButton: t(voice, 'beslissen.toHelpAnyway'),
         showClose: open,
       };
     case 'sluiten-met-monitoring':
@@ -161,69 +160,69 @@ function outcomeView(language: Language, dossier: Dossier, state: Afwegingskader
  * Question 2 starts from the dossier: what the latest weighing and the pupil's own words say, as a
  * sentence above the answer (empty when nothing points to unsafety) and as the answer filled in.
  */
-function unsafetyView(language: Language, dossier: Dossier, question: Afwegingsvraag | null) {
+function unsafetyView(voice: Voice, dossier: Dossier, question: Afwegingsvraag | null) {
   if (question !== UNSAFETY_QUESTION) return { unsafetyText: '', suggested: undefined };
   const onRecord = unsafetyOnRecord(dossier);
   const weighed = entriesOf(dossier, 'weighingRecorded').length > 0;
   const what = [
-    onRecord.acute ? t(language, 'beslissen.unsafety.acute') : '',
-    onRecord.structural ? t(language, 'beslissen.unsafety.structural') : '',
-    onRecord.disclosure ? t(language, 'beslissen.unsafety.disclosure') : '',
+    onRecord.acute ? t(voice, 'beslissen.unsafety.acute') : '',
+    onRecord.structural ? t(voice, 'beslissen.unsafety.structural') : '',
+    onRecord.disclosure ? t(voice, 'beslissen.unsafety.disclosure') : '',
   ].filter((line) => line !== '');
   const unsafe = what.length > 0;
   return {
-    unsafetyText: unsafe ? t(language, 'beslissen.unsafetyOnRecord', { what: what.join('; ') }) : '',
+    unsafetyText: unsafe ? t(voice, 'beslissen.unsafetyOnRecord', { what: what.join('; ') }) : '',
     suggested: unsafe ? 'true' : weighed ? 'false' : undefined,
   };
 }
 
 export function beslissenView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   now: Date,
   state: FormState,
   notice: BeslissenNotice = 'none',
   school?: School,
 ): ViewData {
-  const texts = section(language, 'beslissen');
+  const texts = section(voice, 'beslissen');
   const afweging = afwegingskaderState(dossier);
   const missing = missingBeforeDecision(dossier);
   const closed = dossier.status === 'closed';
   const blockedText = closed
-    ? t(language, 'beslissen.closed')
+    ? t(voice, 'beslissen.closed')
     : missing.length > 0
-      ? t(language, 'beslissen.blocked', { steps: stepList(language, missing) })
+      ? t(voice, 'beslissen.blocked', { steps: stepList(voice, missing) })
       : '';
   const question =
     blockedText === '' ? questionOnCard(dossier, afweging, asQuestion(state.values['question']), now) : null;
-  const yesNo = (answer: boolean) => t(language, answer ? 'beslissen.yes' : 'beslissen.no');
+  const yesNo = (answer: boolean) => t(voice, answer ? 'beslissen.yes' : 'beslissen.no');
   const fields = formFields(ANSWER_FORM_FIELDS, state);
-  const unsafety = unsafetyView(language, dossier, question);
+  const unsafety = unsafetyView(voice, dossier, question);
   const deviations = deviationsOf(dossier);
   const deviationOf = (seq: number): string => {
     const deviation = deviations.find((d) => d.kind === 'unsafetyAnsweredNo' && d.seq === seq);
     return deviation
-      ? t(language, 'beslissen.deviationLine', { reason: shorten(deviation.reason, REASONING_LENGTH) })
+      ? t(voice, 'beslissen.deviationLine', { reason: shorten(deviation.reason, REASONING_LENGTH) })
       : '';
   };
   // After a report, questions 3 to 5 are answered together with Veilig Thuis: the card says so.
   const withVeiligThuis =
     afweging.helpAfterReport && question !== null && question >= HELP_AFTER_REPORT_QUESTION;
-  return viewInSchoolWords(language, school?.roleName, {
+  return {
     t: texts,
     number: dossier.number,
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
     submissionId: newSubmissionId(),
-    notice: notice === 'recorded' ? t(language, 'dossier.recorded') : '',
-    problemsText: problemsText(language, state, texts),
+    notice: notice === 'recorded' ? t(voice, 'dossier.recorded') : '',
+    problemsText: problemsText(voice, state, texts),
     blockedText,
     canChange: blockedText === '',
     answers: afweging.answers.map((a) => ({
       question: a.question,
-      line: t(language, 'beslissen.answerLine', {
+      line: t(voice, 'beslissen.answerLine', {
         number: a.question,
-        question: afwegingsvraagTexts(language, a.question).short,
+        question: afwegingsvraagTexts(voice, a.question).short,
         answer: yesNo(a.answer),
       }),
       reasoning: shorten(a.reasoning, REASONING_LENGTH),
@@ -234,21 +233,21 @@ export function beslissenView(
     questionHeading:
       question === null
         ? ''
-        : t(language, 'beslissen.questionHeading', { number: question, count: AFWEGINGSVRAGEN.length }),
-    questionText: question === null ? '' : afwegingsvraagTexts(language, question).question,
+        : t(voice, 'beslissen.questionHeading', { number: question, count: AFWEGINGSVRAGEN.length }),
+    questionText: question === null ? '' : afwegingsvraagTexts(voice, question).question,
     questionHelp:
       question === null
         ? ''
         : [
-            withVeiligThuis ? t(language, 'beslissen.helpAfterReport') : '',
-            afwegingsvraagTexts(language, question).help,
+            withVeiligThuis ? t(voice, 'beslissen.helpAfterReport') : '',
+            afwegingsvraagTexts(voice, question).help,
           ]
             .filter((line) => line !== '')
             .join(' '),
     unsafetyText: unsafety.unsafetyText,
     changingText:
       question !== null && afweging.answers.some((a) => a.question === question)
-        ? t(language, 'beslissen.changing')
+        ? t(voice, 'beslissen.changing')
         : '',
     answerChoices: [
       { id: 'true', title: yesNo(true) },
@@ -258,9 +257,9 @@ export function beslissenView(
       ...fields.values,
       answer: state.values['answer'] === undefined ? (unsafety.suggested ?? null) : fields.values['answer'],
     },
-    errors: withRequiredMessages(language, fields.errors, ['answer', 'reasoning']),
-    confirmationText: confirmationLine(language, dossier, school),
-    deviationLines: deviationLines(language, dossier),
-    ...outcomeView(language, dossier, afweging, now),
-  });
+    errors: withRequiredMessages(voice, fields.errors, ['answer', 'reasoning']),
+    confirmationText: confirmationLine(voice, dossier, school),
+    deviationLines: deviationLines(voice, dossier),
+    ...outcomeView(voice, dossier, afweging, now),
+  };
 }

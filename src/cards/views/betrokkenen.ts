@@ -2,8 +2,7 @@
 // removes the co-owners), and the form on which the zorgcoördinator hands the dossier over. Both take
 // the colleague's work e-mail address; the bot looks it up in Teams (src/bot/colleagues.ts).
 
-import { section, t, type Language } from '../../i18n';
-import { viewInSchoolWords } from '../../i18n/role-name';
+import { section, t, type Voice } from '../../i18n';
 import { TEXT_MAX_LENGTH, type Dossier } from '../../domain';
 import { coOwnersOf } from '../../domain/co-owners';
 import type { School } from '../../domain/school';
@@ -20,7 +19,7 @@ export const HANDOVER_FIELDS = ['colleagueEmail', 'reason'] as const;
 
 /** Every field the template binds, a typed value kept (bounded) and a message where one is due. */
 function fields(
-  language: Language,
+  voice: Voice,
   names: readonly string[],
   state: FormState,
 ): { values: ViewData; errors: ViewData } {
@@ -29,18 +28,18 @@ function fields(
   for (const name of names) {
     values[name] = keptText(state.values[name], name === 'reason' ? TEXT_MAX_LENGTH : EMAIL_MAX_LENGTH);
     // Teams checks a required input itself and then shows this message under it.
-    errors[name] = state.errors[name] ?? t(language, 'betrokkenen.required');
+    errors[name] = state.errors[name] ?? t(voice, 'betrokkenen.required');
   }
   return { values, errors };
 }
 
-const labels = (language: Language): Record<string, string> => ({
-  colleagueEmail: t(language, 'betrokkenen.email'),
-  reason: t(language, 'betrokkenen.handover.reason'),
+const labels = (voice: Voice): Record<string, string> => ({
+  colleagueEmail: t(voice, 'betrokkenen.email'),
+  reason: t(voice, 'betrokkenen.handover.reason'),
 });
 
 export function coOwnerView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   school: School | undefined,
   state: FormState,
@@ -48,63 +47,60 @@ export function coOwnerView(
   const coOwners = coOwnersOf(dossier).map((person) => ({
     coOwnerId: person.id,
     name: shorten(cardText(person.name), NAME_LENGTH),
-    remove: t(language, 'betrokkenen.coOwner.remove', { name: shorten(cardText(person.name), NAME_LENGTH) }),
+    remove: t(voice, 'betrokkenen.coOwner.remove', { name: shorten(cardText(person.name), NAME_LENGTH) }),
     // Each button its own: two removals from one card are two changes, not one pressed twice.
     removeSubmissionId: newSubmissionId(),
   }));
-  return viewInSchoolWords(language, school?.roleName, {
-    t: section(language, 'betrokkenen'),
-    co: section(language, 'betrokkenen.coOwner'),
-    title: t(language, 'betrokkenen.coOwner.title'),
+  return {
+    t: section(voice, 'betrokkenen'),
+    co: section(voice, 'betrokkenen.coOwner'),
+    title: t(voice, 'betrokkenen.coOwner.title'),
     number: dossier.number,
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
-    coOwnersText: t(
-      language,
-      coOwners.length > 0 ? 'betrokkenen.coOwner.current' : 'betrokkenen.coOwner.none',
-    ),
+    coOwnersText: t(voice, coOwners.length > 0 ? 'betrokkenen.coOwner.current' : 'betrokkenen.coOwner.none'),
     coOwners,
-    ...fields(language, CO_OWNER_FIELDS, state),
-    problemsText: problemsText(language, state, labels(language)),
+    ...fields(voice, CO_OWNER_FIELDS, state),
+    problemsText: problemsText(voice, state, labels(voice)),
     submissionId: newSubmissionId(),
     emailMaxLength: EMAIL_MAX_LENGTH,
-  });
+  };
 }
 
 export function handoverView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   school: School | undefined,
   state: FormState,
 ): ViewData {
   const owner = shorten(cardText(dossier.ownerName), NAME_LENGTH);
-  return viewInSchoolWords(language, school?.roleName, {
-    t: section(language, 'betrokkenen'),
-    ho: section(language, 'betrokkenen.handover'),
-    title: t(language, 'betrokkenen.handover.title'),
+  return {
+    t: section(voice, 'betrokkenen'),
+    ho: section(voice, 'betrokkenen.handover'),
+    title: t(voice, 'betrokkenen.handover.title'),
     number: dossier.number,
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
-    intro: t(language, 'betrokkenen.handover.intro', { owner }),
-    ownerText: t(language, 'betrokkenen.handover.owner', { owner }),
-    ...fields(language, HANDOVER_FIELDS, state),
-    problemsText: problemsText(language, state, labels(language)),
+    intro: t(voice, 'betrokkenen.handover.intro', { owner }),
+    ownerText: t(voice, 'betrokkenen.handover.owner', { owner }),
+    ...fields(voice, HANDOVER_FIELDS, state),
+    problemsText: problemsText(voice, state, labels(voice)),
     submissionId: newSubmissionId(),
     emailMaxLength: EMAIL_MAX_LENGTH,
     reasonMaxLength: TEXT_MAX_LENGTH,
-  });
+  };
 }
 
 /** The co-owners and the aandachtsfunctionaris, for the people line of the dossier card. */
-export function involvedLines(language: Language, dossier: Dossier, school: School | undefined): string {
+export function involvedLines(voice: Voice, dossier: Dossier, school: School | undefined): string {
   const coOwners = coOwnersOf(dossier);
   return [
     coOwners.length > 0 &&
-      t(language, 'dossier.coOwners', {
+      t(voice, 'dossier.coOwners', {
         names: coOwners.map((p) => shorten(cardText(p.name), NAME_LENGTH)).join(', '),
       }),
     school?.aandachtsfunctionaris &&
-      t(language, 'dossier.aandachtsfunctionaris', { name: school.aandachtsfunctionaris.name }),
+      t(voice, 'dossier.aandachtsfunctionaris', { name: school.aandachtsfunctionaris.name }),
   ]
     .filter((line): line is string => typeof line === 'string')
     .join(' ');

@@ -12,7 +12,7 @@
 // own texts and the acute-danger block stay under 2 KB: at most about 27 KB. The end-to-end test
 // renders the worst page of a worst-case dossier and measures.
 
-import { formatDateTime, section, t, type Language } from '../../i18n';
+import { formatDateTime, section, t, type Voice } from '../../i18n';
 import { signalLabel } from '../../i18n/signalenkaart';
 import {
   TEXT_MAX_LENGTH,
@@ -72,7 +72,7 @@ export function keptText(value: unknown, length: number = TEXT_MAX_LENGTH): stri
   return head(value.replace(CONTROL_BUT_LINES, '').replace(LONE_SURROGATE, ''), length);
 }
 
-/** Date and time as the school lives it (Europe/Amsterdam): one formatter per language (i18n). */
+/** Date and time as the school lives it (Europe/Amsterdam): one formatter per voice (i18n). */
 export { formatDateTime };
 
 const joined = (...parts: (string | false | undefined)[]): string =>
@@ -80,45 +80,45 @@ const joined = (...parts: (string | false | undefined)[]): string =>
 
 // ---- Labels shared with the export --------------------------------------------------------------------
 
-export function roleLabel(language: Language, role: LogEntry['role']): string {
-  return t(language, `chronology.role.${role}`);
+export function roleLabel(voice: Voice, role: LogEntry['role']): string {
+  return t(voice, `chronology.role.${role}`);
 }
 
-export function kindLabel(language: Language, kind: LogEntry['kind']): string {
-  return t(language, `chronology.kind.${kind}`);
+export function kindLabel(voice: Voice, kind: LogEntry['kind']): string {
+  return t(voice, `chronology.kind.${kind}`);
 }
 
-export function yesNo(language: Language, value: boolean): string {
-  return t(language, value ? 'chronology.yes' : 'chronology.no');
+export function yesNo(voice: Voice, value: boolean): string {
+  return t(voice, value ? 'chronology.yes' : 'chronology.no');
 }
 
 /** The source of a signal, with who told it when that was someone else. */
-export function sourceText(language: Language, data: EntryData['signalRecorded']): string {
-  const source = t(language, `signalen.source.${data.source}`);
+export function sourceText(voice: Voice, data: EntryData['signalRecorded']): string {
+  const source = t(voice, `signalen.source.${data.source}`);
   return data.sourceName
-    ? t(language, 'chronology.summary.sourceNamed', { source, name: data.sourceName })
+    ? t(voice, 'chronology.summary.sourceNamed', { source, name: data.sourceName })
     : source;
 }
 
-export function signalNames(language: Language, categories: readonly string[]): string {
-  return categories.map((id) => signalLabel(language, id)).join(', ');
+export function signalNames(voice: Voice, categories: readonly string[]): string {
+  return categories.map((id) => signalLabel(voice, id)).join(', ');
 }
 
-export function specificFormNames(language: Language, forms: readonly string[]): string {
+export function specificFormNames(voice: Voice, forms: readonly string[]): string {
   return forms
     .map((form) =>
-      t(language, `form.specificForm.${form as EntryData['signalRecorded']['specificForms'][number]}`),
+      t(voice, `form.specificForm.${form as EntryData['signalRecorded']['specificForms'][number]}`),
     )
     .join(', ');
 }
 
 export function participantNames(
-  language: Language,
+  voice: Voice,
   participants: EntryData['conversationRecorded']['participants'],
 ): string {
   return (['pupil', 'parents', 'coordinator'] as const)
     .filter((who) => participants[who])
-    .map((who) => t(language, `chronology.participant.${who}`))
+    .map((who) => t(voice, `chronology.participant.${who}`))
     .join(', ');
 }
 
@@ -127,35 +127,35 @@ export function participantNames(
  * given — "not required" when the caller knows the pupil's age did not ask for it.
  */
 export function discussedText(
-  language: Language,
+  voice: Voice,
   answer: ReportDiscussion | undefined,
   ground: ReportException | undefined,
   reason: string | undefined,
   required = true,
 ): string {
-  if (answer === 'ja') return t(language, 'chronology.yes');
-  if (answer === 'geinformeerd') return t(language, 'chronology.summary.informedOnly');
+  if (answer === 'ja') return t(voice, 'chronology.yes');
+  if (answer === 'geinformeerd') return t(voice, 'chronology.summary.informedOnly');
   if (answer === 'niet-besproken')
-    return t(language, 'chronology.summary.notDiscussed', { reason: reason ?? '' });
+    return t(voice, 'chronology.summary.notDiscussed', { reason: reason ?? '' });
   if (answer === 'uitzondering')
-    return t(language, 'chronology.summary.exception', {
-      ground: ground ? t(language, `chronology.exception.${ground}`) : '',
+    return t(voice, 'chronology.summary.exception', {
+      ground: ground ? t(voice, `chronology.exception.${ground}`) : '',
       reason: reason ?? '',
     });
-  return t(language, required ? 'chronology.notGiven' : 'chronology.notRequired');
+  return t(voice, required ? 'chronology.notGiven' : 'chronology.notRequired');
 }
 
-export function closureReasonLabel(language: Language, reason: EntryData['dossierClosed']['reason']): string {
-  return t(language, `close.reason.${reason}`);
+export function closureReasonLabel(voice: Voice, reason: EntryData['dossierClosed']['reason']): string {
+  return t(voice, `close.reason.${reason}`);
 }
 
 // ---- The summary of one entry -------------------------------------------------------------------------
 
 /** What an entry recorded, in one readable paragraph and in full. */
-export function entrySummary(language: Language, entry: LogEntry): string {
+export function entrySummary(voice: Voice, entry: LogEntry): string {
   const say = (key: Parameters<typeof t>[1], params: Record<string, string | number> = {}): string =>
-    t(language, key, params);
-  const date = (d: string): string => formatDate(language, d);
+    t(voice, key, params);
+  const date = (d: string): string => formatDate(voice, d);
   switch (entry.kind) {
     case 'dossierOpened': {
       const d = entry.data;
@@ -169,7 +169,7 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       const where = [
         date(d.observedOn),
         d.place,
-        say('chronology.summary.source', { source: sourceText(language, d) }),
+        say('chronology.summary.source', { source: sourceText(voice, d) }),
       ]
         .filter((p) => p !== '')
         .join(', ');
@@ -177,9 +177,9 @@ export function entrySummary(language: Language, entry: LogEntry): string {
         `${say('chronology.summary.observed', { on: where })}.`,
         d.pointsOtherWay && say('chronology.summary.otherWay'),
         d.categories.length > 0 &&
-          say('chronology.summary.signals', { list: signalNames(language, d.categories) }),
+          say('chronology.summary.signals', { list: signalNames(voice, d.categories) }),
         specificFormsOfSignal(d).length > 0 &&
-          say('chronology.summary.forms', { list: specificFormNames(language, specificFormsOfSignal(d)) }),
+          say('chronology.summary.forms', { list: specificFormNames(voice, specificFormsOfSignal(d)) }),
         d.description,
       );
     }
@@ -210,7 +210,7 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       return joined(
         say('chronology.summary.conversation', {
           on: date(d.on),
-          participants: participantNames(language, d.participants),
+          participants: participantNames(voice, d.participants),
         }),
         say('chronology.summary.said', { text: d.said }),
         d.reaction && say('chronology.summary.reaction', { text: d.reaction }),
@@ -225,9 +225,9 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       const d = entry.data;
       return joined(
         say('chronology.summary.weighing', {
-          suspicion: yesNo(language, d.suspicion),
-          acute: yesNo(language, d.acuteUnsafety),
-          structural: yesNo(language, d.structuralUnsafety),
+          suspicion: yesNo(voice, d.suspicion),
+          acute: yesNo(voice, d.acuteUnsafety),
+          structural: yesNo(voice, d.structuralUnsafety),
         }),
         say('chronology.summary.reasoning', { text: d.reasoning }),
       );
@@ -235,7 +235,7 @@ export function entrySummary(language: Language, entry: LogEntry): string {
     case 'afwegingsvraagAnswered': {
       const d = entry.data;
       return joined(
-        say('chronology.summary.answer', { question: d.question, answer: yesNo(language, d.answer) }),
+        say('chronology.summary.answer', { question: d.question, answer: yesNo(voice, d.answer) }),
         say('chronology.summary.reasoning', { text: d.reasoning }),
       );
     }
@@ -245,15 +245,10 @@ export function entrySummary(language: Language, entry: LogEntry): string {
         say('chronology.summary.report', { on: date(d.on), to: d.to }),
         d.reference && say('chronology.summary.reference', { reference: d.reference }),
         say('chronology.summary.discussedWithPupil', {
-          answer: discussedText(language, d.discussedWithPupil, d.pupilException, d.pupilExceptionReason),
+          answer: discussedText(voice, d.discussedWithPupil, d.pupilException, d.pupilExceptionReason),
         }),
         say('chronology.summary.discussedWithParents', {
-          answer: discussedText(
-            language,
-            d.discussedWithParents,
-            d.parentsException,
-            d.parentsExceptionReason,
-          ),
+          answer: discussedText(voice, d.discussedWithParents, d.parentsException, d.parentsExceptionReason),
         }),
         d.informationFromOthers &&
           say('chronology.summary.informationFromOthers', { text: d.informationFromOthers }),
@@ -283,7 +278,7 @@ export function entrySummary(language: Language, entry: LogEntry): string {
     case 'dossierClosed': {
       const d = entry.data;
       return joined(
-        say('chronology.summary.closed', { reason: closureReasonLabel(language, d.reason) }),
+        say('chronology.summary.closed', { reason: closureReasonLabel(voice, d.reason) }),
         d.note && say('chronology.summary.note', { text: d.note }),
       );
     }
@@ -293,12 +288,12 @@ export function entrySummary(language: Language, entry: LogEntry): string {
       const d = entry.data;
       return say('chronology.summary.reminder', {
         reminder: say(`chronology.reminder.${d.kind}`),
-        role: roleLabel(language, d.recipientRole),
+        role: roleLabel(voice, d.recipientRole),
         outcome: say(`chronology.reminderOutcome.${d.outcome}`),
       });
     }
     case 'reminderSnoozed':
-      return say('chronology.summary.snoozed', { until: formatDateTime(language, entry.data.until) });
+      return say('chronology.summary.snoozed', { until: formatDateTime(voice, entry.data.until) });
     case 'consultationRequested':
       return say('chronology.summary.question', { text: entry.data.question });
     case 'consultationAdviceRecorded':
@@ -327,23 +322,19 @@ export function entrySummary(language: Language, entry: LogEntry): string {
 }
 
 /** "#12 · 16 nov. 2026 10:00 · Sanne de Vries (eigenaar)", with the name as given. */
-export function entryHeader(
-  language: Language,
-  entry: LogEntry,
-  authorName: string = entry.authorName,
-): string {
-  return t(language, 'chronology.header', {
+export function entryHeader(voice: Voice, entry: LogEntry, authorName: string = entry.authorName): string {
+  return t(voice, 'chronology.header', {
     seq: entry.seq,
-    at: formatDateTime(language, entry.at),
+    at: formatDateTime(voice, entry.at),
     author: authorName,
-    role: roleLabel(language, entry.role),
+    role: roleLabel(voice, entry.role),
   });
 }
 
 /** "Signaal vastgelegd · 1. Signalen in kaart brengen". */
-export function entryKindLine(language: Language, entry: LogEntry): string {
-  const kind = kindLabel(language, entry.kind);
-  return entry.step ? `${kind} · ${t(language, `step.${entry.step}`)}` : kind;
+export function entryKindLine(voice: Voice, entry: LogEntry): string {
+  const kind = kindLabel(voice, entry.kind);
+  return entry.step ? `${kind} · ${t(voice, `step.${entry.step}`)}` : kind;
 }
 
 /** The entries that correct `seq`, in log order. */
@@ -366,7 +357,7 @@ export function pageOfEntry(dossier: Dossier, seq: number): number {
 export type ChronologyNotice = 'none' | 'recorded';
 
 export function chronologyView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   requestedPage: number,
   state: FormState,
@@ -380,7 +371,7 @@ export function chronologyView(
     .slice((page - 1) * CHRONOLOGY_PAGE_SIZE, page * CHRONOLOGY_PAGE_SIZE)
     .map((entry) => {
       const inputId = correctionInputId(entry.seq);
-      labels[inputId] = `${t(language, 'chronology.correction')} #${entry.seq}`;
+      labels[inputId] = `${t(voice, 'chronology.correction')} #${entry.seq}`;
       const corrections = correctionsOf(dossier, entry.seq).map((c) => `#${c.seq}`);
       const listed =
         corrections.length > CORRECTIONS_LISTED
@@ -388,28 +379,28 @@ export function chronologyView(
           : corrections;
       return {
         seq: entry.seq,
-        header: entryHeader(language, entry, shorten(cardText(entry.authorName), CARD_NAME_LENGTH)),
-        kindLine: entryKindLine(language, entry),
-        correctsText: entry.corrects ? t(language, 'chronology.corrects', { seq: entry.corrects }) : '',
+        header: entryHeader(voice, entry, shorten(cardText(entry.authorName), CARD_NAME_LENGTH)),
+        kindLine: entryKindLine(voice, entry),
+        correctsText: entry.corrects ? t(voice, 'chronology.corrects', { seq: entry.corrects }) : '',
         correctedText:
-          listed.length > 0 ? t(language, 'chronology.correctedIn', { seqs: listed.join(', ') }) : '',
-        summary: shorten(cardText(entrySummary(language, entry)), CARD_SUMMARY_LENGTH),
+          listed.length > 0 ? t(voice, 'chronology.correctedIn', { seqs: listed.join(', ') }) : '',
+        summary: shorten(cardText(entrySummary(voice, entry)), CARD_SUMMARY_LENGTH),
         canCorrect: open && !BOOKKEEPING.has(entry.kind),
         inputId,
         submissionId: newSubmissionId(),
         value: keptText(state.values[inputId]),
         // Teams checks the required correction itself and then shows this message.
-        error: state.errors[inputId] ?? t(language, 'chronology.required'),
+        error: state.errors[inputId] ?? t(voice, 'chronology.required'),
       };
     });
   return {
-    t: section(language, 'chronology'),
+    t: section(voice, 'chronology'),
     number: dossier.number,
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
-    pageText: t(language, 'chronology.page', { page, pages, count: dossier.log.length }),
-    notice: notice === 'recorded' ? t(language, 'chronology.recorded') : '',
-    problemsText: problemsText(language, state, labels),
+    pageText: t(voice, 'chronology.page', { page, pages, count: dossier.log.length }),
+    notice: notice === 'recorded' ? t(voice, 'chronology.recorded') : '',
+    problemsText: problemsText(voice, state, labels),
     entries,
     hasPrevious: page > 1,
     previousPage: page - 1,

@@ -2,8 +2,7 @@
 // Before anyone submits, the card says which reasons do not fit what the dossier holds (closing.ts)
 // and asks for the reason to override, and whether the decision is confirmed yet.
 
-import { section, t, type Language } from '../../i18n';
-import { viewInSchoolWords } from '../../i18n/role-name';
+import { section, t, type Voice } from '../../i18n';
 import { CLOSURE_REASONS, TEXT_MAX_LENGTH, afwegingskaderState, entriesOf, type Dossier } from '../../domain';
 import { closingWarnings } from '../../domain/closing';
 import type { School } from '../../domain/school';
@@ -20,23 +19,23 @@ export const REOPEN_FIELDS = ['reopenReason'] as const;
 const REQUIRED_FIELDS: readonly string[] = ['reason', 'reopenReason'];
 
 export function closeView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   mode: CloseMode,
   state: FormState,
   school?: School,
 ): ViewData {
-  const texts = section(language, 'close');
+  const texts = section(voice, 'close');
   const values: ViewData = {};
   const errors: ViewData = {};
   for (const field of [...CLOSE_FIELDS, ...REOPEN_FIELDS]) {
     values[field] = keptText(state.values[field], TEXT_MAX_LENGTH);
     errors[field] =
-      state.errors[field] ?? (REQUIRED_FIELDS.includes(field) ? t(language, 'close.required') : null);
+      state.errors[field] ?? (REQUIRED_FIELDS.includes(field) ? t(voice, 'close.required') : null);
   }
   const outcome = afwegingskaderState(dossier).outcome;
   const lastClosing = entriesOf(dossier, 'dossierClosed').at(-1);
-  return viewInSchoolWords(language, school?.roleName, {
+  return {
     t: texts,
     isClose: mode === 'close',
     isReopen: mode === 'reopen',
@@ -46,28 +45,28 @@ export function closeView(
     submissionId: newSubmissionId(),
     outcomeText:
       mode === 'close' && outcome
-        ? t(language, 'close.outcome', { outcome: t(language, `close.outcome.${outcome}`) })
+        ? t(voice, 'close.outcome', { outcome: t(voice, `close.outcome.${outcome}`) })
         : '',
     closedText:
       mode === 'reopen' && lastClosing
-        ? t(language, 'close.closedBecause', {
-            on: formatDate(language, lastClosing.at),
-            reason: closureReasonLabel(language, lastClosing.data.reason),
+        ? t(voice, 'close.closedBecause', {
+            on: formatDate(voice, lastClosing.at),
+            reason: closureReasonLabel(voice, lastClosing.data.reason),
           })
         : '',
-    reasons: CLOSURE_REASONS.map((id) => ({ id, title: closureReasonLabel(language, id) })),
+    reasons: CLOSURE_REASONS.map((id) => ({ id, title: closureReasonLabel(voice, id) })),
     // Every reason that does not fit, with why: the card cannot change as the choice changes.
     warnings:
       mode === 'close'
         ? CLOSURE_REASONS.flatMap((id) =>
             closingWarnings(dossier, id).map((warning) => ({
-              line: t(language, `close.warning.${warning}`, { reason: closureReasonLabel(language, id) }),
+              line: t(voice, `close.warning.${warning}`, { reason: closureReasonLabel(voice, id) }),
             })),
           )
         : [],
-    confirmationText: mode === 'close' ? confirmationLine(language, dossier, school) : '',
+    confirmationText: mode === 'close' ? confirmationLine(voice, dossier, school) : '',
     values,
     errors,
-    problemsText: problemsText(language, state, texts),
-  });
+    problemsText: problemsText(voice, state, texts),
+  };
 }

@@ -2,13 +2,13 @@
 // names is always present (null when empty), so an unbound `${…}` always means a missing field.
 
 import { randomUUID } from 'node:crypto';
-import { section, t, type Language, type MessageKey } from '../../i18n';
+import { section, t, type Voice, type MessageKey } from '../../i18n';
 import { PUPIL_MAX_AGE, PUPIL_MIN_AGE, type Refusal, type Step } from '../../domain';
 
 export type ViewData = Record<string, unknown>;
 
-export function errorView(language: Language, message: MessageKey): ViewData {
-  return { t: section(language, 'error'), message: t(language, message) };
+export function errorView(voice: Voice, message: MessageKey): ViewData {
+  return { t: section(voice, 'error'), message: t(voice, message) };
 }
 
 /** What the user typed, kept when a form comes back, plus a message per field that needs fixing. */
@@ -25,14 +25,13 @@ export const emptyForm: FormState = { values: {}, errors: {} };
  * under a filled field. The bot's own message for the field, when there is one, stays.
  */
 export function dateHints(
-  language: Language,
+  voice: Voice,
   state: FormState,
   errors: ViewData,
   dates: { past?: readonly string[]; future?: readonly string[] },
 ): void {
-  for (const field of dates.past ?? []) errors[field] = state.errors[field] ?? t(language, 'form.pastDate');
-  for (const field of dates.future ?? [])
-    errors[field] = state.errors[field] ?? t(language, 'form.futureDate');
+  for (const field of dates.past ?? []) errors[field] = state.errors[field] ?? t(voice, 'form.pastDate');
+  for (const field of dates.future ?? []) errors[field] = state.errors[field] ?? t(voice, 'form.futureDate');
 }
 
 /** Fill every named field, so the template always binds: typed values stay, the rest is null. */
@@ -53,21 +52,17 @@ export function formFields(
  * The problems of a refused form, listed at the top of the card, each with the label of its field
  * (Teams shows an input's errorMessage only for its own client-side checks).
  */
-export function problemsText(
-  language: Language,
-  state: FormState,
-  labels: Record<string, string> = {},
-): string {
+export function problemsText(voice: Voice, state: FormState, labels: Record<string, string> = {}): string {
   const problems = Object.entries(state.errors).map(([field, message]) =>
     labels[field] ? `${labels[field]}: ${message}` : message,
   );
-  return problems.length === 0 ? '' : `${t(language, 'form.fixBelow')}\n\n- ${problems.join('\n- ')}`;
+  return problems.length === 0 ? '' : `${t(voice, 'form.fixBelow')}\n\n- ${problems.join('\n- ')}`;
 }
 
 /** A refusal of the meldcode's rules, in the user's words. */
-export function refusalMessage(language: Language, refusal: Refusal): string {
-  return t(language, `refusal.${refusal.code}` as MessageKey, {
-    steps: stepList(language, refusal.missing ?? []),
+export function refusalMessage(voice: Voice, refusal: Refusal): string {
+  return t(voice, `refusal.${refusal.code}` as MessageKey, {
+    steps: stepList(voice, refusal.missing ?? []),
     // The school-age bounds the refusal of an age is based on.
     min: PUPIL_MIN_AGE,
     max: PUPIL_MAX_AGE,
@@ -82,15 +77,15 @@ export interface AccessRefusal {
   code: 'notFound' | 'notInvolved' | 'unknownSchool';
 }
 
-export function accessView(language: Language, refusal: AccessRefusal): ViewData {
-  return { t: section(language, 'error'), message: t(language, `access.${refusal.code}`) };
+export function accessView(voice: Voice, refusal: AccessRefusal): ViewData {
+  return { t: section(voice, 'error'), message: t(voice, `access.${refusal.code}`) };
 }
 
-export function stepList(language: Language, steps: readonly Step[]): string {
-  return steps.map((step) => t(language, `step.${step}`)).join(', ');
+export function stepList(voice: Voice, steps: readonly Step[]): string {
+  return steps.map((step) => t(voice, `step.${step}`)).join(', ');
 }
 
-/** Dates as a Dutch or English reader expects them, in Dutch time: one formatter per language (i18n). */
+/** Dates as a Dutch or English reader expects them, in Dutch time: one formatter per voice (i18n). */
 export { formatDate } from '../../i18n';
 
 /** A fresh id per card instance: pressing its button twice records once. */

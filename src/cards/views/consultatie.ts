@@ -1,7 +1,7 @@
 // Step 2: collegiale consultatie with the zorgcoördinator, and Veilig Thuis advice — required when a
 // specific form of violence is recorded.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import {
   entriesOf,
   specificFormsOf,
@@ -32,42 +32,42 @@ import {
 export const CONSULTATION_FIELDS = ['consultWith', 'consultOn', 'consultAdvice'] as const;
 
 /** The Veilig Thuis advice recorded so far, newest first, as short lines. */
-export function veiligThuisAdviceLines(language: Language, dossier: Dossier): { line: string }[] {
+export function veiligThuisAdviceLines(voice: Voice, dossier: Dossier): { line: string }[] {
   return latest(entriesOf(dossier, 'veiligThuisAdviceRecorded')).map(({ data }) => ({
-    line: `${formatDate(language, data.on)} · ${t(
-      language,
+    line: `${formatDate(voice, data.on)} · ${t(
+      voice,
       data.anonymous ? 'consultatie.anonymous' : 'consultatie.notAnonymous',
     )} · ${shortened(data.advice)}`,
   }));
 }
 
-export function veiligThuisAdviceSummary(language: Language, dossier: Dossier): string {
+export function veiligThuisAdviceSummary(voice: Voice, dossier: Dossier): string {
   const count = entriesOf(dossier, 'veiligThuisAdviceRecorded').length;
-  return count === 0 ? t(language, 'consultatie.noAdvices') : t(language, 'consultatie.advices', { count });
+  return count === 0 ? t(voice, 'consultatie.noAdvices') : t(voice, 'consultatie.advices', { count });
 }
 
 export function consultatieView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   school: School | undefined,
   now: Date,
   state: FormState,
 ): ViewData {
-  const texts = section(language, 'consultatie');
+  const texts = section(voice, 'consultatie');
   const recorded = entriesOf(dossier, 'consultationRecorded');
   const adviceCount = entriesOf(dossier, 'veiligThuisAdviceRecorded').length;
   const required = veiligThuisAdviceRequired(dossier);
-  const forms = formNames(language, specificFormsOf(dossier));
-  const advice = veiligThuisAdviceForm(language, now, state, 'consultatie');
+  const forms = formNames(voice, specificFormsOf(dossier));
+  const advice = veiligThuisAdviceForm(voice, now, state, 'consultatie');
   const consultation = keptFields(CONSULTATION_FIELDS, state, {
     fields: CONSULTATION_FIELDS,
-    message: t(language, 'consultatie.required'),
+    message: t(voice, 'consultatie.required'),
   });
-  dateHints(language, state, consultation.errors, { past: ['consultOn'] });
+  dateHints(voice, state, consultation.errors, { past: ['consultOn'] });
   // Recorded the day it took place, as a rule: today is filled in.
   consultation.values['consultOn'] ??= todayInAmsterdam(now);
   const coordinators = school?.coordinators.map((c) => c.name).join(', ') ?? '';
-  const problems = problemsText(language, state, {
+  const problems = problemsText(voice, state, {
     consultWith: texts['consultWith'] ?? '',
     consultOn: texts['consultOn'] ?? '',
     consultAdvice: texts['consultAdvice'] ?? '',
@@ -81,19 +81,19 @@ export function consultatieView(
     dossierId: dossier.id,
     today: todayInAmsterdam(now),
     consultSubmissionId: newSubmissionId(),
-    statusText: stepStatusText(language, dossier, 'consultatie'),
+    statusText: stepStatusText(voice, dossier, 'consultatie'),
     requiredText: !required
       ? ''
       : adviceCount === 0
-        ? t(language, 'consultatie.adviceRequired', { forms })
-        : t(language, 'consultatie.adviceRequiredDone', { forms }),
+        ? t(voice, 'consultatie.adviceRequired', { forms })
+        : t(voice, 'consultatie.adviceRequiredDone', { forms }),
     requiredColor: adviceCount === 0 ? 'Attention' : 'Good',
     consultationsText:
       recorded.length === 0
-        ? t(language, 'consultatie.noConsultations')
-        : t(language, 'consultatie.consultations', { count: recorded.length }),
+        ? t(voice, 'consultatie.noConsultations')
+        : t(voice, 'consultatie.consultations', { count: recorded.length }),
     consultations: latest(recorded).map(({ data }) => ({
-      line: `${formatDate(language, data.on)} · ${shortened(data.with, 60)} · ${shortened(data.advice)}`,
+      line: `${formatDate(voice, data.on)} · ${shortened(data.with, 60)} · ${shortened(data.advice)}`,
     })),
     requests: consultations(dossier)
       .slice(-3)
@@ -103,26 +103,26 @@ export function consultatieView(
         return {
           consultationId: c.id,
           canResend: undelivered,
-          line: t(language, 'consultatie.requestLine', {
-            date: formatDate(language, c.requestedAt),
+          line: t(voice, 'consultatie.requestLine', {
+            date: formatDate(voice, c.requestedAt),
             coordinator: school?.coordinators.find((p) => p.id === c.coordinatorId)?.name ?? '',
             status: undelivered
-              ? t(language, 'consultatie.notDelivered')
+              ? t(voice, 'consultatie.notDelivered')
               : c.status === 'advised' && c.advice
-                ? t(language, 'consultation.adviceOnStep', { name: c.answeredByName ?? '', advice: c.advice })
-                : t(language, `consultation.status.${c.status}`, { name: c.answeredByName ?? '' }),
+                ? t(voice, 'consultation.adviceOnStep', { name: c.answeredByName ?? '', advice: c.advice })
+                : t(voice, `consultation.status.${c.status}`, { name: c.answeredByName ?? '' }),
           }),
         };
       }),
-    advicesText: veiligThuisAdviceSummary(language, dossier),
-    advices: veiligThuisAdviceLines(language, dossier),
+    advicesText: veiligThuisAdviceSummary(voice, dossier),
+    advices: veiligThuisAdviceLines(voice, dossier),
     consultWithHint:
       coordinators === ''
-        ? t(language, 'consultatie.consultWithHintGeneral')
-        : t(language, 'consultatie.consultWithHint', { name: coordinators }),
+        ? t(voice, 'consultatie.consultWithHintGeneral')
+        : t(voice, 'consultatie.consultWithHint', { name: coordinators }),
     values: { ...consultation.values, ...advice.values },
     errors: { ...consultation.errors, ...advice.errors },
     problemsText: problems,
-    openFormAgain: problems === '' ? '' : t(language, 'consultatie.openFormAgain'),
+    openFormAgain: problems === '' ? '' : t(voice, 'consultatie.openFormAgain'),
   };
 }

@@ -2,7 +2,7 @@
 // consultation card (a status for everyone, actions for the zorgcoördinator), short notices for the
 // owner, and the zorgcoördinator's list. What goes to a channel names the dossier number only.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import { afwegingskaderState, decisionConfirmation, type Consultation, type Dossier } from '../../domain';
 import type { School } from '../../domain/school';
 import { deviationLines } from './afwijkingen';
@@ -20,19 +20,19 @@ const REQUEST_FIELDS = ['coordinatorId', 'question'] as const;
 const ANSWER_PREVIEW_LENGTH = 300;
 
 export function consultationRequestView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   school: School,
   state: FormState,
 ): ViewData {
-  const texts = section(language, 'consultation');
+  const texts = section(voice, 'consultation');
   const values = {
     coordinatorId: school.coordinators.length === 1 ? school.coordinators[0]?.id : undefined,
     ...state.values,
   };
   // Both inputs are required: Teams checks them itself and then shows their errorMessage.
   const fields = formFields(REQUEST_FIELDS, { values, errors: state.errors });
-  for (const field of REQUEST_FIELDS) fields.errors[field] ??= t(language, 'consultation.required');
+  for (const field of REQUEST_FIELDS) fields.errors[field] ??= t(voice, 'consultation.required');
   return {
     t: texts,
     number: dossier.number,
@@ -41,7 +41,7 @@ export function consultationRequestView(
     submissionId: newSubmissionId(),
     coordinators: school.coordinators.map((c) => ({ id: c.id, name: c.name })),
     ...fields,
-    problemsText: problemsText(language, state, texts),
+    problemsText: problemsText(voice, state, texts),
   };
 }
 
@@ -54,13 +54,13 @@ export interface ConsultationViewer {
 }
 
 export function consultationView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   school: School,
   consultation: Consultation,
   viewer: ConsultationViewer,
 ): ViewData {
-  const texts = section(language, 'consultation');
+  const texts = section(voice, 'consultation');
   const coordinatorName = school.coordinators.find((c) => c.id === consultation.coordinatorId)?.name ?? '';
   const name = consultation.answeredByName ?? '';
   const open = consultation.status === 'requested' || consultation.status === 'accepted';
@@ -87,20 +87,20 @@ export function consultationView(
             userIds: viewer.refreshUserIds.slice(0, 60),
           }
         : null,
-    title: t(language, 'consultation.title', { number: dossier.number }),
+    title: t(voice, 'consultation.title', { number: dossier.number }),
     // Who asked, and when, only in the zorgcoördinator's own view: the shared card may stand in the
     // care-team channel, where the dossier number and the status are all it shows.
     askedBy: viewer.isCoordinator
-      ? t(language, 'consultation.askedBy', {
+      ? t(voice, 'consultation.askedBy', {
           name: consultation.requestedByName,
-          date: formatDate(language, consultation.requestedAt),
+          date: formatDate(voice, consultation.requestedAt),
           coordinator: coordinatorName,
         })
       : '',
-    statusText: t(language, `consultation.status.${consultation.status}`, { name }),
+    statusText: t(voice, `consultation.status.${consultation.status}`, { name }),
     statusColor:
       consultation.status === 'declined' ? 'Warning' : consultation.status === 'advised' ? 'Good' : 'Default',
-    notice: viewer.notice ?? (viewer.isCoordinator ? '' : t(language, 'consultation.notForYou')),
+    notice: viewer.notice ?? (viewer.isCoordinator ? '' : t(voice, 'consultation.notForYou')),
     facts,
     isCoordinator: viewer.isCoordinator,
     canAccept: viewer.isCoordinator && consultation.status === 'requested',
@@ -108,10 +108,10 @@ export function consultationView(
   };
 }
 
-export function noticeView(language: Language, dossier: Dossier, text: string): ViewData {
+export function noticeView(voice: Voice, dossier: Dossier, text: string): ViewData {
   return {
-    t: section(language, 'notice'),
-    title: t(language, 'notice.title', { number: dossier.number }),
+    t: section(voice, 'notice'),
+    title: t(voice, 'notice.title', { number: dossier.number }),
     text,
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
@@ -119,40 +119,38 @@ export function noticeView(language: Language, dossier: Dossier, text: string): 
 }
 
 export function decisionConfirmationView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   school: School,
   state: FormState,
 ): ViewData {
-  const texts = section(language, 'confirmation');
+  const texts = section(voice, 'confirmation');
   const confirmation = decisionConfirmation(dossier);
   const outcome = confirmation.state === 'none' ? null : confirmation.outcome;
   const statusText =
     confirmation.state === 'confirmed'
-      ? t(language, 'confirmation.confirmed', { name: confirmation.byName })
+      ? t(voice, 'confirmation.confirmed', { name: confirmation.byName })
       : confirmation.state === 'sentBack'
-        ? t(language, 'confirmation.sentBack', { name: confirmation.byName, reason: confirmation.reason })
+        ? t(voice, 'confirmation.sentBack', { name: confirmation.byName, reason: confirmation.reason })
         : '';
   return {
     t: texts,
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
     submissionId: newSubmissionId(),
-    title: t(language, 'confirmation.title', { number: dossier.number }),
-    intro: t(language, 'confirmation.intro', { owner: dossier.ownerName }),
-    outcomeText: outcome
-      ? t(language, 'confirmation.outcome', { outcome: t(language, `outcome.${outcome}`) })
-      : '',
+    title: t(voice, 'confirmation.title', { number: dossier.number }),
+    intro: t(voice, 'confirmation.intro', { owner: dossier.ownerName }),
+    outcomeText: outcome ? t(voice, 'confirmation.outcome', { outcome: t(voice, `outcome.${outcome}`) }) : '',
     answers: afwegingskaderState(dossier).answers.map((a) => ({
-      question: t(language, 'confirmation.question', { n: a.question }),
-      answer: `${t(language, a.answer ? 'confirmation.yes' : 'confirmation.no')} · ${shorten(a.reasoning, ANSWER_PREVIEW_LENGTH)}`,
+      question: t(voice, 'confirmation.question', { n: a.question }),
+      answer: `${t(voice, a.answer ? 'confirmation.yes' : 'confirmation.no')} · ${shorten(a.reasoning, ANSWER_PREVIEW_LENGTH)}`,
     })),
     statusText:
-      statusText || (state.values.done ? t(language, 'confirmation.done', { owner: dossier.ownerName }) : ''),
+      statusText || (state.values.done ? t(voice, 'confirmation.done', { owner: dossier.ownerName }) : ''),
     waiting: confirmation.state === 'waiting',
     // What departs from the meldcode, with its reason: the second pair of eyes must see it (issue 10).
-    deviationLines: deviationLines(language, dossier),
-    problemsText: problemsText(language, state, texts),
+    deviationLines: deviationLines(voice, dossier),
+    problemsText: problemsText(voice, state, texts),
     decisionMaker: school.decisionMaker.name,
   };
 }
@@ -165,25 +163,25 @@ export interface ConsultationLine {
 /** How many consultations the list shows, oldest first: the card stays under its size budget. */
 export const MY_CONSULTATIONS_LISTED = 25;
 
-export function myConsultationsView(language: Language, lines: readonly ConsultationLine[]): ViewData {
+export function myConsultationsView(voice: Voice, lines: readonly ConsultationLine[]): ViewData {
   return {
-    t: section(language, 'myConsultations'),
+    t: section(voice, 'myConsultations'),
     moreText:
       lines.length > MY_CONSULTATIONS_LISTED
-        ? t(language, 'myConsultations.more', { shown: MY_CONSULTATIONS_LISTED, count: lines.length })
+        ? t(voice, 'myConsultations.more', { shown: MY_CONSULTATIONS_LISTED, count: lines.length })
         : '',
     items: lines.slice(0, MY_CONSULTATIONS_LISTED).map(({ dossier, consultation }) => ({
       schoolId: dossier.schoolId,
       dossierId: dossier.id,
       consultationId: consultation.id,
       number: dossier.number,
-      line: t(language, 'myConsultations.line', {
+      line: t(voice, 'myConsultations.line', {
         number: dossier.number,
-        status: t(language, `consultation.status.${consultation.status}`, {
+        status: t(voice, `consultation.status.${consultation.status}`, {
           name: consultation.answeredByName ?? '',
         }),
         name: consultation.requestedByName,
-        date: formatDate(language, consultation.requestedAt),
+        date: formatDate(voice, consultation.requestedAt),
       }),
     })),
   };

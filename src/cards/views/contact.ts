@@ -1,7 +1,7 @@
 // Contact or note: a contact about the signals (with whom, when, what came of it), or a note that may
 // be marked as an opinion (then shown as an opinion, with its author, wherever it appears).
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import { NAME_MAX_LENGTH, TEXT_MAX_LENGTH, todayInAmsterdam, type Dossier, type EntryOf } from '../../domain';
 import {
   dateHints,
@@ -33,7 +33,7 @@ const KEPT_LENGTH: Record<(typeof CONTACT_FIELDS | typeof NOTE_FIELDS)[number], 
   isOpinion: 5,
 };
 
-function recentLines(language: Language, dossier: Dossier): { line: string }[] {
+function recentLines(voice: Voice, dossier: Dossier): { line: string }[] {
   const short = (text: string, length = RECENT_TEXT_LENGTH): string => shorten(cardText(text), length);
   return dossier.log
     .filter(
@@ -45,38 +45,38 @@ function recentLines(language: Language, dossier: Dossier): { line: string }[] {
     .map((entry) => {
       if (entry.kind === 'contactRecorded') {
         return {
-          line: t(language, 'contact.contactLine', {
-            on: formatDate(language, entry.data.on),
+          line: t(voice, 'contact.contactLine', {
+            on: formatDate(voice, entry.data.on),
             with: short(entry.data.with, RECENT_NAME_LENGTH),
             outcome: short(entry.data.outcome),
           }),
         };
       }
-      const at = formatDateTime(language, entry.at);
+      const at = formatDateTime(voice, entry.at);
       return {
         line: entry.data.isOpinion
-          ? t(language, 'contact.opinionLine', {
+          ? t(voice, 'contact.opinionLine', {
               at,
               author: short(entry.authorName, RECENT_NAME_LENGTH),
               text: short(entry.data.text),
             })
-          : t(language, 'contact.noteLine', { at, text: short(entry.data.text) }),
+          : t(voice, 'contact.noteLine', { at, text: short(entry.data.text) }),
       };
     });
 }
 
-export function contactView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
-  const texts = section(language, 'contact');
+export function contactView(voice: Voice, dossier: Dossier, now: Date, state: FormState): ViewData {
+  const texts = section(voice, 'contact');
   const values: ViewData = {};
   const errors: ViewData = {};
   for (const field of [...CONTACT_FIELDS, ...NOTE_FIELDS]) {
     values[field] = keptText(state.values[field], KEPT_LENGTH[field]);
     errors[field] =
-      state.errors[field] ?? (REQUIRED_FIELDS.includes(field) ? t(language, 'contact.required') : null);
+      state.errors[field] ?? (REQUIRED_FIELDS.includes(field) ? t(voice, 'contact.required') : null);
   }
-  dateHints(language, state, errors, { past: ['on'] });
-  const recent = recentLines(language, dossier);
-  const problems = problemsText(language, state, texts);
+  dateHints(voice, state, errors, { past: ['on'] });
+  const recent = recentLines(voice, dossier);
+  const problems = problemsText(voice, state, texts);
   return {
     t: texts,
     number: dossier.number,
@@ -85,11 +85,11 @@ export function contactView(language: Language, dossier: Dossier, now: Date, sta
     today: todayInAmsterdam(now),
     contactSubmissionId: newSubmissionId(),
     noteSubmissionId: newSubmissionId(),
-    recentText: recent.length === 0 ? t(language, 'contact.none') : t(language, 'contact.recent'),
+    recentText: recent.length === 0 ? t(voice, 'contact.none') : t(voice, 'contact.recent'),
     recent,
     values,
     errors,
     problemsText: problems,
-    openFormAgain: problems === '' ? '' : t(language, 'contact.openFormAgain'),
+    openFormAgain: problems === '' ? '' : t(voice, 'contact.openFormAgain'),
   };
 }

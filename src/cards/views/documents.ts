@@ -1,7 +1,7 @@
 // The documents of a dossier: the dossier as PDF, Word or text, and for a zorgcoördinator the copy for
 // the parents or the pupil. And the card with the download link of a finished file.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import { ageRange, DISCUSS_WITH_PARENTS_UNDER_AGE, type Dossier, type Role } from '../../domain';
 import type { FormState, ViewData } from './common';
 
@@ -11,7 +11,7 @@ function defaultRecipient(dossier: Dossier, now: Date): 'ouders' | 'leerling' {
 }
 
 export function documentsView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   role: Role,
   now: Date,
@@ -22,8 +22,8 @@ export function documentsView(
     return typeof given === 'string' ? given : fallback;
   };
   return {
-    t: section(language, 'export.documents'),
-    title: t(language, 'export.documents.title', { number: dossier.number }),
+    t: section(voice, 'export.documents'),
+    title: t(voice, 'export.documents.title', { number: dossier.number }),
     isCoordinator: role === 'zorgcoordinator',
     recipient: value('recipient', defaultRecipient(dossier, now)),
     withhold: value('withhold', ''),
@@ -36,7 +36,7 @@ export function documentsView(
 
 /** The ready card of a dossier document (the export card's template, with the format named). */
 export function documentReadyView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   url: string,
   validMinutes: number,
@@ -44,17 +44,17 @@ export function documentReadyView(
 ): ViewData {
   const copy = 'copyFor' in ready;
   return {
-    t: section(language, 'export.card'),
+    t: section(voice, 'export.card'),
     title: copy
-      ? t(language, 'export.documents.copyTitleReady', { number: dossier.number })
-      : t(language, 'export.card.title', { number: dossier.number }),
+      ? t(voice, 'export.documents.copyTitleReady', { number: dossier.number })
+      : t(voice, 'export.card.title', { number: dossier.number }),
     readyText: copy
-      ? t(language, 'export.documents.copyReady', {
-          recipient: t(language, `export.copy.for.${ready.copyFor}`),
+      ? t(voice, 'export.documents.copyReady', {
+          recipient: t(voice, `export.copy.for.${ready.copyFor}`),
           format: ready.format === 'pdf' ? 'PDF' : 'Word',
           minutes: validMinutes,
         })
-      : t(language, `export.documents.ready.${ready.format}`, { minutes: validMinutes }),
+      : t(voice, `export.documents.ready.${ready.format}`, { minutes: validMinutes }),
     url,
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
@@ -63,19 +63,19 @@ export function documentReadyView(
 
 /** The ready card of a figures file. */
 export function figuresReadyView(
-  language: Language,
+  voice: Voice,
   school: { id: string; name: string },
   schoolYear: number,
   url: string,
   validMinutes: number,
 ): ViewData {
   return {
-    t: { ...section(language, 'figures.ready'), download: t(language, 'export.card.download') },
-    title: t(language, 'figures.ready.title', {
+    t: { ...section(voice, 'figures.ready'), download: t(voice, 'export.card.download') },
+    title: t(voice, 'figures.ready.title', {
       school: school.name,
       year: `${schoolYear}-${schoolYear + 1}`,
     }),
-    readyText: t(language, 'figures.card.ready', { minutes: validMinutes }),
+    readyText: t(voice, 'figures.card.ready', { minutes: validMinutes }),
     url,
     schoolId: school.id,
     schoolYear,

@@ -1,7 +1,7 @@
 // The yearly meldcode figures of a school, as rows that the card, the PDF and the CSV all show.
 // Only counts: "< 5" stays "< 5" everywhere, and working days appear only over 5 dossiers or more.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import { groupLabel } from '../../i18n/signalenkaart';
 import {
   MEASURED_STEPS,
@@ -38,24 +38,24 @@ const countRow = (label: string, count: Count): FiguresRow => ({
 });
 
 /** A number as the reader writes it: 2,5 in Dutch, 2.5 in English. */
-export function decimal(language: Language, value: number): string {
-  return language === 'nl' ? String(value).replace('.', ',') : String(value);
+export function decimal(voice: Voice, value: number): string {
+  return voice === 'nl' ? String(value).replace('.', ',') : String(value);
 }
 
-function workingDaysText(language: Language, days: WorkingDays): string {
+function workingDaysText(voice: Voice, days: WorkingDays): string {
   return 'median' in days
-    ? t(language, 'figures.workingDays', {
-        median: decimal(language, days.median),
-        from: decimal(language, days.from),
-        to: decimal(language, days.to),
+    ? t(voice, 'figures.workingDays', {
+        median: decimal(voice, days.median),
+        from: decimal(voice, days.from),
+        to: decimal(voice, days.to),
         dossiers: days.dossiers,
       })
-    : t(language, 'figures.workingDaysFew');
+    : t(voice, 'figures.workingDaysFew');
 }
 
 /** The figures in sections, in the order a board reads them. */
-export function figuresSections(language: Language, figures: MeldcodeFigures): FiguresSection[] {
-  const say = (key: Parameters<typeof t>[1]): string => t(language, key);
+export function figuresSections(voice: Voice, figures: MeldcodeFigures): FiguresSection[] {
+  const say = (key: Parameters<typeof t>[1]): string => t(voice, key);
   return [
     {
       title: say('figures.section.dossiers'),
@@ -70,7 +70,7 @@ export function figuresSections(language: Language, figures: MeldcodeFigures): F
     {
       title: say('figures.section.signals'),
       values: 'counts',
-      rows: SIGNAL_CATEGORIES.map((c) => countRow(groupLabel(language, c), figures.signalCategories[c])),
+      rows: SIGNAL_CATEGORIES.map((c) => countRow(groupLabel(voice, c), figures.signalCategories[c])),
     },
     {
       title: say('figures.section.forms'),
@@ -95,7 +95,7 @@ export function figuresSections(language: Language, figures: MeldcodeFigures): F
       values: 'workingDays',
       rows: MEASURED_STEPS.map((step) => ({
         label: say(`figures.step.${step}`),
-        value: workingDaysText(language, figures.workingDays[step]),
+        value: workingDaysText(voice, figures.workingDays[step]),
         count: undefined,
         workingDays: figures.workingDays[step],
       })),
@@ -111,12 +111,12 @@ export interface FiguresNavigation {
   currentSchoolYear: number;
 }
 
-export function figuresView(language: Language, figures: MeldcodeFigures, nav: FiguresNavigation): ViewData {
+export function figuresView(voice: Voice, figures: MeldcodeFigures, nav: FiguresNavigation): ViewData {
   return {
-    t: section(language, 'figures.card'),
-    title: t(language, 'figures.card.title', { school: nav.schoolName }),
-    yearText: t(language, 'figures.card.year', { year: schoolYearName(figures.schoolYear) }),
-    sections: figuresSections(language, figures).map((s) => ({
+    t: section(voice, 'figures.card'),
+    title: t(voice, 'figures.card.title', { school: nav.schoolName }),
+    yearText: t(voice, 'figures.card.year', { year: schoolYearName(figures.schoolYear) }),
+    sections: figuresSections(voice, figures).map((s) => ({
       title: s.title,
       facts: s.rows.map((row) => ({ title: row.label, value: row.value })),
     })),
@@ -128,7 +128,7 @@ export function figuresView(language: Language, figures: MeldcodeFigures, nav: F
     otherSchools: nav.otherSchools.map((school) => ({
       id: school.id,
       schoolYear: figures.schoolYear,
-      title: t(language, 'figures.card.chooseSchool', { school: school.name }),
+      title: t(voice, 'figures.card.chooseSchool', { school: school.name }),
     })),
   };
 }

@@ -1,7 +1,7 @@
 // Step 3: the conversation with the pupil (and/or the parents), prepared along the step plan — or
 // skipped with the concrete reason. Warns against talking to the parents where that is dangerous.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import {
   FORMS_WITHOUT_PARENT_CONVERSATION,
   entriesOf,
@@ -43,36 +43,36 @@ const DEFAULTS: Record<string, string> = {
 };
 
 function participantsText(
-  language: Language,
+  voice: Voice,
   participants: EntryData['conversationRecorded']['participants'],
 ): string {
   const who = (['pupil', 'parents', 'coordinator'] as const).filter((p) => participants[p]);
-  return who.map((p) => t(language, `gesprek.participant.${p}`)).join(', ');
+  return who.map((p) => t(voice, `gesprek.participant.${p}`)).join(', ');
 }
 
-export function gesprekView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
-  const texts = section(language, 'gesprek');
+export function gesprekView(voice: Voice, dossier: Dossier, now: Date, state: FormState): ViewData {
+  const texts = section(voice, 'gesprek');
   const warned = specificFormsOf(dossier).filter((form) => FORMS_WITHOUT_PARENT_CONVERSATION.includes(form));
   const held = entriesOf(dossier, 'conversationRecorded').map(({ seq, data }) => ({
     seq,
-    line: `${formatDate(language, data.on)} · ${participantsText(language, data.participants)} · ${shortened(
+    line: `${formatDate(voice, data.on)} · ${participantsText(voice, data.participants)} · ${shortened(
       data.outcome,
     )}`,
   }));
   const skipped = entriesOf(dossier, 'conversationSkipped').map(({ seq, at, data }) => ({
     seq,
-    line: `${formatDate(language, at)} · ${t(language, 'gesprek.skipped')} · ${shortened(data.reason)}`,
+    line: `${formatDate(voice, at)} · ${t(voice, 'gesprek.skipped')} · ${shortened(data.reason)}`,
   }));
   const recent = latest([...held, ...skipped].sort((a, b) => a.seq - b.seq));
   const { values, errors } = keptFields(CONVERSATION_FIELDS, state, {
     fields: ['on', 'said', 'outcome', 'reason'],
-    message: t(language, 'gesprek.required'),
+    message: t(voice, 'gesprek.required'),
   });
   for (const [field, value] of Object.entries(DEFAULTS)) values[field] = values[field] ?? value;
-  dateHints(language, state, errors, { past: ['on'] });
+  dateHints(voice, state, errors, { past: ['on'] });
   // The conversation is usually recorded the day it was held: today is filled in.
   values['on'] ??= todayInAmsterdam(now);
-  const problems = problemsText(language, state, {
+  const problems = problemsText(voice, state, {
     on: texts['on'] ?? '',
     participants: texts['participants'] ?? '',
     withPupil: texts['withPupil'] ?? '',
@@ -93,19 +93,17 @@ export function gesprekView(language: Language, dossier: Dossier, now: Date, sta
     today: todayInAmsterdam(now),
     conversationSubmissionId: newSubmissionId(),
     skipSubmissionId: newSubmissionId(),
-    statusText: stepStatusText(language, dossier, 'gesprek'),
+    statusText: stepStatusText(voice, dossier, 'gesprek'),
     parentsWarning:
-      warned.length === 0
-        ? ''
-        : t(language, 'gesprek.parentsWarning', { forms: formNames(language, warned) }),
+      warned.length === 0 ? '' : t(voice, 'gesprek.parentsWarning', { forms: formNames(voice, warned) }),
     recordedText:
       recent.length === 0
-        ? t(language, 'gesprek.none')
-        : t(language, 'gesprek.recorded', { count: held.length + skipped.length }),
+        ? t(voice, 'gesprek.none')
+        : t(voice, 'gesprek.recorded', { count: held.length + skipped.length }),
     recent: recent.map(({ line }) => ({ line })),
     values,
     errors,
     problemsText: problems,
-    openFormAgain: problems === '' ? '' : t(language, 'gesprek.openFormAgain'),
+    openFormAgain: problems === '' ? '' : t(voice, 'gesprek.openFormAgain'),
   };
 }

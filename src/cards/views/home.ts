@@ -1,8 +1,7 @@
 // View models of the screens around the dossiers: home, about, the route check, the new-dossier
 // form, the list of my dossiers, and the dossier hub.
 
-import { section, t, type Language } from '../../i18n';
-import { viewInSchoolWords } from '../../i18n/role-name';
+import { section, t, type Voice } from '../../i18n';
 import type { School } from '../../domain/school';
 import {
   STEPS,
@@ -39,14 +38,14 @@ export interface ListedDossier {
   dossier: Dossier;
 }
 
-function listed(language: Language, dossiers: readonly ListedDossier[]): ViewData[] {
+function listed(voice: Voice, dossiers: readonly ListedDossier[]): ViewData[] {
   return dossiers.map(({ summary, dossier }) => ({
     id: summary.id,
     schoolId: summary.schoolId,
     number: summary.number,
     pupilReference: summary.pupilReference,
-    whereItStands: t(language, 'myDossiers.whereItStands', { done: stepsDone(dossier) }),
-    lastActivity: formatDate(language, summary.updatedAt),
+    whereItStands: t(voice, 'myDossiers.whereItStands', { done: stepsDone(dossier) }),
+    lastActivity: formatDate(voice, summary.updatedAt),
   }));
 }
 
@@ -65,7 +64,7 @@ export interface WaitingForMe {
 const WAITING_LISTED = 5;
 
 export function homeView(
-  language: Language,
+  voice: Voice,
   dossiers: readonly ListedDossier[],
   waiting: WaitingForMe = {},
 ): ViewData {
@@ -74,10 +73,10 @@ export function homeView(
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
     consultationId: consultation.id,
-    line: t(language, 'welcome.waitingConsultation', {
+    line: t(voice, 'welcome.waitingConsultation', {
       number: dossier.number,
       name: consultation.requestedByName,
-      date: formatDate(language, consultation.requestedAt),
+      date: formatDate(voice, consultation.requestedAt),
     }),
   }));
   const decisionLines = (waiting.decisions ?? []).map(({ dossier }) => ({
@@ -85,17 +84,17 @@ export function homeView(
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
     consultationId: 0,
-    line: t(language, 'welcome.waitingDecision', { number: dossier.number, name: dossier.ownerName }),
+    line: t(voice, 'welcome.waitingDecision', { number: dossier.number, name: dossier.ownerName }),
   }));
   const lines = [...decisionLines, ...consultationLines];
   return {
-    t: section(language, 'welcome'),
-    dossiers: listed(language, dossiers.slice(0, 5)),
+    t: section(voice, 'welcome'),
+    dossiers: listed(voice, dossiers.slice(0, 5)),
     waiting: lines.slice(0, WAITING_LISTED),
     waitingText:
       lines.length === 0
         ? ''
-        : t(language, lines.length === 1 ? 'welcome.waitingOne' : 'welcome.waitingMany', {
+        : t(voice, lines.length === 1 ? 'welcome.waitingOne' : 'welcome.waitingMany', {
             count: lines.length,
           }),
     isCoordinator: waiting.consultations !== undefined,
@@ -105,38 +104,38 @@ export function homeView(
 /** How many dossiers the list shows, most recently changed first: the card stays under its size budget. */
 export const MY_DOSSIERS_LISTED = 25;
 
-export function myDossiersView(language: Language, dossiers: readonly ListedDossier[]): ViewData {
+export function myDossiersView(voice: Voice, dossiers: readonly ListedDossier[]): ViewData {
   return {
-    t: section(language, 'myDossiers'),
-    dossiers: listed(language, dossiers.slice(0, MY_DOSSIERS_LISTED)),
+    t: section(voice, 'myDossiers'),
+    dossiers: listed(voice, dossiers.slice(0, MY_DOSSIERS_LISTED)),
     moreText:
       dossiers.length > MY_DOSSIERS_LISTED
-        ? t(language, 'myDossiers.more', { shown: MY_DOSSIERS_LISTED, count: dossiers.length })
+        ? t(voice, 'myDossiers.more', { shown: MY_DOSSIERS_LISTED, count: dossiers.length })
         : '',
   };
 }
 
-export function aboutView(language: Language): ViewData {
+export function aboutView(voice: Voice): ViewData {
   return {
-    t: section(language, 'about'),
+    t: section(voice, 'about'),
     steps: STEPS.map((step) => ({
-      name: t(language, `step.${step}`),
-      text: t(language, `about.step.${step}`),
+      name: t(voice, `step.${step}`),
+      text: t(voice, `about.step.${step}`),
     })),
   };
 }
 
-export function routeCheckView(language: Language): ViewData {
-  return { t: section(language, 'routeCheck') };
+export function routeCheckView(voice: Voice): ViewData {
+  return { t: section(voice, 'routeCheck') };
 }
 
 export type OtherRoute = 'medewerker' | 'radicalisering';
 
-export function otherRouteView(language: Language, route: OtherRoute): ViewData {
+export function otherRouteView(voice: Voice, route: OtherRoute): ViewData {
   return {
-    t: section(language, 'otherRoute'),
-    title: t(language, `otherRoute.${route}.title`),
-    text: t(language, `otherRoute.${route}.text`),
+    t: section(voice, 'otherRoute'),
+    title: t(voice, `otherRoute.${route}.title`),
+    text: t(voice, `otherRoute.${route}.text`),
   };
 }
 
@@ -149,21 +148,20 @@ const NEW_DOSSIER_FIELDS = [
   'firstDescription',
 ] as const;
 
-export function newDossierView(language: Language, schools: readonly School[], state: FormState): ViewData {
-  const texts = section(language, 'newDossier');
+export function newDossierView(voice: Voice, schools: readonly School[], state: FormState): ViewData {
+  const texts = section(voice, 'newDossier');
   const fields = formFields(NEW_DOSSIER_FIELDS, {
     values: numbersAsNumbers(state.values, ['age', 'birthYear']),
     errors: state.errors,
   });
   // Teams checks the required inputs itself and then shows their errorMessage.
-  for (const field of ['pupilReference', 'group'])
-    fields.errors[field] ??= t(language, 'newDossier.required');
+  for (const field of ['pupilReference', 'group']) fields.errors[field] ??= t(voice, 'newDossier.required');
   return {
     t: texts,
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
     ...fields,
     problems: Object.keys(state.errors),
-    problemsText: problemsText(language, state, texts),
+    problemsText: problemsText(voice, state, texts),
     submissionId: newSubmissionId(),
   };
 }
@@ -172,7 +170,7 @@ export function newDossierView(language: Language, schools: readonly School[], s
 export type DossierNotice = 'opened' | 'recorded' | 'none' | { text: string };
 
 export function dossierView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   school: School | undefined,
   notice: DossierNotice = 'none',
@@ -189,64 +187,64 @@ export function dossierView(
   const acuteRoute = stepsAfterAcuteReport(dossier);
   const statusOf = (step: Step): string =>
     acuteRoute?.after.includes(step)
-      ? t(language, 'dossier.recordedAfterReport', { status: t(language, `status.${statuses[step]}`) })
-      : t(language, `status.${statuses[step]}`);
+      ? t(voice, 'dossier.recordedAfterReport', { status: t(voice, `status.${statuses[step]}`) })
+      : t(voice, `status.${statuses[step]}`);
   const noticeText = closed
-    ? t(language, 'dossier.closed')
+    ? t(voice, 'dossier.closed')
     : typeof notice === 'object'
       ? notice.text
       : notice === 'none'
         ? ''
-        : t(language, notice === 'opened' ? 'dossier.opened' : 'dossier.recorded');
+        : t(voice, notice === 'opened' ? 'dossier.opened' : 'dossier.recorded');
   // Every text in the school's own word for the zorgcoördinator.
-  return viewInSchoolWords(language, school?.roleName, {
-    t: section(language, 'dossier'),
+  return {
+    t: section(voice, 'dossier'),
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
-    title: t(language, 'dossier.title', { number: dossier.number }),
-    subtitle: t(language, 'dossier.subtitle', {
+    title: t(voice, 'dossier.title', { number: dossier.number }),
+    subtitle: t(voice, 'dossier.subtitle', {
       reference: dossier.pupil.reference,
       group: dossier.pupil.group,
-      openedOn: formatDate(language, dossier.openedAt),
+      openedOn: formatDate(voice, dossier.openedAt),
     }),
     notice: noticeText,
     noticeColor: closed ? 'Warning' : 'Good',
     steps: STEPS.map((step) => ({
       step,
-      name: t(language, `step.${step}`),
+      name: t(voice, `step.${step}`),
       status: statusOf(step),
     })),
     missing:
       missing.length > 0 && !closed && !acuteRoute
-        ? t(language, 'dossier.missing', { steps: stepList(language, missing) })
+        ? t(voice, 'dossier.missing', { steps: stepList(voice, missing) })
         : '',
     afterReportText:
       acuteRoute && acuteRoute.missing.length > 0 && !closed
-        ? t(language, 'dossier.stepsAfterReport', { steps: stepList(language, acuteRoute.missing) })
+        ? t(voice, 'dossier.stepsAfterReport', { steps: stepList(voice, acuteRoute.missing) })
         : '',
     // Before steps 1 to 4 are done, a report that could not wait can still be recorded.
     acuteText:
-      !closed && missing.length > 0 && reportMayBeRecorded(dossier) ? t(language, 'dossier.acuteHint') : '',
-    deviationLines: deviationLines(language, dossier),
-    notArrived: notArrivedLines(language, dossier, school),
+      !closed && missing.length > 0 && reportMayBeRecorded(dossier) ? t(voice, 'dossier.acuteHint') : '',
+    deviationLines: deviationLines(voice, dossier),
+    notArrived: notArrivedLines(voice, dossier, school),
     // What the zorgcoördinator advised, and who: where the owners look first.
     adviceLines: consultations(dossier)
       .filter((c) => c.status === 'advised' && c.advice)
       .slice(-ADVICE_LINES)
       .map((c) => ({
-        line: t(language, 'dossier.advice', {
+        line: t(voice, 'dossier.advice', {
           name: c.answeredByName ?? '',
           advice: shorten(c.advice ?? '', ADVICE_LENGTH),
         }),
       })),
     people: school
       ? [
-          t(language, 'dossier.people', {
+          t(voice, 'dossier.people', {
             owner: dossier.ownerName,
             coordinators: school.coordinators.map((c) => c.name).join(', '),
             decisionMaker: school.decisionMaker.name,
           }),
-          involvedLines(language, dossier, school),
+          involvedLines(voice, dossier, school),
         ]
           .filter((line) => line !== '')
           .join(' ')
@@ -256,12 +254,12 @@ export function dossierView(
     canAddCoOwner: !closed && viewerId !== undefined && isOwnerOf(dossier, viewerId),
     canHandOver:
       !closed && viewerId !== undefined && school !== undefined && isCoordinatorOf(school, viewerId),
-    closeOrReopen: t(language, closed ? 'dossier.reopen' : 'dossier.close'),
+    closeOrReopen: t(voice, closed ? 'dossier.reopen' : 'dossier.close'),
     closeOrReopenVerb: closed ? 'showReopenForm' : 'showCloseForm',
-    confirmationText: confirmationLine(language, dossier, school),
-    nextReminder: closed || !school ? '' : nextReminderText(language, dossier, school),
+    confirmationText: confirmationLine(voice, dossier, school),
+    nextReminder: closed || !school ? '' : nextReminderText(voice, dossier, school),
     canConfirm: confirmation.state === 'waiting' && viewerId !== undefined && viewerId === confirmer?.id,
-  });
+  };
 }
 
 /** The latest advice on the dossier card, each cut to a readable length (step 2 shows it whole). */
@@ -280,9 +278,9 @@ const CARD_NAMES = {
  * The cards this dossier still owes someone who cannot be reached yet: for whom, what, and a
  * button to send it again (it then goes out at once if that person can be reached by now).
  */
-function notArrivedLines(language: Language, dossier: Dossier, school: School | undefined): ViewData[] {
+function notArrivedLines(voice: Voice, dossier: Dossier, school: School | undefined): ViewData[] {
   const nameOf = (id: string): string =>
-    (school ? personNameIn(dossier, school, id) : undefined) ?? t(language, 'dossier.card.someone');
+    (school ? personNameIn(dossier, school, id) : undefined) ?? t(voice, 'dossier.card.someone');
   return (dossier.outbox ?? []).flatMap((item) =>
     (item.waitingFor ?? item.triedFor)
       ? [
@@ -290,9 +288,9 @@ function notArrivedLines(language: Language, dossier: Dossier, school: School | 
             schoolId: dossier.schoolId,
             dossierId: dossier.id,
             itemId: item.id,
-            sendAgain: t(language, 'dossier.card.sendAgain'),
-            line: t(language, 'dossier.card.notArrived', {
-              card: t(language, CARD_NAMES[item.effect.type]),
+            sendAgain: t(voice, 'dossier.card.sendAgain'),
+            line: t(voice, 'dossier.card.notArrived', {
+              card: t(voice, CARD_NAMES[item.effect.type]),
               name: nameOf(item.waitingFor ?? item.triedFor ?? ''),
             }),
           },
@@ -311,12 +309,12 @@ export function stepsDone(dossier: Dossier): number {
  * When the next reminder goes out and to whom. Worked out as of the dossier's last write (the
  * schedule the store holds was made then), so the card needs no clock.
  */
-function nextReminderText(language: Language, dossier: Dossier, school: School): string {
+function nextReminderText(voice: Voice, dossier: Dossier, school: School): string {
   const lastWrite = dossier.log.at(-1)?.at ?? dossier.updatedAt;
   const next = nextReminderOf(dossier, school, new Date(lastWrite));
   if (!next) return '';
   const names = [...new Set(next.reminders.map((r) => r.recipient.name))].join(', ');
-  return t(language, 'reminder.next', { date: formatDate(language, next.at), names });
+  return t(voice, 'reminder.next', { date: formatDate(voice, next.at), names });
 }
 
 /** Teams sends number inputs back as text; an Input.Number drops a text value, so turn them back. */

@@ -1,7 +1,7 @@
 // Step 5, organise help with the zorgcoördinator: the help plan (what, who, by when, the evaluation
 // date), then the evaluations that lead to question 5. Also after a report, as agreed with Veilig Thuis.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import { entriesOf, helpPlanExpected, todayInAmsterdam, type Dossier } from '../../domain';
 import { FOLLOW_UP_QUESTION, afwegingskaderState } from '../../domain/afwegingskader';
 import {
@@ -22,10 +22,10 @@ export const FOLLOW_UP_FORM_FIELDS = ['followUpHeldOn', 'followUpText'] as const
 const RECENT_FOLLOW_UPS = 3;
 const SUMMARY_LENGTH = 300;
 
-export function hulpView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
+export function hulpView(voice: Voice, dossier: Dossier, now: Date, state: FormState): ViewData {
   const texts = {
-    ...section(language, 'hulp'),
-    followUpHint: t(language, 'hulp.followUpHint', { question: FOLLOW_UP_QUESTION }),
+    ...section(voice, 'hulp'),
+    followUpHint: t(voice, 'hulp.followUpHint', { question: FOLLOW_UP_QUESTION }),
   };
   const today = todayInAmsterdam(now);
   const plan = currentHelpPlan(dossier);
@@ -36,7 +36,7 @@ export function hulpView(language: Language, dossier: Dossier, now: Date, state:
         .reverse()
     : [];
   const fields = formFields([...HELP_PLAN_FORM_FIELDS, ...FOLLOW_UP_FORM_FIELDS], state);
-  dateHints(language, state, fields.errors, { past: ['followUpHeldOn'], future: ['deadline', 'followUpOn'] });
+  dateHints(voice, state, fields.errors, { past: ['followUpHeldOn'], future: ['deadline', 'followUpOn'] });
   return {
     t: texts,
     number: dossier.number,
@@ -45,23 +45,20 @@ export function hulpView(language: Language, dossier: Dossier, now: Date, state:
     submissionId: newSubmissionId(),
     today,
     tomorrow: dayAfter(today),
-    problemsText: problemsText(language, state, texts),
+    problemsText: problemsText(voice, state, texts),
     // Help beside a report: agreed with Veilig Thuis (questions 3 to 5 were answered with them).
-    afterReportText: afwegingskaderState(dossier).helpAfterReport ? t(language, 'hulp.afterReport') : '',
+    afterReportText: afwegingskaderState(dossier).helpAfterReport ? t(voice, 'hulp.afterReport') : '',
     showPlanForm: !plan || helpPlanExpected(dossier),
-    planLine: plan ? planLine(language, plan.data) : '',
+    planLine: plan ? planLine(voice, plan.data) : '',
     planWhat: plan ? shorten(plan.data.what, SUMMARY_LENGTH) : '',
     followUps: followUps.map((entry) => ({
-      line: t(language, 'hulp.followUpLine', {
-        date: formatDate(language, entry.data.on),
+      line: t(voice, 'hulp.followUpLine', {
+        date: formatDate(voice, entry.data.on),
         text: shorten(entry.data.text, SUMMARY_LENGTH),
       }),
     })),
     values: fields.values,
     // Every input of both forms is required.
-    errors: withRequiredMessages(language, fields.errors, [
-      ...HELP_PLAN_FORM_FIELDS,
-      ...FOLLOW_UP_FORM_FIELDS,
-    ]),
+    errors: withRequiredMessages(voice, fields.errors, [...HELP_PLAN_FORM_FIELDS, ...FOLLOW_UP_FORM_FIELDS]),
   };
 }

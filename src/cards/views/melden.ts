@@ -3,8 +3,7 @@
 // itself, and later Veilig Thuis's feedback. An acute report (or a 112 call) may come before steps 1
 // to 4; another report ("alsnog melden") after a reopening or a later outcome "report".
 
-import { section, t, type Language } from '../../i18n';
-import { viewInSchoolWords } from '../../i18n/role-name';
+import { section, t, type Voice } from '../../i18n';
 import {
   DISCUSS_WITH_PARENTS_UNDER_AGE,
   DISCUSS_WITH_PUPIL_FROM_AGE,
@@ -60,7 +59,7 @@ const RECENT_FEEDBACKS = 3;
 const FEEDBACK_LENGTH = 200;
 
 export function meldenView(
-  language: Language,
+  voice: Voice,
   dossier: Dossier,
   now: Date,
   state: FormState,
@@ -68,60 +67,60 @@ export function meldenView(
 ): ViewData {
   // The rules' numbers are filled in from the constants the rules themselves use.
   const texts = {
-    ...section(language, 'melden'),
-    pupilRule: t(language, 'melden.pupilRule', { age: DISCUSS_WITH_PUPIL_FROM_AGE }),
-    parentsRule: t(language, 'melden.parentsRule', { age: DISCUSS_WITH_PARENTS_UNDER_AGE }),
-    feedbackHint: t(language, 'melden.feedbackHint', { days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS }),
+    ...section(voice, 'melden'),
+    pupilRule: t(voice, 'melden.pupilRule', { age: DISCUSS_WITH_PUPIL_FROM_AGE }),
+    parentsRule: t(voice, 'melden.parentsRule', { age: DISCUSS_WITH_PARENTS_UNDER_AGE }),
+    feedbackHint: t(voice, 'melden.feedbackHint', { days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS }),
   };
   const must = mustDiscussReportWith(dossier.pupil, now);
   const report = entriesOf(dossier, 'reportRecorded').at(-1);
   const feedbacks = entriesOf(dossier, 'reportFeedbackRecorded').slice(-RECENT_FEEDBACKS).reverse();
   const fields = formFields([...REPORT_FORM_FIELDS, ...REPORT_FEEDBACK_FORM_FIELDS], state);
-  dateHints(language, state, fields.errors, { past: ['on', 'feedbackOn'] });
+  dateHints(voice, state, fields.errors, { past: ['on', 'feedbackOn'] });
   // Steps 1 to 4 not all done: only the acute route is open, and the card says what follows.
   const missing = missingBeforeDecision(dossier);
   const acute = missing.length > 0;
   const parentsWarning = must.parents && parentsNotToBeInvolved(dossier);
-  return viewInSchoolWords(language, school?.roleName, {
+  return {
     t: texts,
     number: dossier.number,
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
     submissionId: newSubmissionId(),
     today: todayInAmsterdam(now),
-    problemsText: problemsText(language, state, texts),
+    problemsText: problemsText(voice, state, texts),
     reported: report !== undefined,
     reportOpen: dossier.status === 'open' && reportMayBeRecorded(dossier),
-    reportLine: report ? reportLine(language, report.data) : '',
+    reportLine: report ? reportLine(voice, report.data) : '',
     acute,
-    acuteText: acute ? t(language, 'melden.acuteRoute', { steps: stepList(language, missing) }) : '',
-    againText: report ? t(language, 'melden.again') : '',
-    confirmationText: confirmationLine(language, dossier, school),
-    deviationLines: deviationLines(language, dossier),
+    acuteText: acute ? t(voice, 'melden.acuteRoute', { steps: stepList(voice, missing) }) : '',
+    againText: report ? t(voice, 'melden.again') : '',
+    confirmationText: confirmationLine(voice, dossier, school),
+    deviationLines: deviationLines(voice, dossier),
     askPupil: must.pupil,
     askParents: must.parents,
     parentsWarning,
     discussedChoices: REPORT_DISCUSSIONS.map((id) => ({
       id,
-      title: t(language, `melden.discussed.${id}`),
+      title: t(voice, `melden.discussed.${id}`),
     })),
-    exceptionChoices: REPORT_EXCEPTIONS.map((id) => ({ id, title: t(language, `melden.exception.${id}`) })),
+    exceptionChoices: REPORT_EXCEPTIONS.map((id) => ({ id, title: t(voice, `melden.exception.${id}`) })),
     feedbacks: feedbacks.map((entry) => ({
-      line: t(language, 'melden.feedbackLine', {
-        date: formatDate(language, entry.data.on),
+      line: t(voice, 'melden.feedbackLine', {
+        date: formatDate(voice, entry.data.on),
         feedback: shorten(entry.data.feedback, FEEDBACK_LENGTH),
       }),
     })),
     values: {
       ...fields.values,
       // Nearly every report goes to Veilig Thuis; the user may change it.
-      to: state.values['to'] === undefined ? t(language, 'melden.defaultTo') : fields.values['to'],
+      to: state.values['to'] === undefined ? t(voice, 'melden.defaultTo') : fields.values['to'],
       // Where the parents are not to be involved, the safety exception is the one that fits.
       parentsException:
         state.values['parentsException'] === undefined && parentsWarning
           ? 'veiligheid-in-het-geding'
           : fields.values['parentsException'],
     },
-    errors: withRequiredMessages(language, fields.errors, REQUIRED_FIELDS),
-  });
+    errors: withRequiredMessages(voice, fields.errors, REQUIRED_FIELDS),
+  };
 }

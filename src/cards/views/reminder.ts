@@ -1,7 +1,7 @@
 // Reminder cards and the weekly overview. They may be read where others read along, so they name
 // the dossier number, the kind and the step — never the pupil, never anything typed.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import { STEPS, type ReminderKind, type Step, type WeeklyOverview } from '../../domain';
 import { FOLLOW_UP_QUESTION, VEILIG_THUIS_ASSESSMENT_WORKING_DAYS } from '../../domain/afwegingskader';
 import { newSubmissionId, type ViewData } from './common';
@@ -27,17 +27,17 @@ export type OverviewFacts = Pick<WeeklyOverview, 'week' | 'total' | 'byStep' | '
 /** The overview lists the dossiers waiting longest; the rest are counted. */
 const OVERVIEW_LINES = 30;
 
-export function reminderView(language: Language, message: ReminderFacts, notice = ''): ViewData {
+export function reminderView(voice: Voice, message: ReminderFacts, notice = ''): ViewData {
   return {
     t: {
-      ...section(language, 'reminder'),
+      ...section(voice, 'reminder'),
       // The follow-up card asks the afwegingsvraag itself, in the words of step 5 and the export.
-      answerFive: t(language, 'reminder.answerFive', { question: FOLLOW_UP_QUESTION }),
-      questionFive: afwegingsvraagTexts(language, FOLLOW_UP_QUESTION).question,
+      answerFive: t(voice, 'reminder.answerFive', { question: FOLLOW_UP_QUESTION }),
+      questionFive: afwegingsvraagTexts(voice, FOLLOW_UP_QUESTION).question,
     },
-    title: t(language, 'reminder.title', { number: message.dossierNumber }),
-    text: t(language, `reminder.kind.${message.kind}`, {
-      step: t(language, `step.${message.step}`),
+    title: t(voice, 'reminder.title', { number: message.dossierNumber }),
+    text: t(voice, `reminder.kind.${message.kind}`, {
+      step: t(voice, `step.${message.step}`),
       question: FOLLOW_UP_QUESTION,
       days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS,
     }),
@@ -51,16 +51,16 @@ export function reminderView(language: Language, message: ReminderFacts, notice 
   };
 }
 
-export function weeklyOverviewView(language: Language, message: OverviewFacts): ViewData {
+export function weeklyOverviewView(voice: Voice, message: OverviewFacts): ViewData {
   const lines = [...message.dossiers].sort((a, b) => b.waitingWorkingDays - a.waitingWorkingDays);
-  const stepName = (step: Step): string => t(language, `step.${step}`);
+  const stepName = (step: Step): string => t(voice, `step.${step}`);
   return {
-    t: section(language, 'overview'),
-    title: t(language, 'overview.title', { week: message.week }),
-    summary: t(language, 'overview.summary', { total: message.total }),
+    t: section(voice, 'overview'),
+    title: t(voice, 'overview.title', { week: message.week }),
+    summary: t(voice, 'overview.summary', { total: message.total }),
     byStep: STEPS.map((step) => ({ name: stepName(step), count: String(message.byStep[step]) })),
     lines: lines.slice(0, OVERVIEW_LINES).map((line) => ({
-      line: t(language, 'overview.line', {
+      line: t(voice, 'overview.line', {
         number: line.dossierNumber,
         step: stepName(line.step),
         days: line.waitingWorkingDays,
@@ -68,7 +68,7 @@ export function weeklyOverviewView(language: Language, message: OverviewFacts): 
     })),
     more:
       lines.length > OVERVIEW_LINES
-        ? t(language, 'overview.more', { count: lines.length - OVERVIEW_LINES })
+        ? t(voice, 'overview.more', { count: lines.length - OVERVIEW_LINES })
         : '',
   };
 }

@@ -1,13 +1,13 @@
 // The configuration as an administrator sees it in the chat (`instellingen`): who is who per school
 // and the reminder periods. No secrets, no dossiers.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import { reminderSettingsOf } from '../../domain';
 import type { School } from '../../domain/school';
 import type { ViewData } from './common';
 
-export function settingsView(language: Language, schools: readonly School[]): ViewData {
-  const texts = section(language, 'settings');
+export function settingsView(voice: Voice, schools: readonly School[]): ViewData {
+  const texts = section(voice, 'settings');
   return {
     t: texts,
     schools: schools.map((school) => {
@@ -22,12 +22,12 @@ export function settingsView(language: Language, schools: readonly School[]): Vi
           {
             title: texts.retention,
             value: school.retention
-              ? t(language, 'settings.retentionDays', { days: school.retention.closedDossierDays })
+              ? t(voice, 'settings.retentionDays', { days: school.retention.closedDossierDays })
               : (texts.retentionNone ?? ''),
           },
           {
             title: texts.reminders,
-            value: t(language, 'settings.remindersText', {
+            value: t(voice, 'settings.remindersText', {
               stalled: r.stalledStepWorkingDays,
               consultation: r.consultationWorkingDays,
               escalation: r.consultationEscalationWorkingDays,

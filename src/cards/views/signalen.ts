@@ -1,6 +1,6 @@
 // Step 1: the signalenkaart for the pupil's age band and the form for one signal.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import { groupLabel, signalLabel } from '../../i18n/signalenkaart';
 import {
   SIGNAL_SOURCES,
@@ -42,7 +42,7 @@ export const SIGNAL_FORM_FIELDS = [
 /** The inputs Teams checks itself before sending; it then shows their errorMessage. */
 const SIGNAL_REQUIRED_FIELDS = ['observedOn', 'description', 'source'] as const;
 
-export function signalenView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
+export function signalenView(voice: Voice, dossier: Dossier, now: Date, state: FormState): ViewData {
   const band = ageBand(dossier.pupil, now);
   const kaart = signalenkaart(band);
   const group = (id: string, signals: readonly string[]) => {
@@ -50,19 +50,19 @@ export function signalenView(language: Language, dossier: Dossier, now: Date, st
     const typed = state.values[inputId];
     return {
       inputId,
-      label: groupLabel(language, id),
+      label: groupLabel(voice, id),
       value: typeof typed === 'string' ? typed : null,
-      choices: signals.map((signal) => ({ id: signal, title: signalLabel(language, signal) })),
+      choices: signals.map((signal) => ({ id: signal, title: signalLabel(voice, signal) })),
     };
   };
   const signals = entriesOf(dossier, 'signalRecorded');
   const recent = signals.slice(-RECENT_SIGNALS).reverse();
-  const texts = section(language, 'signalen');
+  const texts = section(voice, 'signalen');
   const fields = formFields(SIGNAL_FORM_FIELDS, state);
   // Most signals are written down the day they are seen: today is filled in, one tap to change.
   fields.values['observedOn'] ??= todayInAmsterdam(now);
-  for (const field of SIGNAL_REQUIRED_FIELDS) fields.errors[field] ??= t(language, 'signalen.required');
-  dateHints(language, state, fields.errors, { past: ['observedOn'] });
+  for (const field of SIGNAL_REQUIRED_FIELDS) fields.errors[field] ??= t(voice, 'signalen.required');
+  dateHints(voice, state, fields.errors, { past: ['observedOn'] });
   return {
     t: texts,
     number: dossier.number,
@@ -72,16 +72,16 @@ export function signalenView(language: Language, dossier: Dossier, now: Date, st
     today: todayInAmsterdam(now),
     recordedText:
       signals.length === 0
-        ? t(language, 'signalen.none')
+        ? t(voice, 'signalen.none')
         : signals.length === 1
-          ? t(language, 'signalen.recordedOne')
-          : t(language, 'signalen.recordedMany', { count: signals.length }),
+          ? t(voice, 'signalen.recordedOne')
+          : t(voice, 'signalen.recordedMany', { count: signals.length }),
     recent: recent.map((entry) => ({
-      line: `${formatDate(language, entry.data.observedOn)} · ${t(language, `signalen.source.${entry.data.source}`)}${
-        entry.data.pointsOtherWay ? ` · ${t(language, 'signalen.otherWay')}` : ''
+      line: `${formatDate(voice, entry.data.observedOn)} · ${t(voice, `signalen.source.${entry.data.source}`)}${
+        entry.data.pointsOtherWay ? ` · ${t(voice, 'signalen.otherWay')}` : ''
       } · ${shorten(entry.data.description, RECENT_TEXT_LENGTH)}`,
     })),
-    bandText: t(language, 'signalen.band', { band }),
+    bandText: t(voice, 'signalen.band', { band }),
     groups: kaart.categories.map((c) => group(c.id, c.signals)),
     formGroups: kaart.forms.map((f) => group(f.id, f.signals)),
     // The specific forms open on demand (the card stays within about two screens); a form that
@@ -94,9 +94,9 @@ export function signalenView(language: Language, dossier: Dossier, now: Date, st
           typeof value === 'string' &&
           value !== '',
       ),
-    specificForms: SPECIFIC_FORMS.map((id) => ({ id, title: t(language, `form.specificForm.${id}`) })),
-    sources: SIGNAL_SOURCES.map((id) => ({ id, title: t(language, `signalen.source.${id}`) })),
+    specificForms: SPECIFIC_FORMS.map((id) => ({ id, title: t(voice, `form.specificForm.${id}`) })),
+    sources: SIGNAL_SOURCES.map((id) => ({ id, title: t(voice, `signalen.source.${id}`) })),
     ...fields,
-    problemsText: problemsText(language, state, texts),
+    problemsText: problemsText(voice, state, texts),
   };
 }

@@ -1,7 +1,7 @@
 // What the cards of steps 2 to 4 share: the step's status line, the last few entries as short lines,
 // and the Veilig Thuis advice form (recorded in step 2, and again from step 4 when in doubt).
 
-import { formatList, section, t, type Language } from '../../i18n';
+import { formatList, section, t, type Voice } from '../../i18n';
 import {
   TEXT_MAX_LENGTH,
   stepStatuses,
@@ -48,15 +48,15 @@ export function latest<T>(items: readonly T[]): T[] {
 /** The steps whose cards are built from these parts. */
 export type MiddleStep = Extract<Step, 'consultatie' | 'gesprek' | 'wegen'>;
 
-/** "Deze stap: bezig" in the user's language. */
-export function stepStatusText(language: Language, dossier: Dossier, step: MiddleStep): string {
-  return t(language, `${step}.status`, { status: t(language, `status.${stepStatuses(dossier)[step]}`) });
+/** "Deze stap: bezig" in the user's voice. */
+export function stepStatusText(voice: Voice, dossier: Dossier, step: MiddleStep): string {
+  return t(voice, `${step}.status`, { status: t(voice, `status.${stepStatuses(dossier)[step]}`) });
 }
 
 /** The names of specific forms, as one readable list. */
-export function formNames(language: Language, forms: readonly SpecificForm[]): string {
-  const names = forms.map((form) => t(language, `form.specificForm.${form}`).toLowerCase());
-  return formatList(language, names);
+export function formNames(voice: Voice, forms: readonly SpecificForm[]): string {
+  const names = forms.map((form) => t(voice, `form.specificForm.${form}`).toLowerCase());
+  return formatList(voice, names);
 }
 
 /** Where the Veilig Thuis advice form was sent from: its refusal comes back on that card. */
@@ -67,17 +67,17 @@ export const VEILIG_THUIS_ADVICE_FIELDS = ['vtOn', 'vtAdvice', 'vtAnonymous'] as
 
 /** The Veilig Thuis advice form: its texts, what the user typed, and its own submission id. */
 export function veiligThuisAdviceForm(
-  language: Language,
+  voice: Voice,
   now: Date,
   state: FormState,
   origin: AdviceFormOrigin,
 ): { vt: ViewData; labels: Record<string, string>; values: ViewData; errors: ViewData } {
-  const texts = section(language, 'consultatie.vt');
+  const texts = section(voice, 'consultatie.vt');
   const { values, errors } = keptFields(VEILIG_THUIS_ADVICE_FIELDS, state, {
     fields: ['vtOn', 'vtAdvice'],
-    message: t(language, 'consultatie.required'),
+    message: t(voice, 'consultatie.required'),
   });
-  dateHints(language, state, errors, { past: ['vtOn'] });
+  dateHints(voice, state, errors, { past: ['vtOn'] });
   // Asking anonymously is the default: no pupil data leaves the school unless the user says so.
   values['vtAnonymous'] = values['vtAnonymous'] ?? 'true';
   return {

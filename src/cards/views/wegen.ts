@@ -1,7 +1,7 @@
 // Step 4: weigh the suspicion and the unsafety on the basis of steps 1 to 3, with the reasoning;
 // in doubt, consult Veilig Thuis (again) and record their advice on the same card.
 
-import { section, t, type Language } from '../../i18n';
+import { section, t, type Voice } from '../../i18n';
 import { entriesOf, todayInAmsterdam, type Dossier } from '../../domain';
 import { formatDate, newSubmissionId, problemsText, type FormState, type ViewData } from './common';
 import { veiligThuisAdviceLines, veiligThuisAdviceSummary } from './consultatie';
@@ -10,13 +10,13 @@ import { keptFields, latest, shortened, stepStatusText, veiligThuisAdviceForm } 
 /** Card input ids of the weighing form. */
 export const WEIGHING_FIELDS = ['suspicion', 'acuteUnsafety', 'structuralUnsafety', 'reasoning'] as const;
 
-export function wegenView(language: Language, dossier: Dossier, now: Date, state: FormState): ViewData {
-  const texts = section(language, 'wegen');
-  const answer = (yes: boolean) => t(language, yes ? 'wegen.yes' : 'wegen.no').toLowerCase();
+export function wegenView(voice: Voice, dossier: Dossier, now: Date, state: FormState): ViewData {
+  const texts = section(voice, 'wegen');
+  const answer = (yes: boolean) => t(voice, yes ? 'wegen.yes' : 'wegen.no').toLowerCase();
   const weighings = entriesOf(dossier, 'weighingRecorded');
-  const advice = veiligThuisAdviceForm(language, now, state, 'wegen');
+  const advice = veiligThuisAdviceForm(voice, now, state, 'wegen');
   const weighing = keptFields(WEIGHING_FIELDS, state);
-  const problems = problemsText(language, state, {
+  const problems = problemsText(voice, state, {
     suspicion: texts['suspicion'] ?? '',
     acuteUnsafety: texts['acuteUnsafety'] ?? '',
     structuralUnsafety: texts['structuralUnsafety'] ?? '',
@@ -30,30 +30,30 @@ export function wegenView(language: Language, dossier: Dossier, now: Date, state
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
     weighingSubmissionId: newSubmissionId(),
-    statusText: stepStatusText(language, dossier, 'wegen'),
+    statusText: stepStatusText(voice, dossier, 'wegen'),
     yesNo: [
-      { id: 'true', title: t(language, 'wegen.yes') },
-      { id: 'false', title: t(language, 'wegen.no') },
+      { id: 'true', title: t(voice, 'wegen.yes') },
+      { id: 'false', title: t(voice, 'wegen.no') },
     ],
     recordedText:
       weighings.length === 0
-        ? t(language, 'wegen.none')
-        : t(language, 'wegen.recorded', { count: weighings.length }),
+        ? t(voice, 'wegen.none')
+        : t(voice, 'wegen.recorded', { count: weighings.length }),
     recent: latest(weighings).map(({ at, data }) => ({
-      line: `${formatDate(language, at)} · ${t(language, 'wegen.line', {
+      line: `${formatDate(voice, at)} · ${t(voice, 'wegen.line', {
         suspicion: answer(data.suspicion),
         acute: answer(data.acuteUnsafety),
         structural: answer(data.structuralUnsafety),
       })} · ${shortened(data.reasoning)}`,
     })),
-    advicesText: veiligThuisAdviceSummary(language, dossier),
-    advices: veiligThuisAdviceLines(language, dossier).slice(0, 1),
+    advicesText: veiligThuisAdviceSummary(voice, dossier),
+    advices: veiligThuisAdviceLines(voice, dossier).slice(0, 1),
     values: { ...weighing.values, ...advice.values },
     errors: { ...weighing.errors, ...advice.errors },
     problemsText: problems,
     openFormAgain:
       problems !== '' && Object.keys(state.errors).some((field) => field.startsWith('vt'))
-        ? t(language, 'wegen.openFormAgain')
+        ? t(voice, 'wegen.openFormAgain')
         : '',
     today: todayInAmsterdam(now),
   };

@@ -26,7 +26,7 @@ const input = {
 };
 
 function csvRows(language: 'nl' | 'en'): string[] {
-  const text = figuresCsv({ ...input, language }).toString('utf8');
+  const text = figuresCsv({ ...input, voice: language }).toString('utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   return text.slice(1).split('\r\n');
 }
@@ -56,7 +56,7 @@ describe('the figures as CSV', () => {
 
 describe('the figures as PDF', () => {
   it('has the title, the privacy rule and every section, on pages that say what they are', async () => {
-    const pages = pdfPages(await renderPdf(figuresDocument({ ...input, language: 'nl' })));
+    const pages = pdfPages(await renderPdf(figuresDocument({ ...input, voice: 'nl' })));
     const text = flat(pages.join('\n'));
     expect(text).toContain('Meldcodecijfers OBS "De Linde"; Zuid, schooljaar 2025-2026');
     expect(text).toContain('Aantallen onder de 5 staan er als “< 5”');
