@@ -15,7 +15,7 @@ import {
 } from './middle-steps.helpers';
 
 const WARNING =
-  'In dit dossier is huwelijksdwang vastgelegd. Ga dan niet in gesprek met de ouders of verzorgers: ' +
+  'Dit dossier gaat over huwelijksdwang. Ga dan niet in gesprek met de ouders of verzorgers: ' +
   'dat kan de leerling in gevaar brengen en is niet terug te draaien. Volg het advies van Veilig Thuis.';
 
 describe('step 3: the conversation with the pupil', () => {
