@@ -79,6 +79,9 @@ export class DossierService {
       ? stableId(`${schoolId}:${actor.id}:${command.submissionId}`)
       : this.deps.newId();
     const participant = { id: actor.id, name: actor.name, role: 'eigenaar' as const };
+    // The number is taken once for this opening: the writer runs the change again when a write
+    // failed in a way that may pass, and a second number would leave a gap in the school's numbering.
+    let taken: { year: number; sequence: number } | undefined;
     return this.deps.writer.create(
       actor,
       schoolId,
@@ -95,7 +98,8 @@ export class DossierService {
         if (!probe.ok) return probe;
         // Numbers count per calendar year as the school lives it (Dutch time).
         const year = yearOf(todayInAmsterdam(now));
-        const number = formatDossierNumber(year, await this.deps.store.nextDossierSequence(schoolId, year));
+        taken ??= { year, sequence: await this.deps.store.nextDossierSequence(schoolId, year) };
+        const number = formatDossierNumber(taken.year, taken.sequence);
         return decide(undefined, command, {
           actor: participant,
           now,

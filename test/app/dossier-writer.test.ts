@@ -158,6 +158,37 @@ describe.each(STORES)('the one write path on the %s store', (_name, newDatabase)
     },
   );
 
+  it('an opening whose write failed and was tried again keeps the number it took: the next dossier follows on', async () => {
+    const store = await connection();
+    // The first write of the new dossier breaks the connection before it reaches the store.
+    let left = 1;
+    const breaking = new Proxy(store, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        const method = (value as (...a: unknown[]) => Promise<unknown>).bind(target);
+        return property === 'createDossier'
+          ? (...args: unknown[]) => (left-- > 0 ? Promise.reject(connectionReset()) : method(...args))
+          : method;
+      },
+    });
+    const first = await serviceOn(breaking).open(
+      OWNER,
+      SCHOOL.id,
+      {
+        type: 'openDossier',
+        submissionId: randomUUID(),
+        schoolId: SCHOOL.id,
+        pupil: { reference: 'AB', group: '7b', age: 9 },
+        firstDescription: '',
+      },
+      NOW,
+    );
+    expect(left).toBe(-1);
+    const second = await openOn(store);
+    expect([first.ok && first.dossier.number, second.number]).toEqual(['MC-2026-0001', 'MC-2026-0002']);
+  });
+
   it.each([
     ['before the read', 'fails the action (the error boundary answers)'],
     ['before the write', 'gives the form back to send again (tryAgain), nothing recorded'],
