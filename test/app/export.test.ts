@@ -225,7 +225,7 @@ describe('the export document', () => {
     expect(people).toContain('- **Zorgcoördinator(en):** Bert Bakker (IB)');
     expect(people).toContain('- **Beslisser:** Joost Visser');
     expect(people).toContain(
-      '- **Hebben vastgelegd in het dossier:** Mevrouw Jansen (eigenaar), Meneer Bakker (zorgcoördinator)',
+      '- **Hebben iets vastgelegd in het dossier:** Mevrouw Jansen (eigenaar), Meneer Bakker (zorgcoördinator)',
     );
   });
 

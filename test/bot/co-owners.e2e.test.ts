@@ -121,7 +121,7 @@ describe('more people on one dossier', () => {
       colleagueEmail: ' Pieter@obs-delinde.example ',
     });
     expect(cardText(added)).toContain('Pieter Jansen is nu mede-eigenaar van dit dossier.');
-    expect(cardText(added)).toContain('Mede-eigenaar: Pieter Jansen.');
+    expect(cardText(added)).toContain('Mede-eigenaar(s): Pieter Jansen.');
     // The colleague is told, in a chat of their own (started for them: they never talked to the bot).
     expect(noticesSaying(h, 'Sanne de Vries heeft je toegevoegd aan dossier MC-2026-0001')).toHaveLength(1);
     // Teams was asked about the address, in the teacher's own conversation.

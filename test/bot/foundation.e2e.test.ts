@@ -76,7 +76,7 @@ describe('the bot over HTTP', () => {
       invoke(teacher, h.connector.url, 'showDossier', { schoolId: 42, dossierId: ['x'] }),
     );
     expect(response.status).toBe(200);
-    expect(cardText(invokeCard(response.body))).toContain('gegevens die ik niet begrijp');
+    expect(cardText(invokeCard(response.body))).toContain('Ik begrijp de gegevens uit dit bericht niet');
     const noAction = await h.post({
       ...invoke(teacher, h.connector.url, 'showHome', {}),
       value: { action: 'nonsense' },

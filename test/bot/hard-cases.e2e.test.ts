@@ -131,7 +131,7 @@ describe('the acute route: a report or 112 call before steps 1 to 4', () => {
 
     // The dossier card offers the acute report while steps are missing.
     const hub = await press(h, 'showDossier', ref);
-    expect(cardText(hub)).toContain('Direct gevaar en heb je Veilig Thuis of 112 al gebeld?');
+    expect(cardText(hub)).toContain('Was er direct gevaar en heb je Veilig Thuis of 112 al gebeld?');
     expect(cardVerbs(hub)).toContain('showReportForm');
 
     const form = await press(h, 'showReportForm', ref);
@@ -160,7 +160,7 @@ describe('the acute route: a report or 112 call before steps 1 to 4', () => {
     await press(h, 'recordConsultation', { ...ref, ...consultation });
     const marked = cardText(await press(h, 'showDossier', ref));
     expect(marked).toContain('gedaan, vastgelegd na de melding');
-    expect(marked).not.toContain('Direct gevaar en heb je Veilig Thuis of 112 al gebeld?');
+    expect(marked).not.toContain('Was er direct gevaar en heb je Veilig Thuis of 112 al gebeld?');
 
     // The next working day the owner is reminded of the first step still missing, once.
     const tuesday = new Date('2026-11-17T10:00:00+01:00');
@@ -216,7 +216,7 @@ describe('a report followed by help agreed with Veilig Thuis', () => {
     // Question 2 starts from the weighing (structural unsafety): the answer "yes" is filled in.
     await press(h, 'answerAfwegingsvraag', answer(ref, 1, true, 'Vermoeden blijft.'));
     const q2 = await press(h, 'showStep', { ...ref, step: 'beslissen' });
-    expect(cardText(q2)).toContain('Volgens het dossier: de laatste weging vond structurele onveiligheid.');
+    expect(cardText(q2)).toContain('Volgens het dossier: uit de laatste weging bleek structurele onveiligheid.');
     expect(JSON.stringify(q2)).toMatch(/"id":"answer"[^}]*"value":"true"/);
     await press(h, 'answerAfwegingsvraag', answer(ref, 2, true, 'Structureel onveilig.'));
 
@@ -320,7 +320,7 @@ describe('the second pair of eyes when the beslisser owns the dossier', () => {
     );
 
     const own = await press(h, 'confirmDecision', { ...ref, note: '' }, decisionMaker);
-    expect(cardText(own)).toContain('Je bevestigt je eigen besluit niet');
+    expect(cardText(own)).toContain('Je kunt je eigen besluit niet zelf bevestigen');
     await press(h, 'confirmDecision', { ...ref, note: 'Eens.' }, deputy);
     const log = await storedLog(h, ref);
     expect(log.filter((e) => e.kind === 'decisionConfirmed').map((e) => e.authorId)).toEqual([

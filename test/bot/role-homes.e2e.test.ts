@@ -93,7 +93,7 @@ describe('a home for each person involved', () => {
 
     // The teacher sees which card has not arrived, to whom, and can send it again.
     const hub = await press(h, teacher, 'showDossier', ref);
-    expect(cardText(hub)).toContain('Nog niet aangekomen: het besluit om te bevestigen voor Joost Visser.');
+    expect(cardText(hub)).toContain('Nog niet aangekomen bij Joost Visser: de vraag om het besluit te bevestigen.');
     expect(cardVerbs(hub)).toContain('resendCard');
     h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
     const itemId = waiting?.outbox?.[0]?.id;
@@ -140,7 +140,7 @@ describe('a home for each person involved', () => {
     const backingOff = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
     expect(backingOff?.outbox?.[0]).toMatchObject({ attempts: 1, triedFor: decisionMaker.aadObjectId });
     expect(cardText(await press(h, teacher, 'showDossier', ref))).toContain(
-      'Nog niet aangekomen: het besluit om te bevestigen voor Joost Visser.',
+      'Nog niet aangekomen bij Joost Visser: de vraag om het besluit te bevestigen.',
     );
 
     const before = h.connector.calls.length;

@@ -140,7 +140,7 @@ describe('documents in the chat', () => {
     const ref = await dossierWithInformant(h);
     for (const user of [teacher, decisionMaker]) {
       const refused = await press(h, 'makeAccessCopy', { ...ref, recipient: 'ouders', format: 'pdf' }, user);
-      expect(cardText(refused)).toContain('Alleen een zorgcoördinator van de school maakt een kopie');
+      expect(cardText(refused)).toContain('Alleen een zorgcoördinator van de school kan een kopie');
       expect(downloadLinks(refused)).toEqual([]);
       expect(await auditActions(h, ref, user.aadObjectId)).toContain(ACCESS_COPY_REFUSED_AUDIT_ACTION);
     }
