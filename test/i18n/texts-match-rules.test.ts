@@ -13,6 +13,7 @@ import {
   DISCUSS_WITH_PUPIL_FROM_AGE,
   PUPIL_MAX_AGE,
   PUPIL_MIN_AGE,
+  SPECIFIC_FORMS,
   type Afwegingsvraag,
   type ReminderKind,
 } from '../../src/domain';
@@ -22,6 +23,7 @@ import {
   nextQuestionAfter,
 } from '../../src/domain/afwegingskader';
 import {
+  aboutView,
   beslissenView,
   hulpView,
   meldenView,
@@ -150,6 +152,13 @@ const RULE_TEXTS: RuleText[] = [
     shown: (l) => statusLines(beslissenView(l, DOSSIERS.helpPlanned, NOW, emptyForm)),
   },
   {
+    key: 'hulp.guidance',
+    placeholder: 'question',
+    value: FOLLOW_UP_QUESTION,
+    shown: (l) =>
+      String((hulpView(l, DOSSIERS.helpPlanned, NOW, emptyForm).t as Record<string, string>).guidance),
+  },
+  {
     key: 'hulp.followUpHint',
     placeholder: 'question',
     value: FOLLOW_UP_QUESTION,
@@ -224,6 +233,19 @@ describe('texts that state a number of a rule', () => {
     expect(statesNumber('binnen 5 werkdagen', 5)).toBe(true);
     expect(statesNumber('MC-2026-0005', 5)).toBe(false);
   });
+});
+
+describe('the forms that always need Veilig Thuis advice', () => {
+  it.each(LANGUAGES)(
+    "are named on the about card in %s from the rule's own list, every one of them",
+    (language) => {
+      expect(placeholders(CATALOGUES[language]['about.step.consultatie'])).toEqual(['forms']);
+      const steps = aboutView(language).steps as { text: string }[];
+      const consultation = steps.find((step) => step.text.includes('Veilig Thuis'))?.text ?? '';
+      for (const form of SPECIFIC_FORMS)
+        expect(consultation).toContain(t(language, `form.specificForm.${form}`).toLowerCase());
+    },
+  );
 });
 
 describe('the five afwegingsvragen', () => {

@@ -4,6 +4,7 @@
 import { section, t, type Voice } from '../../i18n';
 import type { School } from '../../domain/school';
 import {
+  SPECIFIC_FORMS,
   STEPS,
   decisionConfirmation,
   nextReminderOf,
@@ -19,6 +20,7 @@ import type { DossierSummary } from '../../domain/lists';
 import { stepsAfterAcuteReport } from '../../domain/steps';
 import { confirmationLine, deviationLines } from './afwijkingen';
 import { involvedLines } from './betrokkenen';
+import { formNames } from './step-lines';
 import { isOwnerOf, personNameIn } from '../../domain/co-owners';
 import { isCoordinatorOf } from '../../domain/school';
 import {
@@ -120,7 +122,8 @@ export function aboutView(voice: Voice): ViewData {
     t: section(voice, 'about'),
     steps: STEPS.map((step) => ({
       name: t(voice, `step.${step}`),
-      text: t(voice, `about.step.${step}`),
+      // The forms that always need Veilig Thuis advice come from the rule's own list.
+      text: t(voice, `about.step.${step}`, { forms: formNames(voice, SPECIFIC_FORMS) }),
     })),
   };
 }

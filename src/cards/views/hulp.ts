@@ -26,6 +26,7 @@ export function hulpView(voice: Voice, dossier: Dossier, now: Date, state: FormS
   const texts = {
     ...section(voice, 'hulp'),
     followUpHint: t(voice, 'hulp.followUpHint', { question: FOLLOW_UP_QUESTION }),
+    guidance: t(voice, 'hulp.guidance', { question: FOLLOW_UP_QUESTION }),
   };
   const today = todayInAmsterdam(now);
   const plan = currentHelpPlan(dossier);
