@@ -13,8 +13,8 @@ import {
   schoolYearOf,
   type MeldcodeFigures,
 } from '../../domain/figures';
-import { WorkingCalendar, addDays } from '../../domain/working-time';
-import { reminderSettingsOf } from '../../domain/reminders/settings';
+import { addDays } from '../../domain/working-time';
+import { workingCalendarOf } from '../../domain/reminders/settings';
 import type { Language } from '../../i18n';
 import type { Store } from '../../store/store';
 import type { DossierService, AccessRefusal, Actor } from '../dossier-service';
@@ -140,7 +140,7 @@ export class Documents {
     const figures = meldcodeFigures(dossiers, {
       schoolId: school.id,
       schoolYear: year,
-      calendar: new WorkingCalendar(reminderSettingsOf(school)),
+      calendar: workingCalendarOf(school),
     });
     return { ok: true, figures, school, readable, currentSchoolYear };
   }
