@@ -23,7 +23,7 @@ import { dossierFile, type DossierFormat } from '../export';
 import type { AccessCopyRequest } from './access-copy';
 import { DOCUMENT_FORMATS } from './document';
 import { figuresCsv, figuresDocument, figuresFileName } from './figures-document';
-import { renderPdf } from './pdf';
+import { renderPdf } from './renderers';
 
 /** The audit action of a copy for the parents or the pupil: who made one, of which dossier, when. */
 export const ACCESS_COPY_AUDIT_ACTION = 'accessCopyMade';
