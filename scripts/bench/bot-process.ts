@@ -1,6 +1,7 @@
 // One bot under test in a process of its own, so that its CPU time and peak memory are its own.
 // Started by run.ts with an IPC channel; it answers:
-//   {type:'stats'}  → {type:'stats', cpuMicros, maxRssKb, memory}
+//   {type:'stats'}  → {type:'stats', cpuMicros, maxRssKb, memory}; with `collect`, memory is read
+//                     after a full garbage collection (what the bot keeps), after the peak is read
 //   {type:'clone'}  → copies one stored dossier many times (the scaling part; project bot only)
 //   {type:'stop'}   → stops and exits
 // Settings come in BENCH_* environment variables (see run.ts).
@@ -26,7 +27,7 @@ export interface CloneRequest {
   firstNumber: number;
 }
 
-export type Request = { type: 'stats' } | { type: 'stop' } | CloneRequest;
+export type Request = { type: 'stats'; collect?: boolean } | { type: 'stop' } | CloneRequest;
 
 /** process.memoryUsage() at the moment of asking, in bytes. */
 export type Memory = ReturnType<typeof process.memoryUsage>;
@@ -69,12 +70,10 @@ async function main(): Promise<void> {
       try {
         if (request.type === 'stats') {
           const cpu = process.cpuUsage();
-          send({
-            type: 'stats',
-            cpuMicros: cpu.user + cpu.system,
-            maxRssKb: peakRssKb(),
-            memory: process.memoryUsage(),
-          });
+          const maxRssKb = peakRssKb();
+          // run.ts starts the bots with --expose-gc; a collection here changes no peak already read.
+          if (request.collect) (globalThis as { gc?: () => void }).gc?.();
+          send({ type: 'stats', cpuMicros: cpu.user + cpu.system, maxRssKb, memory: process.memoryUsage() });
         } else if (request.type === 'clone') {
           if (!clone) throw new Error('Only the project bot has dossiers to copy.');
           send({ type: 'cloned', ids: await clone(request) });
