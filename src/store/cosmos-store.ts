@@ -423,7 +423,8 @@ export class CosmosStore implements Store {
     const mark = [{ name: '@attention', value: attention }];
     const count = Math.floor(limit);
     const [items, longest] = await Promise.all([
-      // A dossier marked before its details were kept counts as one item.
+      // A dossier marked before its details were kept counts as one item; the list may leave it
+      // out (ORDER BY skips a document without the path) until its next change writes them.
       this.query<number>(
         schoolId,
         `SELECT VALUE SUM(IS_DEFINED(${details}.items) ? ${details}.items : 1) FROM c ${where}`,
