@@ -502,6 +502,12 @@ resource dossiersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/c
             path: '/attention/[]/?'
           }
           {
+            path: '/attentionDetails/consultation/since/?'
+          }
+          {
+            path: '/attentionDetails/decision/since/?'
+          }
+          {
             path: '/dossierId/?'
           }
           {

@@ -50,6 +50,7 @@ import type {
   SavedConversation,
   Store,
   Versioned,
+  WaitingList,
 } from '../src/store/store';
 import { startCosmosServer, type LocalCosmos } from '../test/support/cosmos-server';
 
@@ -187,6 +188,13 @@ class CountingStore implements Store {
       'dossiersNeeding',
       (r) => r.length,
       () => this.inner.dossiersNeeding(schoolId, attention),
+    );
+  }
+  waitingList(schoolId: string, attention: Attention, limit: number): Promise<WaitingList> {
+    return this.measure(
+      'waitingList',
+      (r) => r.longest.length,
+      () => this.inner.waitingList(schoolId, attention, limit),
     );
   }
   dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {

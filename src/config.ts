@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ROLE_NAMES, type School } from './domain/school';
-import { reminderSettingsSchema } from './domain/reminders';
+import { reminderSettingsSchema, withWorkingCalendar } from './domain/reminders';
 import { retentionSettingsSchema } from './domain/retention';
 
 const guidLike = z.string().trim().min(1);
@@ -208,7 +208,8 @@ function readSchools(env: z.infer<typeof environmentSchema>, baseDir: string): S
   }
   const parsed = schoolsSchema.safeParse(json);
   if (!parsed.success) throw new ConfigError(describeIssues(variable, parsed.error));
-  return parsed.data;
+  // Each school carries its working calendar, made once here rather than on every save and card.
+  return parsed.data.map(withWorkingCalendar);
 }
 
 /**

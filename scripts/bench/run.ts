@@ -12,7 +12,10 @@
 // of each (e.g. `git worktree` or `git archive` with node_modules linked).
 //
 // Every bot runs in a child process of its own (scripts/bench/bot-process.ts), so its CPU time
-// (process.cpuUsage) and peak RSS (maxRSS) are its own; the local Cosmos DB server runs in another.
+// (process.cpuUsage) and peak RSS (VmHWM, see peak-rss.ts) are its own; the local Cosmos DB server
+// runs in another. The children run compiled JavaScript (tsc into dist/bench first, a few seconds),
+// as production runs dist/: under tsx every module's transform and source map stays in memory, which
+// cost the project's bot about 85 MB and the echo bot (far less code) about 40 MB.
 // The load generator and the fake Bot Connector of the tests (test/support) run here. Everything is
 // loopback. Rounds are interleaved: in every round each bot gets the greeting load, then each gets
 // the whole-dossier walk, one bot at a time, in an order that rotates per round.
@@ -27,11 +30,11 @@
 //             adding to a dossier of each --entries length. Run after the rounds, so that the
 //             copied dossiers do not count in the peak RSS of the rounds.
 
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { startFakeConnector, type FakeConnector } from '../../test/support/fake-connector';
 import { SCHOOL, coordinator, decisionMaker } from '../../test/support/teams';
-import type { BotKind, CloneRequest, Reply, Request } from './bot-process';
+import type { BotKind, CloneRequest, Memory, Reply, Request } from './bot-process';
 import {
   CONSULTATION_VERBS,
   Chat,
@@ -122,6 +125,29 @@ function parseOptions(argv: readonly string[]): Options {
 
 // ---- child processes -----------------------------------------------------------------------------------
 
+const REPOSITORY = path.resolve(__dirname, '..', '..');
+/** Inside the repository, so that the compiled bot finds cards/ above it as the built one does. */
+const COMPILED = path.join(REPOSITORY, 'dist', 'bench');
+
+/** Compile the bots (scripts/bench/tsconfig.json) into dist/bench; the children run that. */
+function compileBots(): void {
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('typescript/bin/tsc'),
+      '-p',
+      path.join(__dirname, 'tsconfig.json'),
+      '--outDir',
+      COMPILED,
+    ],
+    { stdio: 'inherit' },
+  );
+}
+
+/** The compiled form of one of this folder's scripts. */
+const compiled = (script: string): string =>
+  path.join(COMPILED, path.relative(REPOSITORY, __dirname), script.replace(/\.ts$/, '.js'));
+
 /** A child process that answers requests over IPC, one at a time. */
 class Child {
   private constructor(
@@ -136,8 +162,10 @@ class Child {
     env: Record<string, string>,
     nodeOptions: string[] = [],
   ): Promise<Child> {
-    const child = fork(path.join(__dirname, script), [], {
-      execArgv: ['--import', 'tsx', ...nodeOptions],
+    const child = fork(compiled(script), [], {
+      // --expose-gc only lets the stats after the rounds collect first (the live heap); V8 does not
+      // collect differently for it.
+      execArgv: ['--expose-gc', ...nodeOptions],
       env: { ...process.env, ...env, NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -168,8 +196,8 @@ class Child {
     });
   }
 
-  async stats(): Promise<{ cpuMicros: number; maxRssKb: number }> {
-    const reply = await this.ask({ type: 'stats' });
+  async stats(collect = false): Promise<{ cpuMicros: number; maxRssKb: number; memory: Memory }> {
+    const reply = await this.ask({ type: 'stats', collect });
     if (reply.type !== 'stats') throw new Error(`${this.name}: no stats`);
     return reply;
   }
@@ -200,6 +228,8 @@ interface Bot {
   walk: Samples;
   cpu: { greeting: number; walk: number };
   peakRssKb: number;
+  /** The V8 heap in use after a full collection when the rounds were over: what the bot keeps. */
+  liveHeapBytes: number;
 }
 
 async function startBot(
@@ -225,6 +255,7 @@ async function startBot(
     walk: new Samples(),
     cpu: { greeting: 0, walk: 0 },
     peakRssKb: 0,
+    liveHeapBytes: 0,
   };
 }
 
@@ -541,10 +572,17 @@ function report(bots: Bot[], scalingRows: ScalingRow[]): string {
   out.push('');
   out.push('PEAK RSS of each bot process over the rounds (greeting + walk), MB');
   const echoRss = echo?.peakRssKb ?? NaN;
+  const echoStateRss = echoState?.peakRssKb ?? NaN;
   out.push(
     table(
-      ['bot', 'peak RSS MB', 'ratio to echo'],
-      bots.map((b) => [b.name, fixed(b.peakRssKb / 1024, 0), ratio(b.peakRssKb, echoRss)]),
+      ['bot', 'peak RSS MB', 'ratio to echo', 'ratio to echo-state', 'live heap at end MB'],
+      bots.map((b) => [
+        b.name,
+        fixed(b.peakRssKb / 1024, 0),
+        ratio(b.peakRssKb, echoRss),
+        ratio(b.peakRssKb, echoStateRss),
+        fixed(b.liveHeapBytes / 1024 / 1024, 0),
+      ]),
     ),
   );
   if (scalingRows.length > 0) out.push('', scalingReport(scalingRows));
@@ -557,6 +595,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   process.stdout.write(`bench: ${JSON.stringify(options)}\n`);
+  compileBots();
   const connector: FakeConnector = await startFakeConnector();
   const watch = new ConnectorWatch(connector);
   const children: Child[] = [];
@@ -601,7 +640,11 @@ async function main(): Promise<void> {
         `round ${round + 1}/${options.rounds} done (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
       );
     }
-    for (const bot of bots) bot.peakRssKb = (await bot.child.stats()).maxRssKb;
+    for (const bot of bots) {
+      const stats = await bot.child.stats(true);
+      bot.peakRssKb = stats.maxRssKb;
+      bot.liveHeapBytes = stats.memory.heapUsed;
+    }
 
     const scalingRows: ScalingRow[] = [];
     if (options.scaling)

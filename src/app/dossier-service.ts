@@ -271,6 +271,39 @@ export class DossierService {
   }
 
   /**
+   * What the zorgcoördinator's home shows: how many consultations wait for the zorgcoördinatoren of
+   * the schools this user coordinates, and the `limit` that have waited longest, oldest first. Reads
+   * a count and at most `limit` dossiers per school (Store.waitingList), so the home costs the same
+   * with 5 or 500 waiting consultations and with 1,000 or 20,000 dossiers; only the dossiers shown
+   * are audited as listed. "Mijn consultaties" lists them all (consultationsFor).
+   */
+  async consultationsWaiting(
+    actor: Actor,
+    now: Date,
+    limit: number,
+  ): Promise<{ items: number; lines: { dossier: Dossier; consultation: Consultation }[] }> {
+    const schools = this.schoolsOf(actor).filter((school) => isCoordinatorOf(school, actor.id));
+    const lists = await Promise.all(
+      schools.map((school) => this.deps.store.waitingList(school.id, 'consultation', limit)),
+    );
+    const read = await Promise.all(
+      lists.flatMap((list) => list.longest).map((s) => this.deps.store.getDossier(s.schoolId, s.id)),
+    );
+    const lines = read
+      .flatMap((versioned) => (versioned ? [versioned.value] : []))
+      .flatMap((dossier) =>
+        consultations(dossier)
+          .filter((c) => c.status === 'requested' || c.status === 'accepted')
+          .map((consultation) => ({ dossier, consultation })),
+      )
+      .sort((a, b) => a.consultation.requestedAt.localeCompare(b.consultation.requestedAt))
+      .slice(0, Math.max(0, limit));
+    for (const dossier of new Set(lines.map((line) => line.dossier)))
+      await this.audit(dossier, actor, 'listed', now);
+    return { items: lists.reduce((sum, list) => sum + list.items, 0), lines };
+  }
+
+  /**
    * The outcomes of step 5 that wait for this person to confirm, oldest first: the beslisser's, and
    * the deputy's where the beslisser took the decision (consultation.ts, confirmerOf).
    */

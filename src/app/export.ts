@@ -5,8 +5,7 @@
 import { dossierDocument, dossierFileName, type DossierDocumentInput } from './documents/dossier-document';
 import { DOCUMENT_FORMATS, type RenderedDocument } from './documents/document';
 import { renderMarkdown } from './documents/markdown';
-import { renderPdf } from './documents/pdf';
-import { renderDocx } from './documents/docx';
+import { renderDocx, renderPdf } from './documents/renderers';
 
 export type ExportInput = DossierDocumentInput;
 

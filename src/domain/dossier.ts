@@ -3,7 +3,7 @@
 // bookkeeping (reminders/), and every change of either kind is written by the app's one write path.
 
 import type { EntryData } from './log';
-import type { Attention } from './attention';
+import type { Attention, AttentionDetails } from './attention';
 import type { OutboxItem } from './outbox';
 
 /** The five steps of the meldcode, in the school's own words. The order is not binding. */
@@ -156,6 +156,8 @@ export interface Dossier {
   waitingFor?: string[] | undefined;
   /** What the dossier waits for from others (attention.ts); indexed by both stores. */
   attention?: Attention[] | undefined;
+  /** Since when and how much it waits, per mark (attention.ts); indexed by both stores. */
+  attentionDetails?: AttentionDetails | undefined;
   /**
    * Where the dossier stands, for lists that must not read the log (the weekly overview): the step
    * to work on and the last work on the case. Set by the write path; absent on older dossiers.

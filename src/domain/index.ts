@@ -80,4 +80,12 @@ export {
 } from './consultation';
 export { retentionSettingsSchema, removableFrom, isRemovable, type RetentionSettings } from './retention';
 export { changeAuditOf, type AuditEvent } from './audit';
-export { ATTENTION, attentionOf, withAttention, type Attention } from './attention';
+export {
+  ATTENTION,
+  attentionOf,
+  attentionDetailsOf,
+  withAttention,
+  type Attention,
+  type AttentionDetail,
+  type AttentionDetails,
+} from './attention';

@@ -3,6 +3,7 @@
 
 import type { ReminderSettings } from './reminders';
 import type { RetentionSettings } from './retention';
+import type { WorkingCalendar } from './working-time';
 
 /** The names Dutch schools give the person who guides staff through the meldcode. */
 export const ROLE_NAMES = ['intern-begeleider', 'zorgcoordinator', 'aandachtsfunctionaris'] as const;
@@ -45,6 +46,13 @@ export interface School {
    * DEFAULT_REMINDER_SETTINGS (reminders.ts). Parse with reminderSettingsSchema.
    */
   reminders?: Partial<ReminderSettings> | undefined;
+  /**
+   * The working calendar of `reminders`, made once with the school (withWorkingCalendar in
+   * reminders/settings.ts; the configuration does it), with the settings object it was made from.
+   * Not enumerable: copies and JSON leave it out. Read it through workingCalendarOf, which makes one
+   * when it is absent or was made from other settings.
+   */
+  workingCalendar?: { readonly from: School['reminders']; readonly calendar: WorkingCalendar } | undefined;
   /** How long closed dossiers are kept (the privacy officer's decision); absent: kept. */
   retention?: RetentionSettings | undefined;
 }

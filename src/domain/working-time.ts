@@ -90,8 +90,9 @@ export function isTimeZone(value: string): boolean {
 }
 
 /**
- * The working calendar of one school. Build one per use (it holds a formatter for the zone); it
- * has no state beyond its settings.
+ * The working calendar of one school. It holds a formatter for the zone, which is costly to make,
+ * and no state beyond its settings: make it once per school's settings and share it
+ * (withWorkingCalendar and workingCalendarOf in reminders/settings.ts).
  */
 export class WorkingCalendar {
   private readonly wallClock: Intl.DateTimeFormat;

@@ -49,6 +49,7 @@ import {
   type SavedConversation,
   type Store,
   type Versioned,
+  type WaitingList,
 } from './store';
 
 /** Partition key of the dossiers container: one logical partition per school. */
@@ -75,6 +76,9 @@ export const DOSSIERS_INDEXING_POLICY: IndexingPolicy = {
     { path: '/coordinatorIds/[]/?' },
     { path: '/coOwnerIds/[]/?' },
     { path: '/attention/[]/?' },
+    // ORDER BY of Store.waitingList (a range index per mark; the item counts need none).
+    { path: '/attentionDetails/consultation/since/?' },
+    { path: '/attentionDetails/decision/since/?' },
     { path: '/dossierId/?' },
     { path: '/at/?' },
   ],
@@ -172,6 +176,12 @@ const EXPORT_LINK_TTL_MARGIN_SECONDS = 60;
 const SUMMARY_PROJECTION =
   'c.id, c.schoolId, c.number, c.pupil.reference AS pupilReference, c.ownerId, c.status, ' +
   'c.updatedAt, c.nextReminderAt, c.progress';
+
+/** Where the details of each mark are (Dossier.attentionDetails), for waitingList's queries. */
+const DETAIL_PATHS: Record<Attention, string> = {
+  consultation: 'c.attentionDetails.consultation',
+  decision: 'c.attentionDetails.decision',
+};
 
 /** How often nextDossierSequence tries again when the counter was created or removed meanwhile. */
 const MAX_SEQUENCE_ATTEMPTS = 5;
@@ -403,6 +413,32 @@ export class CosmosStore implements Store {
          AND ARRAY_CONTAINS(c.attention, @attention)`,
       [{ name: '@attention', value: attention }],
     );
+  }
+
+  async waitingList(schoolId: string, attention: Attention, limit: number): Promise<WaitingList> {
+    // The path is built from the mark, never from input: only the known marks have one.
+    const details = DETAIL_PATHS[attention];
+    const where = `WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND c.status = 'open'
+         AND ARRAY_CONTAINS(c.attention, @attention)`;
+    const mark = [{ name: '@attention', value: attention }];
+    const count = Math.floor(limit);
+    const [items, longest] = await Promise.all([
+      // A dossier marked before its details were kept counts as one item; the list may leave it
+      // out (ORDER BY skips a document without the path) until its next change writes them.
+      this.query<number>(
+        schoolId,
+        `SELECT VALUE SUM(IS_DEFINED(${details}.items) ? ${details}.items : 1) FROM c ${where}`,
+        mark,
+      ),
+      count > 0
+        ? this.summaries(
+            schoolId,
+            `SELECT TOP @limit ${SUMMARY_PROJECTION} FROM c ${where} ORDER BY ${details}.since`,
+            [...mark, { name: '@limit', value: count }],
+          )
+        : Promise.resolve([]),
+    ]);
+    return { items: items[0] ?? 0, longest };
   }
 
   async dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {

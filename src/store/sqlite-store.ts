@@ -30,6 +30,7 @@ import {
   type SavedConversation,
   type Store,
   type Versioned,
+  type WaitingList,
 } from './store';
 
 /** Schema migrations; entry i brings `user_version` from i to i + 1. Append only, never edit. */
@@ -211,6 +212,42 @@ const MIGRATIONS: readonly string[] = [
     SELECT d.school_id, 'person:' || c.value, d.id FROM dossiers d, json_each(d.doc, '$.coOwnerIds') c
       WHERE d.status = 'open';
   `,
+  // What waits, with since when and how many (Dossier.attentionDetails) on its 'needs' marks, so a
+  // home card counts what waits and reads only the few that waited longest (waitingList), by index.
+  // Existing marks get their details with their dossier's next change; until then they count as one
+  // item and sort first.
+  `
+  ALTER TABLE marks ADD COLUMN since TEXT;
+  ALTER TABLE marks ADD COLUMN items INTEGER NOT NULL DEFAULT 1;
+  CREATE INDEX marks_by_since ON marks (school_id, mark, since, dossier_id);
+  DROP TRIGGER marks_on_insert;
+  DROP TRIGGER marks_on_update;
+  CREATE TRIGGER marks_on_insert AFTER INSERT ON dossiers WHEN NEW.status = 'open' BEGIN
+    INSERT OR IGNORE INTO marks (school_id, mark, dossier_id)
+      SELECT NEW.school_id, 'person:' || NEW.owner_id, NEW.id
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coOwnerIds')
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coordinatorIds');
+    INSERT OR IGNORE INTO marks (school_id, mark, dossier_id, since, items)
+      SELECT NEW.school_id, 'needs:' || value, NEW.id,
+        json_extract(NEW.doc, '$.attentionDetails.' || value || '.since'),
+        coalesce(json_extract(NEW.doc, '$.attentionDetails.' || value || '.items'), 1)
+      FROM json_each(NEW.doc, '$.attention');
+  END;
+  CREATE TRIGGER marks_on_update AFTER UPDATE OF doc ON dossiers BEGIN
+    DELETE FROM marks WHERE school_id = OLD.school_id AND dossier_id = OLD.id;
+    INSERT OR IGNORE INTO marks (school_id, mark, dossier_id)
+      SELECT NEW.school_id, 'person:' || NEW.owner_id, NEW.id WHERE NEW.status = 'open'
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coOwnerIds')
+        WHERE NEW.status = 'open'
+      UNION SELECT NEW.school_id, 'person:' || value, NEW.id FROM json_each(NEW.doc, '$.coordinatorIds')
+        WHERE NEW.status = 'open';
+    INSERT OR IGNORE INTO marks (school_id, mark, dossier_id, since, items)
+      SELECT NEW.school_id, 'needs:' || value, NEW.id,
+        json_extract(NEW.doc, '$.attentionDetails.' || value || '.since'),
+        coalesce(json_extract(NEW.doc, '$.attentionDetails.' || value || '.items'), 1)
+      FROM json_each(NEW.doc, '$.attention') WHERE NEW.status = 'open';
+  END;
+  `,
 ];
 
 /** Later than any ISO timestamp: "changed before" it means "whenever". */
@@ -234,6 +271,11 @@ export const SQLITE_LIST_QUERIES = {
     ORDER BY next_reminder_at LIMIT ?`,
   dossiersMarked: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
     WHERE school_id = ? AND id IN (SELECT dossier_id FROM marks WHERE school_id = ? AND mark = ?)`,
+  waitingItems: `SELECT coalesce(sum(items), 0) AS items FROM marks WHERE school_id = ? AND mark = ?`,
+  waitingLongest: `SELECT ${SUMMARY_COLUMNS.split(', ')
+    .map((column) => `d.${column}`)
+    .join(', ')} FROM marks m JOIN dossiers d ON d.school_id = m.school_id AND d.id = m.dossier_id
+    WHERE m.school_id = ? AND m.mark = ? ORDER BY m.since, m.dossier_id LIMIT ?`,
   dossiersWaitingFor: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
     WHERE school_id = ? AND id IN (SELECT dossier_id FROM waiting WHERE school_id = ? AND person_id = ?)`,
   auditOfDossier: `SELECT id, school_id, tenant_id, dossier_id, actor_id, action, at FROM audit
@@ -397,6 +439,8 @@ function prepare(db: Database.Database) {
       SQLITE_LIST_QUERIES.dossiersWaitingFor,
     ),
     dossiersMarked: db.prepare<[string, string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersMarked),
+    waitingItems: db.prepare<[string, string], { items: number }>(SQLITE_LIST_QUERIES.waitingItems),
+    waitingLongest: db.prepare<[string, string, number], SummaryRow>(SQLITE_LIST_QUERIES.waitingLongest),
     // One UPSERT … RETURNING statement is one transaction: the increment and the read are atomic,
     // also against another process on the same file (SQLite's write lock, busy_timeout).
     nextSequence: db.prepare<[string, number], { value: number }>(
@@ -548,6 +592,20 @@ export class SqliteStore implements Store {
     return settle(() =>
       this.statements.dossiersMarked.all(schoolId, schoolId, `needs:${attention}`).map(toSummary),
     );
+  }
+
+  waitingList(schoolId: string, attention: Attention, limit: number): Promise<WaitingList> {
+    return settle(() => {
+      const mark = `needs:${attention}`;
+      // One read transaction, so the count and the list agree.
+      return this.db.transaction(() => ({
+        items: this.statements.waitingItems.get(schoolId, mark)?.items ?? 0,
+        longest:
+          Math.floor(limit) > 0
+            ? this.statements.waitingLongest.all(schoolId, mark, Math.floor(limit)).map(toSummary)
+            : [],
+      }))();
+    });
   }
 
   dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {

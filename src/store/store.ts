@@ -104,6 +104,12 @@ export function isValidClaimKey(key: string): boolean {
   return key.length > 0 && key.length <= 200 && !/[/\\?#\u0000-\u001f\u007f]/.test(key);
 }
 
+/** Store.waitingList: how many items wait, and the dossiers that have waited longest. */
+export interface WaitingList {
+  items: number;
+  longest: DossierSummary[];
+}
+
 export interface Store {
   /** Is the store reachable? Used by GET /healthz; must not throw. */
   ping(): Promise<boolean>;
@@ -146,6 +152,13 @@ export interface Store {
    * waits.
    */
   dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]>;
+  /**
+   * What waits for `attention` in a school's open dossiers (Dossier.attentionDetails): how many items
+   * (open consultations; decisions), and the `limit` dossiers that have waited longest, longest
+   * first. For the home cards: a count and a bounded index search, whatever the number of dossiers
+   * and of what waits.
+   */
+  waitingList(schoolId: string, attention: Attention, limit: number): Promise<WaitingList>;
 
   /**
    * Dossiers of a school with an outbox item waiting for this person (`Dossier.waitingFor`), found

@@ -30,6 +30,7 @@ import type {
   SavedConversation,
   Store,
   Versioned,
+  WaitingList,
 } from '../../src/store/store';
 import { cmd, owner } from '../domain/given';
 
@@ -179,6 +180,9 @@ class InstrumentedStore implements Store {
   }
   dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]> {
     return this.inner.dossiersNeeding(schoolId, attention);
+  }
+  waitingList(schoolId: string, attention: Attention, limit: number): Promise<WaitingList> {
+    return this.inner.waitingList(schoolId, attention, limit);
   }
   dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {
     return this.inner.dossiersWaitingFor(schoolId, personId);

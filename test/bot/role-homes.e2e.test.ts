@@ -83,6 +83,32 @@ describe('a home for each person involved', () => {
     expect(cardVerbs(teachers)).not.toContain('showMyConsultations');
   });
 
+  it('counts every consultation that waits and lists only the five that waited longest', async () => {
+    await say(h, coordinator, 'hallo');
+    await say(h, teacher, 'hallo');
+    for (let i = 0; i < 7; i += 1)
+      await press(h, teacher, 'openDossier', {
+        pupilReference: `L${i}`,
+        group: 'groep 5',
+        age: '9',
+        firstDescription: '',
+      });
+    const opened = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
+    expect(opened).toHaveLength(7);
+    for (const summary of opened)
+      await press(h, teacher, 'requestConsultation', {
+        schoolId: summary.schoolId,
+        dossierId: summary.id,
+        submissionId: randomUUID(),
+        coordinatorId: coordinator.aadObjectId,
+        question: 'Wil je meekijken?',
+      });
+
+    const text = cardText(await press(h, coordinator, 'showHome', {}));
+    expect(text).toContain('Wacht op jou (7)');
+    expect(text.match(/consultatie gevraagd door/g)).toHaveLength(5);
+  });
+
   it('keeps the beslisser’s card until he first talks to the bot, then delivers it, once', async () => {
     const ref = await openDossier(h);
     // The beslisser has not installed the app yet: Teams refuses to open a chat with him.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
 import { loadConfig, ConfigError } from '../../src/config';
+import { workingCalendarOf } from '../../src/domain/reminders';
 import { SCHOOL } from '../support/teams';
 
 const schools = JSON.stringify([SCHOOL]);
@@ -24,6 +25,18 @@ describe('the configuration', () => {
     expect(config.defaultLanguage).toBe('nl');
     expect(config.allowedTenantIds).toEqual([SCHOOL.tenantId]);
     expect(Object.isFrozen(config.schools[0])).toBe(true);
+  });
+
+  it('gives each school its working calendar, made once, and it works frozen', () => {
+    const config = loadConfig({ SCHOOLS: schools, DATA_DIR: '/tmp/meldcode' });
+    const [school] = config.schools;
+    if (!school) throw new Error('no school');
+    const calendar = workingCalendarOf(school);
+    expect(calendar).toBe(school.workingCalendar?.calendar);
+    expect(workingCalendarOf(school)).toBe(calendar);
+    // Tuesday 10 March 2026 11:00 in Amsterdam is school time; that Saturday is not.
+    expect(calendar.isWorkingTime(new Date('2026-03-10T10:00:00Z'))).toBe(true);
+    expect(calendar.isWorkingTime(new Date('2026-03-14T10:00:00Z'))).toBe(false);
   });
 
   it.each([

@@ -19,6 +19,8 @@ import {
   weeklyOverviewDue,
   weeklyOverviewMoment,
   withNextReminder,
+  withWorkingCalendar,
+  workingCalendarOf,
   type Participant,
   type Command,
   type Delivery,
@@ -29,6 +31,7 @@ import {
   type School,
 } from '../../src/domain';
 import { withNextDue } from '../../src/domain/next-due';
+import { WorkingCalendar } from '../../src/domain/working-time';
 import { answers, cmd, context, coordinator, owner, stepsOneToFour } from './given';
 
 const SCHOOL: School = {
@@ -50,7 +53,12 @@ function opened(when = OPENED): Dossier {
   return act(undefined, cmd.openDossier(), when);
 }
 
-function act(dossier: Dossier | undefined, command: Command, when: string, actor: Participant = owner): Dossier {
+function act(
+  dossier: Dossier | undefined,
+  command: Command,
+  when: string,
+  actor: Participant = owner,
+): Dossier {
   const decision = decide(dossier, command, context({ actor, now: at(when) }));
   if (!decision.ok) throw new Error(`${command.type} refused: ${JSON.stringify(decision.refusal)}`);
   return decision.dossier;
@@ -674,6 +682,52 @@ describe('the weekly overview', () => {
     expect(text).not.toContain('JdV');
     expect(text).not.toContain('groep 6');
     expect(text).not.toContain('Blauwe plek');
+  });
+});
+
+describe('the working calendar a school carries', () => {
+  const studieweek = { holidays: [{ from: '2026-03-16', to: '2026-03-20', name: 'studieweek' }] };
+
+  it('is made once with the school and then shared by every question', () => {
+    const school = withWorkingCalendar(schoolWith(studieweek));
+    const calendar = workingCalendarOf(school);
+    expect(calendar).toBe(school.workingCalendar?.calendar);
+    expect(workingCalendarOf(school)).toBe(calendar);
+    expect(calendar.isWorkingDay('2026-03-17')).toBe(false);
+  });
+
+  it('is what the schedule counts with', () => {
+    // A calendar that works on Saturdays only, carried for these very settings: the schedule
+    // follows it, so it is used rather than a new one made from the settings.
+    const reminders = {};
+    const saturdays = new WorkingCalendar({ ...DEFAULT_REMINDER_SETTINGS, workingDays: [6] });
+    const school: School = {
+      ...SCHOOL,
+      reminders,
+      workingCalendar: { from: reminders, calendar: saturdays },
+    };
+    expect(dueReminders(opened(), SCHOOL, at('2026-03-24T10:00:00Z'))).toHaveLength(1);
+    expect(dueReminders(opened(), school, at('2026-03-24T10:00:00Z'))).toEqual([]);
+  });
+
+  it('is left out of a copy and of the school as JSON: it is derived, not configuration', () => {
+    const school = withWorkingCalendar(schoolWith(studieweek));
+    expect({ ...school }.workingCalendar).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(school))).toEqual(schoolWith(studieweek));
+  });
+
+  it('is made anew for a copy of the school with other settings', () => {
+    const school = withWorkingCalendar(schoolWith(studieweek));
+    // Even when the old calendar is carried over by hand, it was made from other settings.
+    const copy: School = { ...school, reminders: { holidays: [] }, workingCalendar: school.workingCalendar };
+    expect(workingCalendarOf(copy)).not.toBe(workingCalendarOf(school));
+    expect(workingCalendarOf(copy).isWorkingDay('2026-03-17')).toBe(true);
+    expect(scheduleOf(opened(), copy, at(OPENED)).pending[0]?.dueAt).toBe('2026-03-24T10:00:00.000Z');
+    expect(scheduleOf(opened(), school, at(OPENED)).pending[0]?.dueAt).toBe('2026-03-31T09:00:00.000Z');
+  });
+
+  it('is made for a school built by hand without one', () => {
+    expect(workingCalendarOf(SCHOOL).settings).toEqual(reminderSettingsOf(SCHOOL));
   });
 });
 

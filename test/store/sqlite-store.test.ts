@@ -48,7 +48,7 @@ describe('the SQLite store file', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(8);
+      expect(db.pragma('user_version', { simple: true })).toBe(9);
     } finally {
       db.close();
     }

@@ -371,6 +371,56 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         expect(await store.dossiersNeeding(OTHER_SCHOOL, 'decision')).toEqual([]);
       });
 
+      it('count what waits and list only the dossiers that waited longest, oldest first, at most the limit', async () => {
+        const school = freshId('school');
+        const waiting = (since: string, items: number, overrides: Partial<Dossier> = {}) =>
+          makeDossier({
+            schoolId: school,
+            attention: ['consultation'],
+            attentionDetails: { consultation: { since, items } },
+            ...overrides,
+          });
+        const twoRequests = waiting('2026-03-03T08:00:00.000Z', 2);
+        const oldest = waiting('2026-03-01T08:00:00.000Z', 1);
+        const middle = waiting('2026-03-02T08:00:00.000Z', 1);
+        const decision = makeDossier({
+          schoolId: school,
+          attention: ['decision'],
+          attentionDetails: { decision: { since: '2026-02-01T08:00:00.000Z', items: 1 } },
+        });
+        const closed = waiting('2026-01-01T08:00:00.000Z', 1, { status: 'closed' });
+        const elsewhere = waiting('2026-01-01T08:00:00.000Z', 1, { schoolId: OTHER_SCHOOL });
+        const created = new Map<string, string>();
+        for (const dossier of [twoRequests, oldest, middle, decision, closed, elsewhere])
+          created.set(dossier.id, (await store.createDossier(dossier)).version);
+
+        const ids = (list: { longest: { id: string }[] }) => list.longest.map((s) => s.id);
+        const two = await store.waitingList(school, 'consultation', 2);
+        expect(two.items).toBe(4);
+        expect(ids(two)).toEqual([oldest.id, middle.id]);
+        expect(ids(await store.waitingList(school, 'consultation', 10))).toEqual([
+          oldest.id,
+          middle.id,
+          twoRequests.id,
+        ]);
+        expect(await store.waitingList(school, 'consultation', 0)).toEqual({ items: 4, longest: [] });
+        const decisions = await store.waitingList(school, 'decision', 5);
+        expect(decisions.items).toBe(1);
+        expect(ids(decisions)).toEqual([decision.id]);
+        expect(decisions.longest[0]).toMatchObject({ id: decision.id, number: decision.number });
+
+        // Answered: the oldest no longer waits, and the count and the list follow.
+        const { attention: _a, attentionDetails: _d, ...answered } = oldest;
+        await store.replaceDossier(answered, created.get(oldest.id) ?? '');
+        const after = await store.waitingList(school, 'consultation', 2);
+        expect(after.items).toBe(3);
+        expect(ids(after)).toEqual([middle.id, twoRequests.id]);
+        expect(await store.waitingList(freshId('school'), 'consultation', 5)).toEqual({
+          items: 0,
+          longest: [],
+        });
+      });
+
       it('find the dossiers with a card waiting for a person, and lose them once it is delivered', async () => {
         const person = freshId('beslisser');
         const dossier = makeDossier({ waitingFor: [person] });

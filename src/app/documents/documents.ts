@@ -13,8 +13,8 @@ import {
   schoolYearOf,
   type MeldcodeFigures,
 } from '../../domain/figures';
-import { WorkingCalendar, addDays } from '../../domain/working-time';
-import { reminderSettingsOf } from '../../domain/reminders/settings';
+import { addDays } from '../../domain/working-time';
+import { workingCalendarOf } from '../../domain/reminders/settings';
 import { voiceOf, type Language } from '../../i18n';
 import type { Store } from '../../store/store';
 import type { DossierService, AccessRefusal, Actor } from '../dossier-service';
@@ -23,7 +23,7 @@ import { dossierFile, type DossierFormat } from '../export';
 import type { AccessCopyRequest } from './access-copy';
 import { DOCUMENT_FORMATS } from './document';
 import { figuresCsv, figuresDocument, figuresFileName } from './figures-document';
-import { renderPdf } from './pdf';
+import { renderPdf } from './renderers';
 
 /** The audit action of a copy for the parents or the pupil: who made one, of which dossier, when. */
 export const ACCESS_COPY_AUDIT_ACTION = 'accessCopyMade';
@@ -140,7 +140,7 @@ export class Documents {
     const figures = meldcodeFigures(dossiers, {
       schoolId: school.id,
       schoolYear: year,
-      calendar: new WorkingCalendar(reminderSettingsOf(school)),
+      calendar: workingCalendarOf(school),
     });
     return { ok: true, figures, school, readable, currentSchoolYear };
   }

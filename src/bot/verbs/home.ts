@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isCoordinatorOf, parseCommand, type CommandOf, type Refusal } from '../../domain';
 import type { CardJson } from '../../cards/render';
 import {
+  WAITING_LISTED,
   aboutView,
   emptyForm,
   homeView,
@@ -52,13 +53,16 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
     const decides = schools.some((school) => mayConfirm(school, actor.id));
     const [mine, consultations, decisions] = await Promise.all([
       dossiers.openDossiersOf(actor),
-      coordinates ? dossiers.consultationsFor(actor, ctx.now) : undefined,
+      // Only what the card lists, and how many wait: never every waiting dossier.
+      coordinates ? dossiers.consultationsWaiting(actor, ctx.now, WAITING_LISTED) : undefined,
       decides ? dossiers.decisionsFor(actor, ctx.now) : undefined,
     ]);
     return cards.render(
       'welcome',
       homeView(ctx.turn.voice, mine, {
-        ...(consultations ? { consultations } : {}),
+        ...(consultations
+          ? { consultations: consultations.lines, consultationsWaiting: consultations.items }
+          : {}),
         ...(decisions ? { decisions } : {}),
       }),
       ctx.turn.voice,

@@ -58,12 +58,14 @@ export interface WaitingForMe {
     dossier: Dossier;
     consultation: { id: number; requestedByName: string; requestedAt: string };
   }[];
+  /** How many consultations wait in all, when `consultations` holds only the first few. */
+  consultationsWaiting?: number;
   /** Present for a beslisser (possibly empty). */
   decisions?: readonly ListedDossier[];
 }
 
 /** How many waiting items the home card lists; the rest is one tap away. */
-const WAITING_LISTED = 5;
+export const WAITING_LISTED = 5;
 
 export function homeView(
   voice: Voice,
@@ -89,15 +91,16 @@ export function homeView(
     line: t(voice, 'welcome.waitingDecision', { number: dossier.number, name: dossier.ownerName }),
   }));
   const lines = [...decisionLines, ...consultationLines];
+  const waitingCount = decisionLines.length + (waiting.consultationsWaiting ?? consultationLines.length);
   return {
     t: section(voice, 'welcome'),
     dossiers: listed(voice, dossiers.slice(0, 5)),
     waiting: lines.slice(0, WAITING_LISTED),
     waitingText:
-      lines.length === 0
+      waitingCount === 0
         ? ''
-        : t(voice, lines.length === 1 ? 'welcome.waitingOne' : 'welcome.waitingMany', {
-            count: lines.length,
+        : t(voice, waitingCount === 1 ? 'welcome.waitingOne' : 'welcome.waitingMany', {
+            count: waitingCount,
           }),
     isCoordinator: waiting.consultations !== undefined,
   };

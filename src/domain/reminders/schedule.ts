@@ -7,7 +7,7 @@ import { STEPS, type Dossier, type LogEntry, type ReminderDelivery, type Step } 
 import { entriesOf } from '../log';
 import type { School } from '../school';
 import { isDone, stepStatuses, stepsAfterAcuteReport } from '../steps';
-import { WorkingCalendar } from '../working-time';
+import type { WorkingCalendar } from '../working-time';
 import type {
   PendingReminder,
   Recipient,
@@ -251,8 +251,12 @@ export function ruleOccurrences(
 }
 
 /** Every reminder the rules owe and that was not recorded as delivered yet, before working time. */
-function unsentReminders(dossier: Dossier, school: School, settings: ReminderSettings): Unsent[] {
-  const calendar = new WorkingCalendar(settings);
+function unsentReminders(
+  dossier: Dossier,
+  school: School,
+  settings: ReminderSettings,
+  calendar: WorkingCalendar,
+): Unsent[] {
   const sent = new Map<string, ReminderSentData>();
   for (const entry of dossier.log) {
     const data = reminderSentData(entry);
@@ -310,11 +314,11 @@ const later = (a: Date, b: Date): Date => (a > b ? a : b);
 export function scheduleOf(dossier: Dossier, school: School, now: Date): ReminderSchedule {
   if (dossier.status === 'closed') return { nextAt: null, next: [], pending: [] };
   const settings = reminderSettingsOf(school);
-  const calendar = new WorkingCalendar(settings);
+  const calendar = workingCalendarOf(school);
   const claim = claimActive(dossier.reminderDelivery, now);
   const retries = new Map((dossier.reminderDelivery?.retries ?? []).map((r) => [r.key, r]));
 
-  const pending = unsentReminders(dossier, school, settings)
+  const pending = unsentReminders(dossier, school, settings, calendar)
     .map((r): PendingReminder => {
       const retry = retries.get(r.key);
       let due = calendar.nextWorkingMoment(retry ? later(r.at, new Date(retry.notBefore)) : r.at);

@@ -86,7 +86,34 @@ export function reminderSettingsOf(school: Pick<School, 'reminders'>): ReminderS
   return { ...DEFAULT_REMINDER_SETTINGS, ...given };
 }
 
-/** The school's working calendar (working days, holidays, school hours, time zone). */
-export function workingCalendarOf(school: Pick<School, 'reminders'>): WorkingCalendar {
-  return new WorkingCalendar(reminderSettingsOf(school));
+/**
+ * The school with its working calendar made once, to be carried with it. A calendar holds an
+ * Intl.DateTimeFormat for the school's zone, which costs CPU and native memory to make; every save
+ * (nextReminderAt), every dossier card and every sweep asks for one. It travels with the School and
+ * is not kept in a module-level cache, because the codebase keeps no module-level mutable state:
+ * whoever makes the schools (the configuration) makes their calendars, and a test that builds a
+ * school by hand still gets a correct one from workingCalendarOf.
+ */
+export function withWorkingCalendar<S extends School>(school: S): S {
+  const workingCalendar = {
+    from: school.reminders,
+    calendar: new WorkingCalendar(reminderSettingsOf(school)),
+  };
+  // Not enumerable: it is derived from `reminders`, not configuration, so a copy ({ ...school })
+  // and the school as JSON leave it out; a copy then gets a calendar of its own settings.
+  return Object.defineProperty({ ...school }, 'workingCalendar', {
+    value: workingCalendar,
+    enumerable: false,
+  });
+}
+
+/**
+ * The school's working calendar (working days, holidays, school hours, time zone): the one made
+ * with the school when it was made from these very settings, otherwise a new one.
+ */
+export function workingCalendarOf(school: Pick<School, 'reminders' | 'workingCalendar'>): WorkingCalendar {
+  const made = school.workingCalendar;
+  return made && made.from === school.reminders
+    ? made.calendar
+    : new WorkingCalendar(reminderSettingsOf(school));
 }

@@ -2,7 +2,7 @@
 
 import { STEPS, type Dossier, type DossierProgress, type Step } from '../dossier';
 import type { School } from '../school';
-import { WorkingCalendar, addDays, isoWeekOf, mondayOf } from '../working-time';
+import { addDays, isoWeekOf, mondayOf } from '../working-time';
 import { currentStep, lastActivityAt } from './schedule';
 import { reminderSettingsOf, workingCalendarOf } from './settings';
 
@@ -28,7 +28,7 @@ export interface WeeklyOverview {
 export function weeklyOverviewMoment(school: School, now: Date): { week: string; dueAt: string } | null {
   const settings = reminderSettingsOf(school);
   if (settings.weeklyOverviewWeekday === null) return null;
-  const calendar = new WorkingCalendar(settings);
+  const calendar = workingCalendarOf(school);
   const today = calendar.dateOf(now);
   const monday = mondayOf(today);
   for (let offset = settings.weeklyOverviewWeekday - 1; offset < 7; offset++) {
