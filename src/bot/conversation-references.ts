@@ -5,13 +5,36 @@
 // object id lands in that other tenant's slot, where no school's message ever looks.
 
 import { type Activity, TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import type { PersonalChats } from '../domain/personal-chat';
 import type { Actor } from './turn';
 
 /** How long an unchanged reference goes without being saved (and what waits looked up) again. */
 const RESAVE_AFTER_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * How many people's chats one bot instance keeps in mind. A school's staff is a few hundred; past
+ * this the least recently seen are forgotten and cost one point read at their next turn.
+ */
+const CHATS_KEPT_IN_MIND = 5000;
+
+/** A chat this instance saw saved: how it reaches the person, and when the store last had it saved. */
+interface KnownChat {
+  chat: string;
+  savedAt: number;
+}
+
 export class ConversationReferences {
+  /**
+   * The chats this instance found saved, so that a turn of someone it already knows reads nothing
+   * from the store: on Cosmos DB the point read was one of the three requests of a greeting (and
+   * request units cost the school money). Per instance, bounded, and only ever a shortcut: a chat
+   * that differs from the one kept, or one saved a day ago, goes to the store as before. Another
+   * instance that saved a newer chat changes nothing here but one read, at this person's next turn
+   * with that chat.
+   */
+  private readonly known = new LRUCache<string, KnownChat>({ max: CHATS_KEPT_IN_MIND });
+
   constructor(private readonly store: PersonalChats) {}
 
   /**
@@ -32,30 +55,36 @@ export class ConversationReferences {
       string,
       unknown
     >;
-    const saved = await this.store.getConversation(actor.tenantId, actor.id);
+    const person = `${actor.tenantId}\u0000${actor.id}`;
+    const chat = chatOf(reference);
     // Saved again at least daily: someone who had blocked the bot and unblocked it has the same chat,
     // and what waited for them goes out at their first message of the day.
-    const recent = saved !== undefined && now.getTime() - Date.parse(saved.updatedAt) < RESAVE_AFTER_MS;
-    if (saved && recent && sameChat(saved.reference, reference)) return 'known';
+    const recent = (savedAt: number): boolean => now.getTime() - savedAt < RESAVE_AFTER_MS;
+    const kept = this.known.get(person);
+    if (kept && kept.chat === chat && recent(kept.savedAt)) return 'known';
+    const saved = await this.store.getConversation(actor.tenantId, actor.id);
+    if (saved && chatOf(saved.reference) === chat && recent(Date.parse(saved.updatedAt))) {
+      this.known.set(person, { chat, savedAt: Date.parse(saved.updatedAt) });
+      return 'known';
+    }
     await this.store.saveConversation({
       userId: actor.id,
       tenantId: actor.tenantId,
       reference,
       updatedAt: now.toISOString(),
     });
+    this.known.set(person, { chat, savedAt: now.getTime() });
     return 'new';
   }
 }
 
-/** Do two references reach the person the same way: the same chat, service and language? */
-function sameChat(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const key = (r: Record<string, unknown>): string =>
-    JSON.stringify([
-      (r['conversation'] as { id?: unknown } | undefined)?.id,
-      r['serviceUrl'],
-      r['locale'],
-      (r['bot'] as { id?: unknown } | undefined)?.id,
-      (r['user'] as { id?: unknown } | undefined)?.id,
-    ]);
-  return key(a) === key(b);
+/** How a reference reaches the person: two references with the same key reach them the same way. */
+function chatOf(r: Record<string, unknown>): string {
+  return JSON.stringify([
+    (r['conversation'] as { id?: unknown } | undefined)?.id,
+    r['serviceUrl'],
+    r['locale'],
+    (r['bot'] as { id?: unknown } | undefined)?.id,
+    (r['user'] as { id?: unknown } | undefined)?.id,
+  ]);
 }
