@@ -89,13 +89,20 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+/** Time zones change their clocks at a quarter of an hour (UTC), never within one. */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+/** About a month of quarter hours: the moments one school's sums touch, many times over. */
+const OFFSETS_KEPT = 3000;
+
 /**
  * The working calendar of one school. It holds a formatter for the zone, which is costly to make,
- * and no state beyond its settings: make it once per school's settings and share it
+ * and no state beyond its settings and what the formatter answered: make it once per school's settings and share it
  * (withWorkingCalendar and workingCalendarOf in reminders/settings.ts).
  */
 export class WorkingCalendar {
   private readonly wallClock: Intl.DateTimeFormat;
+  /** The zone's offset per quarter hour since 1970, as asked of the formatter (offsetAt). */
+  private readonly offsets = new Map<number, number>();
   private readonly startMinutes: number;
   private readonly endMinutes: number;
 
@@ -214,6 +221,29 @@ export class WorkingCalendar {
 
   /** The wall clock at `utcMs` in the school's zone, written as if it were UTC (ms). */
   private wallClockMs(utcMs: number): number {
+    return utcMs + this.offsetAt(utcMs);
+  }
+
+  /**
+   * Offset of the zone at `utcMs`: wall clock minus UTC, in ms (+1 h in Amsterdam's winter). Asking
+   * the formatter is the costly part of every date sum (a save computes the next reminder over many
+   * days), and the answer only changes when the zone changes its clock, which time zones do at a
+   * quarter of an hour: so it is asked once per quarter hour and kept. Bounded; emptied when full.
+   */
+  private offsetAt(utcMs: number): number {
+    const quarter = Math.floor(utcMs / QUARTER_HOUR_MS);
+    let offset = this.offsets.get(quarter);
+    if (offset === undefined) {
+      if (this.offsets.size >= OFFSETS_KEPT) this.offsets.clear();
+      const start = quarter * QUARTER_HOUR_MS;
+      offset = this.formattedWallClockMs(start) - start;
+      this.offsets.set(quarter, offset);
+    }
+    return offset;
+  }
+
+  /** The wall clock at `utcMs` as the formatter gives it (whole seconds), written as if it were UTC. */
+  private formattedWallClockMs(utcMs: number): number {
     const parts = this.wallClock.formatToParts(new Date(utcMs));
     const part = (type: Intl.DateTimeFormatPartTypes): number =>
       Number(parts.find((p) => p.type === type)?.value ?? NaN);
@@ -227,10 +257,5 @@ export class WorkingCalendar {
     );
     // The formatter drops milliseconds; keep those of the instant itself.
     return wall + (((utcMs % 1000) + 1000) % 1000);
-  }
-
-  /** Offset of the zone at `utcMs`: wall clock minus UTC, in ms (+1 h in Amsterdam's winter). */
-  private offsetAt(utcMs: number): number {
-    return this.wallClockMs(utcMs) - utcMs;
   }
 }

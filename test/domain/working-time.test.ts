@@ -171,3 +171,44 @@ describe('counting working days', () => {
     );
   });
 });
+
+describe("the zone's clock, kept per quarter hour", () => {
+  /** The wall clock as the zone shows it, asked of Intl directly: minutes since midnight and the date. */
+  function shown(timeZone: string, instant: Date): { date: string; minutes: number } {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).formatToParts(instant);
+    const part = (type: Intl.DateTimeFormatPartTypes): string =>
+      parts.find((p) => p.type === type)?.value ?? '';
+    return {
+      date: `${part('year')}-${part('month')}-${part('day')}`,
+      minutes: Number(part('hour')) * 60 + Number(part('minute')),
+    };
+  }
+
+  // Amsterdam's two changes of 2026; zones that change by half an hour or sit at a quarter.
+  it.each([
+    ['Europe/Amsterdam', '2026-03-29T00:00:00Z'],
+    ['Europe/Amsterdam', '2026-10-25T00:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T14:00:00Z'],
+    ['Asia/Kathmandu', '2026-06-01T00:00:00Z'],
+    ['America/St_Johns', '2026-11-01T03:00:00Z'],
+  ])('agrees with the zone minute by minute around a change (%s, %s)', (timeZone, from) => {
+    const zoned = new WorkingCalendar({ ...AMSTERDAM, timeZone });
+    const start = Date.parse(from);
+    for (let minute = 0; minute < 6 * 60; minute += 1) {
+      const instant = new Date(start + minute * 60_000 + 17_000);
+      const expected = shown(timeZone, instant);
+      expect([zoned.dateOf(instant), Math.floor(zoned.msIntoDay(instant) / 60_000)]).toEqual([
+        expected.date,
+        expected.minutes,
+      ]);
+    }
+  });
+});
