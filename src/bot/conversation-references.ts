@@ -18,10 +18,19 @@ const RESAVE_AFTER_MS = 24 * 60 * 60 * 1000;
  */
 const CHATS_KEPT_IN_MIND = 5000;
 
-/** A chat this instance saw saved: how it reaches the person, and when the store last had it saved. */
+/**
+ * How long this instance trusts what it found in the store without asking again. Another instance
+ * may save another chat or language for the same person meanwhile (Teams on a phone set to English
+ * beside a desktop in Dutch); the store then holds the other one for at most this long before this
+ * instance writes what it sees. Long enough for a person clicking through a dossier to cost no read.
+ */
+const TRUSTED_FOR_MS = 5 * 60 * 1000;
+
+/** A chat this instance saw saved: how it reaches the person, when it was saved, when it was checked. */
 interface KnownChat {
   chat: string;
   savedAt: number;
+  checkedAt: number;
 }
 
 export class ConversationReferences {
@@ -29,9 +38,8 @@ export class ConversationReferences {
    * The chats this instance found saved, so that a turn of someone it already knows reads nothing
    * from the store: on Cosmos DB the point read was one of the three requests of a greeting (and
    * request units cost the school money). Per instance, bounded, and only ever a shortcut: a chat
-   * that differs from the one kept, or one saved a day ago, goes to the store as before. Another
-   * instance that saved a newer chat changes nothing here but one read, at this person's next turn
-   * with that chat.
+   * that differs from the one kept, one saved a day ago, or one this instance has not checked in the
+   * store for TRUSTED_FOR_MS goes to the store as before.
    */
   private readonly known = new LRUCache<string, KnownChat>({ max: CHATS_KEPT_IN_MIND });
 
@@ -61,10 +69,11 @@ export class ConversationReferences {
     // and what waited for them goes out at their first message of the day.
     const recent = (savedAt: number): boolean => now.getTime() - savedAt < RESAVE_AFTER_MS;
     const kept = this.known.get(person);
-    if (kept && kept.chat === chat && recent(kept.savedAt)) return 'known';
+    const trusted = kept !== undefined && now.getTime() - kept.checkedAt < TRUSTED_FOR_MS;
+    if (kept && trusted && kept.chat === chat && recent(kept.savedAt)) return 'known';
     const saved = await this.store.getConversation(actor.tenantId, actor.id);
     if (saved && chatOf(saved.reference) === chat && recent(Date.parse(saved.updatedAt))) {
-      this.known.set(person, { chat, savedAt: Date.parse(saved.updatedAt) });
+      this.known.set(person, { chat, savedAt: Date.parse(saved.updatedAt), checkedAt: now.getTime() });
       return 'known';
     }
     await this.store.saveConversation({
@@ -73,7 +82,7 @@ export class ConversationReferences {
       reference,
       updatedAt: now.toISOString(),
     });
-    this.known.set(person, { chat, savedAt: now.getTime() });
+    this.known.set(person, { chat, savedAt: now.getTime(), checkedAt: now.getTime() });
     return 'new';
   }
 }

@@ -44,16 +44,22 @@ describe('remembering where to reach a person', () => {
     await store.close();
   });
 
-  it('reads and writes nothing for a turn of someone this instance already knows, within a day', async () => {
+  it('reads and writes nothing for a turn of someone this instance has just found saved', async () => {
     const { chats, calls } = counted(store);
     const references = new ConversationReferences(chats);
     expect(await references.remember(fromChat(), ACTOR, MONDAY)).toBe('new');
     expect(calls).toEqual(['read', 'save']);
 
     calls.length = 0;
-    expect(await references.remember(fromChat(), ACTOR, later(1))).toBe('known');
-    expect(await references.remember(fromChat(), ACTOR, later(23))).toBe('known');
+    const minutes = (n: number): Date => new Date(MONDAY.getTime() + n * 60_000);
+    expect(await references.remember(fromChat(), ACTOR, minutes(1))).toBe('known');
+    expect(await references.remember(fromChat(), ACTOR, minutes(4))).toBe('known');
     expect(calls).toEqual([]);
+    // After a few minutes it checks the store once more (another instance may have saved another
+    // chat), and then trusts that again.
+    expect(await references.remember(fromChat(), ACTOR, later(23))).toBe('known');
+    expect(await references.remember(fromChat(), ACTOR, later(23))).toBe('known');
+    expect(calls).toEqual(['read']);
   });
 
   it('saves again, and says new, for another chat or language, and once a day for the same one', async () => {
@@ -83,11 +89,29 @@ describe('remembering where to reach a person', () => {
     first.calls.length = 0;
     // The next turn lands on the first instance: its memory says the old chat, so it asks the store,
     // finds the new chat saved, and writes nothing.
+    const soon = new Date(later(2).getTime() + 60_000);
     expect(await one.remember(fromChat('a:personal-new'), ACTOR, later(2))).toBe('known');
     expect(first.calls).toEqual(['read']);
     first.calls.length = 0;
-    expect(await one.remember(fromChat('a:personal-new'), ACTOR, later(3))).toBe('known');
+    expect(await one.remember(fromChat('a:personal-new'), ACTOR, soon)).toBe('known');
     expect(first.calls).toEqual([]);
+  });
+
+  it('a language saved by another instance is set right by this one within minutes, not a day', async () => {
+    const one = new ConversationReferences(store);
+    const other = new ConversationReferences(store);
+    const minutes = (n: number): Date => new Date(MONDAY.getTime() + n * 60_000);
+    // Dutch on the desktop (this instance), English on the phone (the other), Dutch again.
+    await one.remember(fromChat(), ACTOR, minutes(0));
+    expect(await other.remember(fromChat(undefined, 'en-US'), ACTOR, minutes(1))).toBe('new');
+    await one.remember(fromChat(), ACTOR, minutes(2));
+    // Within the few minutes this instance trusts what it found, the store may still say English …
+    const stored = async (): Promise<unknown> =>
+      (await store.getConversation(TENANT, ACTOR.id))?.reference['locale'];
+    expect(await stored()).toBe('en-US');
+    // … and at the next Dutch turn after them, it asks the store again and saves Dutch.
+    expect(await one.remember(fromChat(), ACTOR, minutes(7))).toBe('new');
+    expect(await stored()).toBe('nl-NL');
   });
 
   it('keeps people apart by tenant: the same object id in another tenant is someone else', async () => {

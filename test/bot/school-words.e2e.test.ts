@@ -66,6 +66,15 @@ describe("the role named in the school's own word", () => {
       for (const roleName of ['intern-begeleider', 'aandachtsfunctionaris'] as const) {
         const voiced = Object.values(messages(voiceOf(language, { roleName })));
         expect(voiced.filter((text) => CATALOGUE_WORD.test(text))).toEqual([]);
+        // Nor names the school's word twice in one list ("de aandachtsfunctionaris, de
+        // aandachtsfunctionaris en het bestuur"), where the catalogue named two roles.
+        const word = inSchoolWords(
+          language,
+          roleName,
+          language === 'nl' ? 'zorgcoördinator' : 'care coordinator',
+        );
+        const twice = new RegExp(`${word}\\W+(?:(?:de|the|en|and|of|or)\\s+)*${word}`, 'i');
+        expect(voiced.filter((text) => twice.test(text))).toEqual([]);
       }
     // A school that says zorgcoördinator reads the catalogue as written, the same object.
     expect(messages(voiceOf('nl', { roleName: 'zorgcoordinator' }))).toBe(CATALOGUES.nl);
