@@ -423,8 +423,9 @@ export class CosmosStore implements Store {
     const mark = [{ name: '@attention', value: attention }];
     const count = Math.floor(limit);
     const [items, longest] = await Promise.all([
-      // A dossier marked before its details were kept counts as one item; the list may leave it
-      // out (ORDER BY skips a document without the path) until its next change writes them.
+      // A dossier marked before its details were kept (before this release) counts as one item;
+      // where ORDER BY places a document without the path depends on the engine (first, or left out
+      // when the path is not indexed), until its next change writes the details.
       this.query<number>(
         schoolId,
         `SELECT VALUE SUM(IS_DEFINED(${details}.items) ? ${details}.items : 1) FROM c ${where}`,
