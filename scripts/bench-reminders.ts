@@ -289,7 +289,7 @@ function template(): Dossier {
     opened.dossier,
     {
       type: 'recordSignal',
-      categories: [],
+      categories: ['niet-naar-huis-willen'],
       specificForms: [],
       observedOn: '2026-03-09',
       place: 'klas',
