@@ -27,7 +27,6 @@
 // by design, and is not part of the per-sweep cost. Takes about 3 minutes on 2 cores, most of it
 // seeding the emulator.
 
-import type { Attention } from '../src/domain/attention';
 import { DossierWriter } from '../src/app/dossier-writer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,16 +42,9 @@ import { decide, withNextReminder, type Dossier, type School } from '../src/doma
 import { createLogger } from '../src/logger';
 import { CosmosStore } from '../src/store/cosmos-store';
 import { SQLITE_LIST_QUERIES, SqliteStore } from '../src/store/sqlite-store';
-import type {
-  AuditEvent,
-  DossierSummary,
-  ExportLink,
-  SavedConversation,
-  Store,
-  Versioned,
-  WaitingList,
-} from '../src/store/store';
+import type { Store, WaitingList } from '../src/store/store';
 import { startCosmosServer, type LocalCosmos } from '../test/support/cosmos-server';
+import { storeWith } from '../test/support/store-with';
 
 const SCHOOL: School = {
   id: 'bench-school',
@@ -112,158 +104,51 @@ interface MethodCount {
   ms: number;
 }
 
+/** How many items one call of a counted method read or wrote. */
+const ITEMS_OF: Readonly<Record<string, (result: unknown) => number>> = {
+  createDossier: () => 1,
+  getDossier: (found) => (found ? 1 : 0),
+  replaceDossier: () => 1,
+  deleteDossier: () => 1,
+  openDossiersOfOwner: listLength,
+  openDossiersInvolving: listLength,
+  dossiersNeeding: listLength,
+  waitingList: (list) => (list as WaitingList).longest.length,
+  dossiersWaitingFor: listLength,
+  dossiersOfSchool: listLength,
+  dueForReminder: listLength,
+  nextDossierSequence: () => 1,
+  claim: () => 1,
+  appendAudit: () => 1,
+  auditOfDossier: listLength,
+};
+
+function listLength(list: unknown): number {
+  return (list as readonly unknown[]).length;
+}
+
 /** The store as it is, counting per method: calls, items returned (or written), time spent. */
-class CountingStore implements Store {
-  readonly counts = new Map<string, MethodCount>();
-
-  constructor(private readonly inner: Store) {}
-
-  reset(): void {
-    this.counts.clear();
-  }
-
-  count(method: string): MethodCount {
-    return this.counts.get(method) ?? { calls: 0, items: 0, ms: 0 };
-  }
-
-  private async measure<T>(method: string, items: (result: T) => number, work: () => Promise<T>): Promise<T> {
-    const start = performance.now();
-    const result = await work();
-    const count = this.count(method);
-    this.counts.set(method, {
-      calls: count.calls + 1,
-      items: count.items + items(result),
-      ms: count.ms + performance.now() - start,
-    });
-    return result;
-  }
-
-  ping(): Promise<boolean> {
-    return this.inner.ping();
-  }
-  createDossier(dossier: Dossier): Promise<Versioned<Dossier>> {
-    return this.measure(
-      'createDossier',
-      () => 1,
-      () => this.inner.createDossier(dossier),
-    );
-  }
-  getDossier(schoolId: string, id: string): Promise<Versioned<Dossier> | undefined> {
-    return this.measure(
-      'getDossier',
-      (r) => (r ? 1 : 0),
-      () => this.inner.getDossier(schoolId, id),
-    );
-  }
-  replaceDossier(dossier: Dossier, expectedVersion: string): Promise<Versioned<Dossier>> {
-    return this.measure(
-      'replaceDossier',
-      () => 1,
-      () => this.inner.replaceDossier(dossier, expectedVersion),
-    );
-  }
-  deleteDossier(schoolId: string, id: string): Promise<void> {
-    return this.measure(
-      'deleteDossier',
-      () => 1,
-      () => this.inner.deleteDossier(schoolId, id),
-    );
-  }
-  openDossiersOfOwner(schoolId: string, ownerId: string): Promise<DossierSummary[]> {
-    return this.measure(
-      'openDossiersOfOwner',
-      (r) => r.length,
-      () => this.inner.openDossiersOfOwner(schoolId, ownerId),
-    );
-  }
-  openDossiersInvolving(schoolId: string, personId: string): Promise<DossierSummary[]> {
-    return this.measure(
-      'openDossiersInvolving',
-      (r) => r.length,
-      () => this.inner.openDossiersInvolving(schoolId, personId),
-    );
-  }
-  dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]> {
-    return this.measure(
-      'dossiersNeeding',
-      (r) => r.length,
-      () => this.inner.dossiersNeeding(schoolId, attention),
-    );
-  }
-  waitingList(schoolId: string, attention: Attention, limit: number): Promise<WaitingList> {
-    return this.measure(
-      'waitingList',
-      (r) => r.longest.length,
-      () => this.inner.waitingList(schoolId, attention, limit),
-    );
-  }
-  dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {
-    return this.measure(
-      'dossiersWaitingFor',
-      (r) => r.length,
-      () => this.inner.dossiersWaitingFor(schoolId, personId),
-    );
-  }
-  dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]> {
-    return this.measure(
-      'dossiersOfSchool',
-      (r) => r.length,
-      () => this.inner.dossiersOfSchool(schoolId, status),
-    );
-  }
-  dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]> {
-    return this.measure(
-      'dueForReminder',
-      (r) => r.length,
-      () => this.inner.dueForReminder(schoolId, now, limit),
-    );
-  }
-  nextDossierSequence(schoolId: string, year: number): Promise<number> {
-    return this.measure(
-      'nextDossierSequence',
-      () => 1,
-      () => this.inner.nextDossierSequence(schoolId, year),
-    );
-  }
-  claim(schoolId: string, key: string, until: string, now: string): Promise<boolean> {
-    return this.measure(
-      'claim',
-      () => 1,
-      () => this.inner.claim(schoolId, key, until, now),
-    );
-  }
-  appendAudit(event: AuditEvent): Promise<void> {
-    return this.measure(
-      'appendAudit',
-      () => 1,
-      () => this.inner.appendAudit(event),
-    );
-  }
-  auditOfDossier(schoolId: string, dossierId: string): Promise<AuditEvent[]> {
-    return this.measure(
-      'auditOfDossier',
-      (r) => r.length,
-      () => this.inner.auditOfDossier(schoolId, dossierId),
-    );
-  }
-  saveConversation(conversation: SavedConversation): Promise<void> {
-    return this.inner.saveConversation(conversation);
-  }
-  getConversation(tenantId: string, userId: string): Promise<SavedConversation | undefined> {
-    return this.inner.getConversation(tenantId, userId);
-  }
-  saveExportLink(link: ExportLink, now: string): Promise<void> {
-    return this.inner.saveExportLink(link, now);
-  }
-  peekExportLink(id: string, now: string): Promise<ExportLink | undefined> {
-    return this.inner.peekExportLink(id, now);
-  }
-  takeExportLink(id: string, now: string): Promise<ExportLink | undefined> {
-    return this.inner.takeExportLink(id, now);
-  }
-  close(): Promise<void> {
-    return this.inner.close();
-  }
+function countingStore(inner: Store) {
+  const counts = new Map<string, MethodCount>();
+  const count = (method: string): MethodCount => counts.get(method) ?? { calls: 0, items: 0, ms: 0 };
+  const measured = Object.fromEntries(
+    Object.entries(ITEMS_OF).map(([method, items]) => [
+      method,
+      async (...args: unknown[]): Promise<unknown> => {
+        const start = performance.now();
+        const work = Reflect.get(inner, method) as (...a: unknown[]) => Promise<unknown>;
+        const result = await work.apply(inner, args);
+        const before = count(method);
+        counts.set(method, {
+          calls: before.calls + 1,
+          items: before.items + items(result),
+          ms: before.ms + performance.now() - start,
+        });
+        return result;
+      },
+    ]),
+  ) as Partial<Store>;
+  return storeWith(inner, { ...measured, count, reset: () => counts.clear() });
 }
 
 // ---- The dossiers ----------------------------------------------------------------------------------------
@@ -408,7 +293,7 @@ interface Row {
 }
 
 async function measure(storeName: string, store: Store, dossiers: number, due: number): Promise<Row[]> {
-  const counting = new CountingStore(store);
+  const counting = countingStore(store);
   const notifier = new InstantNotifier();
   let ids = 0;
   const scheduler = new ReminderScheduler({

@@ -3,7 +3,6 @@
 // delivery is the bot's part); timers are fakes that fire only when a test says so. "Two instances"
 // are two schedulers with their own store connections to one database, as two bot processes would be.
 
-import type { Attention } from '../../src/domain/attention';
 import type { Notifier, NotifyOutcome, ReminderMessage } from '../../src/app/notifier';
 import {
   ReminderScheduler,
@@ -22,16 +21,9 @@ import {
 } from '../../src/domain';
 import { createLogger } from '../../src/logger';
 import { bothStores, type Connect } from '../support/both-stores';
+import { storeWith } from '../support/store-with';
 import { DossierWriter } from '../../src/app/dossier-writer';
-import type {
-  AuditEvent,
-  DossierSummary,
-  ExportLink,
-  SavedConversation,
-  Store,
-  Versioned,
-  WaitingList,
-} from '../../src/store/store';
+import type { DossierSummary, Store, Versioned } from '../../src/store/store';
 import { cmd, owner } from '../domain/given';
 
 // ---- The world -------------------------------------------------------------------------------------------
@@ -145,85 +137,30 @@ class FakeTimers implements SchedulerTimers {
 }
 
 /** The store as it is, with counts of what was read and a hook to make a write fail (a crash). */
-class InstrumentedStore implements Store {
-  readonly counts = { dueForReminder: 0, summariesRead: 0, getDossier: 0, replaceDossier: 0 };
-  failReplace: ((call: number) => Error | undefined) | undefined;
-
-  constructor(private readonly inner: Store) {}
-
-  ping(): Promise<boolean> {
-    return this.inner.ping();
-  }
-  createDossier(dossier: Dossier): Promise<Versioned<Dossier>> {
-    return this.inner.createDossier(dossier);
-  }
-  getDossier(schoolId: string, id: string): Promise<Versioned<Dossier> | undefined> {
-    this.counts.getDossier++;
-    return this.inner.getDossier(schoolId, id);
-  }
-  replaceDossier(dossier: Dossier, expectedVersion: string): Promise<Versioned<Dossier>> {
-    this.counts.replaceDossier++;
-    const failure = this.failReplace?.(this.counts.replaceDossier);
-    return failure ? Promise.reject(failure) : this.inner.replaceDossier(dossier, expectedVersion);
-  }
-  deleteDossier(schoolId: string, id: string): Promise<void> {
-    return this.inner.deleteDossier(schoolId, id);
-  }
-  openDossiersOfOwner(schoolId: string, ownerId: string): Promise<DossierSummary[]> {
-    return this.inner.openDossiersOfOwner(schoolId, ownerId);
-  }
-  dossiersOfSchool(schoolId: string, status: 'open' | 'closed'): Promise<DossierSummary[]> {
-    return this.inner.dossiersOfSchool(schoolId, status);
-  }
-  openDossiersInvolving(schoolId: string, personId: string): Promise<DossierSummary[]> {
-    return this.inner.openDossiersInvolving(schoolId, personId);
-  }
-  dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]> {
-    return this.inner.dossiersNeeding(schoolId, attention);
-  }
-  waitingList(schoolId: string, attention: Attention, limit: number): Promise<WaitingList> {
-    return this.inner.waitingList(schoolId, attention, limit);
-  }
-  dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {
-    return this.inner.dossiersWaitingFor(schoolId, personId);
-  }
-  async dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]> {
-    this.counts.dueForReminder++;
-    const due = await this.inner.dueForReminder(schoolId, now, limit);
-    this.counts.summariesRead += due.length;
-    return due;
-  }
-  nextDossierSequence(schoolId: string, year: number): Promise<number> {
-    return this.inner.nextDossierSequence(schoolId, year);
-  }
-  claim(schoolId: string, key: string, until: string, now: string): Promise<boolean> {
-    return this.inner.claim(schoolId, key, until, now);
-  }
-  appendAudit(event: AuditEvent): Promise<void> {
-    return this.inner.appendAudit(event);
-  }
-  auditOfDossier(schoolId: string, dossierId: string): Promise<AuditEvent[]> {
-    return this.inner.auditOfDossier(schoolId, dossierId);
-  }
-  saveConversation(conversation: SavedConversation): Promise<void> {
-    return this.inner.saveConversation(conversation);
-  }
-  getConversation(tenantId: string, userId: string): Promise<SavedConversation | undefined> {
-    return this.inner.getConversation(tenantId, userId);
-  }
-  saveExportLink(link: ExportLink, now: string): Promise<void> {
-    return this.inner.saveExportLink(link, now);
-  }
-  peekExportLink(id: string, now: string): Promise<ExportLink | undefined> {
-    return this.inner.peekExportLink(id, now);
-  }
-  takeExportLink(id: string, now: string): Promise<ExportLink | undefined> {
-    return this.inner.takeExportLink(id, now);
-  }
-  close(): Promise<void> {
-    return this.inner.close();
-  }
+function instrumented(inner: Store) {
+  const counts = { dueForReminder: 0, summariesRead: 0, getDossier: 0, replaceDossier: 0 };
+  const store = storeWith(inner, {
+    counts,
+    failReplace: undefined as ((call: number) => Error | undefined) | undefined,
+    getDossier(schoolId: string, id: string): Promise<Versioned<Dossier> | undefined> {
+      counts.getDossier++;
+      return inner.getDossier(schoolId, id);
+    },
+    replaceDossier(dossier: Dossier, expectedVersion: string): Promise<Versioned<Dossier>> {
+      counts.replaceDossier++;
+      const failure = store.failReplace?.(counts.replaceDossier);
+      return failure ? Promise.reject(failure) : inner.replaceDossier(dossier, expectedVersion);
+    },
+    async dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]> {
+      counts.dueForReminder++;
+      const due = await inner.dueForReminder(schoolId, now, limit);
+      counts.summariesRead += due.length;
+      return due;
+    },
+  });
+  return store;
 }
+type InstrumentedStore = ReturnType<typeof instrumented>;
 
 // ---- The two stores ---------------------------------------------------------------------------------------
 
@@ -249,7 +186,7 @@ describe.each(STORES)('the reminder scheduler on the %s store', (_name, newDatab
   });
 
   async function connection(): Promise<InstrumentedStore> {
-    const opened = new InstrumentedStore(await connect());
+    const opened = instrumented(await connect());
     connections.push(opened);
     return opened;
   }
