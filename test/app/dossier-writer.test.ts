@@ -10,6 +10,7 @@ import { changeAuditOf, type AuditEvent, type Command, type Dossier } from '../.
 import type { School } from '../../src/domain/school';
 import { createLogger } from '../../src/logger';
 import { bothStores, type Connect } from '../support/both-stores';
+import { storeWith } from '../support/store-with';
 import { StaleVersionError, type Store } from '../../src/store/store';
 
 const SCHOOL: School = {
@@ -162,15 +163,9 @@ describe.each(STORES)('the one write path on the %s store', (_name, newDatabase)
     const store = await connection();
     // The first write of the new dossier breaks the connection before it reaches the store.
     let left = 1;
-    const breaking = new Proxy(store, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function') return value;
-        const method = (value as (...a: unknown[]) => Promise<unknown>).bind(target);
-        return property === 'createDossier'
-          ? (...args: unknown[]) => (left-- > 0 ? Promise.reject(connectionReset()) : method(...args))
-          : method;
-      },
+    const breaking = storeWith(store, {
+      createDossier: (dossier: Dossier) =>
+        left-- > 0 ? Promise.reject(connectionReset()) : store.createDossier(dossier),
     });
     const first = await serviceOn(breaking).open(
       OWNER,
@@ -219,15 +214,10 @@ describe.each(STORES)('the one write path on the %s store', (_name, newDatabase)
     const dossier = await openOn(store);
     // Every write finds the dossier changed by someone else, for longer than a click may take.
     let writes = 0;
-    const busy = new Proxy(store, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (property === 'replaceDossier')
-          return (d: Dossier) => {
-            writes += 1;
-            return Promise.reject(new StaleVersionError(d.id));
-          };
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    const busy = storeWith(store, {
+      replaceDossier: (d: Dossier) => {
+        writes += 1;
+        return Promise.reject(new StaleVersionError(d.id));
       },
     });
     const writer = new DossierWriter({
