@@ -296,32 +296,21 @@ async function walkLoad(
   // Every walk has new teachers: nobody's home fills up with the dossiers of earlier rounds.
   const first = walkers;
   walkers += options.teachers;
+  const teacher = (i: number): Chat =>
+    new Chat(bot.child.url, connectorUrl, watch, bot.walk, staffMember('teacher', first + i));
   if (bot.kind === 'project') {
     const zorg = new Chat(bot.child.url, connectorUrl, watch, bot.walk, coordinator);
     await measured(bot, 'walk', () =>
       inParallel(options.teachers, async (i) => {
-        const teacher = new Chat(
-          bot.child.url,
-          connectorUrl,
-          watch,
-          bot.walk,
-          staffMember('teacher', first + i),
-        );
-        await walkWholeDossier(teacher, zorg, watch);
+        await walkWholeDossier(teacher(i), zorg, watch);
       }),
     );
   } else {
     await measured(bot, 'walk', () =>
       inParallel(options.teachers, async (i) => {
-        const teacher = new Chat(
-          bot.child.url,
-          connectorUrl,
-          watch,
-          bot.walk,
-          staffMember('teacher', first + i),
-        );
-        await teacher.say('hallo');
-        for (const verb of WALK_VERBS) await teacher.invokeBare(verb);
+        const chat = teacher(i);
+        await chat.say('hallo');
+        for (const verb of WALK_VERBS) await chat.invokeBare(verb);
       }),
     );
   }
