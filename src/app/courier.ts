@@ -153,9 +153,8 @@ export class Courier {
     dossier: Dossier,
     school: School,
     consultation: Consultation,
-    language: Language,
+    voice: Voice,
   ): Promise<CardJson> {
-    const voice = voiceOf(language, school);
     return this.deps.cards.render(
       'consultation',
       consultationView(voice, dossier, school, consultation, {
@@ -302,9 +301,9 @@ export class Courier {
   ): Promise<OutboxOutcome> {
     if (school.careTeamChannelId) {
       // The channel's language is the school's; the card names the dossier number only.
-      const language = this.deps.defaultLanguage;
-      const card = await this.statusCard(dossier, school, consultation, language);
-      const opening = t(voiceOf(language, school), 'consultation.threadOpening', { number: dossier.number });
+      const voice = this.channelVoice(school);
+      const card = await this.statusCard(dossier, school, consultation, voice);
+      const opening = t(voice, 'consultation.threadOpening', { number: dossier.number });
       const delivery = await this.deps.messenger.toChannel(
         school.careTeamChannelId,
         dossier.tenantId,
@@ -368,7 +367,7 @@ export class Courier {
     consultation: Consultation,
     where: 'channel' | 'personal',
   ): Promise<CardJson> {
-    if (where === 'channel') return this.statusCard(dossier, school, consultation, this.deps.defaultLanguage);
+    if (where === 'channel') return this.statusCard(dossier, school, consultation, this.channelVoice(school));
     const voice = await this.voiceFor(consultation.coordinatorId, school);
     return this.deps.cards.render(
       'consultation',
@@ -390,6 +389,11 @@ export class Courier {
     if (item.attempts + 1 >= maxAttempts) return { id: item.id, outcome: 'unreachable', recipientId };
     const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** item.attempts) * (0.5 + this.random() / 2);
     return { id: item.id, outcome: 'retryLater', retryAt: new Date(now.getTime() + backoff), recipientId };
+  }
+
+  /** A care-team channel reads the school's own language, in the school's word for the role. */
+  private channelVoice(school: School): Voice {
+    return voiceOf(this.deps.defaultLanguage, school);
   }
 
   private voiceFor(personId: string, school: School): Promise<Voice> {

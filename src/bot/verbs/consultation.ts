@@ -101,7 +101,7 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
     const dossier = await dossiers.channelStatus(ctx.turn.actor, where, ctx.now);
     const consultation = dossier && consultationById(dossier, consultationId);
     if (!dossier || !consultation) return undefined;
-    return effects.statusCard(dossier, schoolOf(dossier), consultation, ctx.turn.language);
+    return effects.statusCard(dossier, schoolOf(dossier), consultation, ctx.turn.voice);
   };
 
   /** A zorgcoördinator's answer: act, then show their own view; effects update everyone's card. */
