@@ -79,14 +79,24 @@ function patternOf(written: string): RegExp {
   );
 }
 
+/**
+ * The written forms with their patterns, made once: every text of the catalogues goes through them
+ * for each word when the catalogues load. (`replace` starts a global pattern from the beginning each
+ * time, so sharing one is safe.)
+ */
+const PATTERNS: Readonly<Record<Language, readonly (readonly [RegExp, string, keyof Words])[]>> = {
+  nl: WRITTEN.nl.map(([written, form]) => [patternOf(written), written, form] as const),
+  en: WRITTEN.en.map(([written, form]) => [patternOf(written), written, form] as const),
+};
+
 /** A text in the school's word for the role (unchanged for schools that say zorgcoördinator). */
 export function inSchoolWords(language: Language, roleName: RoleName | undefined, text: string): string {
   if (roleName === undefined || roleName === 'zorgcoordinator') return text;
   const words = WORDS[language][roleName];
   let result = text;
-  for (const [written, form] of WRITTEN[language]) {
+  for (const [pattern, written, form] of PATTERNS[language]) {
     // The catalogue's word at the start of a sentence is capitalised; the school's word follows suit.
-    result = result.replace(patternOf(written), (found) =>
+    result = result.replace(pattern, (found) =>
       found.charAt(0) === written.charAt(0) ? words[form] : capitalised(words[form]),
     );
   }
