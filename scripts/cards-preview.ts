@@ -9,6 +9,7 @@
 //   npm run cards:preview                  every screen (Dutch; English too for a few)
 //   npm run cards:preview -- signalen about  only these screens
 //   npm run cards:preview -- --docs        also copy the README's screenshots to docs/screenshots/
+//   npm run cards:preview -- --role-name intern-begeleider   a school with its own word for the role
 //
 // A screen whose verb the bot does not know yet is skipped with a note; adding a screen is one
 // line in SCREENS below. The renderer's warnings (e.g. a required input without an errorMessage)
@@ -23,7 +24,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { t, type Language } from '../src/i18n';
 import { cardText, invokeCard, startHarness, type Harness } from '../test/support/bot-harness';
-import { colleague, invoke, teacher, type TestUser } from '../test/support/teams';
+import { SCHOOL, colleague, invoke, teacher, type TestUser } from '../test/support/teams';
 import { assertChromiumInstalled, launchChromium } from './preview/chromium';
 
 type Data = Record<string, unknown>;
@@ -212,7 +213,9 @@ function tally(lines: string[]): Map<string, number> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const copyToDocs = args.includes('--docs');
-  const only = args.filter((arg) => !arg.startsWith('--'));
+  const roleAt = args.indexOf('--role-name');
+  const roleName = roleAt === -1 ? undefined : args[roleAt + 1];
+  const only = args.filter((arg, i) => !arg.startsWith('--') && (roleAt === -1 || i !== roleAt + 1));
   const unknown = only.filter((name) => !SCREENS.some((screen) => screen.name === name));
   if (unknown.length)
     throw new Error(
@@ -221,7 +224,7 @@ async function main(): Promise<void> {
   assertChromiumInstalled();
   mkdirSync(OUT, { recursive: true });
 
-  const h = await startHarness({ now: NOW });
+  const h = await startHarness({ now: NOW, ...(roleName ? { schools: [{ ...SCHOOL, roleName }] } : {}) });
   const browser = await launchChromium();
   const written: string[] = [];
   const problems: string[] = [];
