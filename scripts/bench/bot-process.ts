@@ -2,6 +2,7 @@
 // Started by run.ts with an IPC channel; it answers:
 //   {type:'stats'}  → {type:'stats', cpuMicros, maxRssKb, memory}; with `collect`, memory is read
 //                     after a full garbage collection (what the bot keeps), after the peak is read
+//   {type:'cpu'}    → {type:'cpu', cpuMicros}: the CPU clock alone, cheap enough to read per request
 //   {type:'clone'}  → copies one stored dossier many times (the scaling part; project bot only)
 //   {type:'stop'}   → stops and exits
 // Settings come in BENCH_* environment variables (see run.ts).
@@ -27,7 +28,8 @@ export interface CloneRequest {
   firstNumber: number;
 }
 
-export type Request = { type: 'stats'; collect?: boolean } | { type: 'stop' } | CloneRequest;
+export type Request =
+  { type: 'stats'; collect?: boolean } | { type: 'cpu' } | { type: 'stop' } | CloneRequest;
 
 /** process.memoryUsage() at the moment of asking, in bytes. */
 export type Memory = ReturnType<typeof process.memoryUsage>;
@@ -35,6 +37,7 @@ export type Memory = ReturnType<typeof process.memoryUsage>;
 export type Reply =
   | { type: 'ready'; url: string }
   | { type: 'stats'; cpuMicros: number; maxRssKb: number; memory: Memory }
+  | { type: 'cpu'; cpuMicros: number }
   | { type: 'cloned'; ids: string[] }
   | { type: 'failed'; message: string };
 
@@ -68,7 +71,10 @@ async function main(): Promise<void> {
   process.on('message', (request: Request) => {
     void (async () => {
       try {
-        if (request.type === 'stats') {
+        if (request.type === 'cpu') {
+          const cpu = process.cpuUsage();
+          send({ type: 'cpu', cpuMicros: cpu.user + cpu.system });
+        } else if (request.type === 'stats') {
           const cpu = process.cpuUsage();
           const maxRssKb = peakRssKb();
           // run.ts starts the bots with --expose-gc; a collection here changes no peak already read.

@@ -63,12 +63,21 @@ export class ConnectorWatch {
     this.byConversation.clear();
   }
 
-  /** Wait (bounded) for a card in a conversation that `fits`. */
+  /**
+   * Wait (bounded) for a card in a conversation that `fits`. Each look reads only the cards that came
+   * since the last: twenty teachers waiting on one zorgcoördinator's chat would otherwise walk all of
+   * its cards a hundred times a second each, and that load generator's CPU would be measured as the
+   * bot's latency on this 2-core machine.
+   */
   async waitFor(conversationId: string, fits: (card: Json) => boolean, timeoutMs = 30_000): Promise<Json> {
     const until = Date.now() + timeoutMs;
+    let looked = 0;
     for (;;) {
-      const card = this.cards(conversationId).find(fits);
-      if (card) return card;
+      const cards = this.cards(conversationId);
+      for (; looked < cards.length; looked += 1) {
+        const card = cards[looked] as Json;
+        if (fits(card)) return card;
+      }
       if (Date.now() > until)
         throw new Error(
           `No fitting card arrived in ${conversationId} within ${timeoutMs} ms; ${this.describe(conversationId)}`,
@@ -80,6 +89,20 @@ export class ConnectorWatch {
 
 export const personalChat = (user: TestUser): string => `a:personal-${user.teamsId}`;
 
+/**
+ * The bot process's CPU time for one request, everything it does after answering included: read the
+ * process's CPU clock, send, wait until the bot has had time to finish its sends, read it again.
+ * Only for one person at a time (with others acting, their CPU would be counted too).
+ */
+export interface CpuMeter {
+  /** The bot process's CPU time so far, in microseconds. */
+  read(): Promise<number>;
+  /** CPU ms per action. */
+  samples: Samples;
+  /** How long to wait after the answer for work the bot does after it (its sends). */
+  settleMs: number;
+}
+
 /** One person talking to one bot; every request is timed into `samples` under its action name. */
 export class Chat {
   constructor(
@@ -88,9 +111,11 @@ export class Chat {
     private readonly watch: ConnectorWatch,
     private readonly samples: Samples,
     readonly user: TestUser,
+    private readonly cpu?: CpuMeter,
   ) {}
 
   private async post(action: string, activity: Json): Promise<unknown> {
+    const cpuBefore = this.cpu ? await this.cpu.read() : 0;
     const started = performance.now();
     const response = await fetch(`${this.botUrl}/api/messages`, {
       method: 'POST',
@@ -99,6 +124,10 @@ export class Chat {
     });
     const text = await response.text();
     this.samples.add(action, performance.now() - started);
+    if (this.cpu) {
+      await new Promise((resolve) => setTimeout(resolve, this.cpu?.settleMs));
+      this.cpu.samples.add(action, ((await this.cpu.read()) - cpuBefore) / 1000);
+    }
     if (response.status !== 200)
       throw new Error(`${action}: the bot answered ${response.status} ${text.slice(0, 200)}`);
     return text ? (JSON.parse(text) as unknown) : undefined;

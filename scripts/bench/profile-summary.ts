@@ -75,5 +75,13 @@ function summarise(file: string, top: number): string {
 const [directory, topText] = process.argv.slice(2);
 if (!directory) throw new Error('Usage: npx tsx scripts/bench/profile-summary.ts DIR [top]');
 const top = Number(topText ?? 15);
-for (const file of readdirSync(directory).filter((f) => f.endsWith('.cpuprofile')))
-  process.stdout.write(`${summarise(path.join(directory, file), top)}\n\n`);
+// DIR holds the profiles, or (as run.ts writes them) one folder of profiles per bot.
+const folders = [
+  directory,
+  ...readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(directory, entry.name)),
+];
+for (const folder of folders)
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.cpuprofile')))
+    process.stdout.write(`${path.basename(folder)}/${summarise(path.join(folder, file), top)}\n\n`);

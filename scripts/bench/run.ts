@@ -5,8 +5,9 @@
 //   npm run bench -- --rounds 3 --users 50 --messages 20 --teachers 20 --stores sqlite,cosmos
 //   npm run bench -- --sizes 1000,20000 --entries 10,500 --no-scaling
 //   npm run bench -- --scaling-only --stores sqlite   only the lists and the long dossier
-//   npm run bench -- --cpu-prof /tmp/prof   V8 profiles of the project bots; then
+//   npm run bench -- --cpu-prof /tmp/prof   V8 profiles of every bot, one folder each; then
 //                                            npx tsx scripts/bench/profile-summary.ts /tmp/prof
+//   npm run bench -- --alone 10             CPU per card action: 10 walks by one teacher alone
 //
 // To hold two versions of the project against each other, run the same scripts/bench in a checkout
 // of each (e.g. `git worktree` or `git archive` with node_modules linked).
@@ -38,6 +39,7 @@ import type { BotKind, CloneRequest, Memory, Reply, Request } from './bot-proces
 import {
   CONSULTATION_VERBS,
   Chat,
+  type CpuMeter,
   ConnectorWatch,
   WALK_VERBS,
   dossierRefOn,
@@ -61,6 +63,8 @@ interface Options {
   scalingOnly: boolean;
   /** Where the project bots write a V8 CPU profile (node --cpu-prof), if anywhere. */
   cpuProfileDir: string | undefined;
+  /** Whole-dossier walks by one teacher alone, for the CPU each card action costs. */
+  alone: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -76,6 +80,7 @@ function parseOptions(argv: readonly string[]): Options {
     scaling: true,
     scalingOnly: false,
     cpuProfileDir: undefined,
+    alone: 3,
   };
   const numbers = (value: string): number[] => value.split(',').map((v) => Number.parseInt(v, 10));
   for (let i = 0; i < argv.length; i += 1) {
@@ -105,6 +110,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === '--no-scaling') options.scaling = false;
     else if (flag === '--scaling-only') options.scalingOnly = true;
     else if (flag === '--cpu-prof') options.cpuProfileDir = path.resolve(value());
+    else if (flag === '--alone') options.alone = Number(value());
     else throw new Error(`Unknown option ${flag}; see the top of scripts/bench/run.ts`);
   }
   const counts = [
@@ -196,6 +202,12 @@ class Child {
     });
   }
 
+  async cpuMicros(): Promise<number> {
+    const reply = await this.ask({ type: 'cpu' });
+    if (reply.type !== 'cpu') throw new Error(`${this.name}: no CPU time`);
+    return reply.cpuMicros;
+  }
+
   async stats(collect = false): Promise<{ cpuMicros: number; maxRssKb: number; memory: Memory }> {
     const reply = await this.ask({ type: 'stats', collect });
     if (reply.type !== 'stats') throw new Error(`${this.name}: no stats`);
@@ -230,6 +242,13 @@ interface Bot {
   peakRssKb: number;
   /** The V8 heap in use after a full collection when the rounds were over: what the bot keeps. */
   liveHeapBytes: number;
+  /** CPU ms per action of walks by one teacher alone, its sends after the answer included. */
+  alone: Samples;
+  /**
+   * This process's CPU (the load generator and the fake connector) and the wall time while this bot
+   * was under load: near one core, it would be the bottleneck and its delay measured as the bot's.
+   */
+  generator: Record<'greeting' | 'walk', { cpuMs: number; wallMs: number }>;
 }
 
 async function startBot(
@@ -239,7 +258,10 @@ async function startBot(
   env: Record<string, string>,
   cpuProfileDir?: string,
 ): Promise<Bot> {
-  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  // Each bot's profile in a folder of its own: the echo bot's is the floor to read the project's against.
+  const profileDir =
+    cpuProfileDir && path.join(cpuProfileDir, name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, ''));
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const child = await Child.start(
     name,
     'bot-process.ts',
@@ -256,6 +278,8 @@ async function startBot(
     cpu: { greeting: 0, walk: 0 },
     peakRssKb: 0,
     liveHeapBytes: 0,
+    alone: new Samples(),
+    generator: { greeting: { cpuMs: 0, wallMs: 0 }, walk: { cpuMs: 0, wallMs: 0 } },
   };
 }
 
@@ -266,9 +290,15 @@ async function inParallel(concurrency: number, load: (i: number) => Promise<void
 
 async function measured(bot: Bot, phase: 'greeting' | 'walk', load: () => Promise<void>): Promise<void> {
   const before = await bot.child.stats();
+  const generatorBefore = process.cpuUsage();
+  const wallBefore = performance.now();
   await load();
+  const generator = process.cpuUsage(generatorBefore);
+  const wall = performance.now() - wallBefore;
   const after = await bot.child.stats();
   bot.cpu[phase] += after.cpuMicros - before.cpuMicros;
+  bot.generator[phase].cpuMs += (generator.user + generator.system) / 1000;
+  bot.generator[phase].wallMs += wall;
 }
 
 function greetingLoad(
@@ -313,6 +343,46 @@ async function walkLoad(
         for (const verb of WALK_VERBS) await chat.invokeBare(verb);
       }),
     );
+  }
+}
+
+/**
+ * Whole-dossier walks by one teacher at a time, the bot's CPU read around every request: what each
+ * card action costs, with nothing else running. Sends after the answer are counted with the action
+ * when they finish within the settling time; the walk's total counts them all.
+ */
+async function walksAlone(
+  bot: Bot,
+  options: Options,
+  watch: ConnectorWatch,
+  connectorUrl: string,
+): Promise<void> {
+  const meter: CpuMeter = {
+    read: () => bot.child.cpuMicros(),
+    samples: bot.alone,
+    settleMs: 50,
+  };
+  for (let walk = 0; walk < options.alone; walk += 1) {
+    const chat = new Chat(
+      bot.child.url,
+      connectorUrl,
+      watch,
+      new Samples(),
+      staffMember('teacher', walkers),
+      meter,
+    );
+    walkers += 1;
+    if (bot.kind === 'project')
+      await walkWholeDossier(
+        chat,
+        new Chat(bot.child.url, connectorUrl, watch, new Samples(), coordinator, meter),
+        watch,
+      );
+    else {
+      await chat.say('hallo');
+      for (const verb of WALK_VERBS) await chat.invokeBare(verb);
+    }
+    watch.forget();
   }
 }
 
@@ -485,7 +555,30 @@ function scalingReport(scalingRows: ScalingRow[]): string {
   ].join('\n');
 }
 
-function report(bots: Bot[], scalingRows: ScalingRow[]): string {
+/** CPU ms per action of the walks by one teacher alone, per bot, and per whole walk. */
+function aloneReport(bots: Bot[], walks: number): string {
+  const echo = bots.find((b) => b.kind === 'echo');
+  const mean = (list: readonly number[]): number =>
+    list.length === 0 ? NaN : list.reduce((sum, v) => sum + v, 0) / list.length;
+  const actions = [...new Set(bots.flatMap((b) => b.alone.actions()))].sort();
+  const echoAction = echo ? mean(echo.alone.pooled((a) => a !== 'hallo')) : NaN;
+  const rows = actions.map((a) => [a, ...bots.map((b) => fixed(mean(b.alone.of(a)), 2))]);
+  rows.push(['per card action', ...bots.map((b) => fixed(mean(b.alone.pooled((a) => a !== 'hallo')), 2))]);
+  rows.push([
+    '  ratio to echo',
+    ...bots.map((b) => ratio(mean(b.alone.pooled((a) => a !== 'hallo')), echoAction)),
+  ]);
+  rows.push([
+    'per whole walk',
+    ...bots.map((b) => fixed(b.alone.pooled(() => true).reduce((s, v) => s + v, 0) / walks, 1)),
+  ]);
+  return [
+    `CPU ms PER ACTION, one teacher walking alone (${walks} walks; sends after the answer counted)`,
+    table(['action', ...bots.map((b) => b.name)], rows),
+  ].join('\n');
+}
+
+function report(bots: Bot[], scalingRows: ScalingRow[], options: Options): string {
   const echo = bots.find((b) => b.kind === 'echo');
   const echoState = bots.find((b) => b.kind === 'echo-state');
   const out: string[] = [];
@@ -557,7 +650,12 @@ function report(bots: Bot[], scalingRows: ScalingRow[]): string {
     out.push(
       `CPU per request in the walk: ${fixed(cpu, 2)} ms (echo bot ${fixed(echoCpuWalk, 2)} ms, ${ratio(cpu, echoCpuWalk)})`,
     );
+    const { cpuMs, wallMs } = bot.generator.walk;
+    out.push(
+      `Load generator during these walks: ${fixed(cpuMs, 0)} ms CPU in ${fixed(wallMs, 0)} ms (${fixed((100 * cpuMs) / wallMs, 0)} % of a core)`,
+    );
   }
+  if (options.alone > 0) out.push('', aloneReport(bots, options.alone));
   out.push('');
   out.push('PEAK RSS of each bot process over the rounds (greeting + walk), MB');
   const echoRss = echo?.peakRssKb ?? NaN;
@@ -596,9 +694,11 @@ async function main(): Promise<void> {
       children.push(cosmos);
       cosmosEnv = { BENCH_COSMOS_ENDPOINT: cosmos.url };
     }
-    bots.push(await startBot('echo', 'echo', 'none', {}));
+    bots.push(await startBot('echo', 'echo', 'none', {}, options.cpuProfileDir));
     if (options.stores.includes('cosmos'))
-      bots.push(await startBot('echo-state (cosmos)', 'echo-state', 'cosmos', cosmosEnv));
+      bots.push(
+        await startBot('echo-state (cosmos)', 'echo-state', 'cosmos', cosmosEnv, options.cpuProfileDir),
+      );
     for (const store of options.stores)
       bots.push(await startBot(`project (${store})`, 'project', store, cosmosEnv, options.cpuProfileDir));
 
@@ -609,6 +709,7 @@ async function main(): Promise<void> {
         greeting: new Samples(),
         walk: new Samples(),
         cpu: { greeting: 0, walk: 0 },
+        generator: { greeting: { cpuMs: 0, wallMs: 0 }, walk: { cpuMs: 0, wallMs: 0 } },
       };
       await greetingLoad(scratch, { ...options, users: 5, messages: 3 }, watch, connector.url);
       if (bot.kind === 'project')
@@ -634,6 +735,7 @@ async function main(): Promise<void> {
       bot.peakRssKb = stats.maxRssKb;
       bot.liveHeapBytes = stats.memory.heapUsed;
     }
+    for (const bot of options.scalingOnly ? [] : bots) await walksAlone(bot, options, watch, connector.url);
 
     const scalingRows: ScalingRow[] = [];
     if (options.scaling)
@@ -642,7 +744,7 @@ async function main(): Promise<void> {
         watch.forget();
       }
     process.stdout.write(
-      `\n${report(bots, scalingRows)}\n\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+      `\n${report(bots, scalingRows, options)}\n\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
     );
   } finally {
     for (const bot of bots) await bot.child.stop();
