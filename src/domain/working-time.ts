@@ -93,6 +93,8 @@ export function isTimeZone(value: string): boolean {
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 /** About a month of quarter hours: the moments one school's sums touch, many times over. */
 const OFFSETS_KEPT = 3000;
+/** Years of dates: the days one school's sums start from, many times over. */
+const NEXT_WORKING_DAYS_KEPT = 3000;
 
 /**
  * The working calendar of one school. It holds a formatter for the zone, which is costly to make,
@@ -103,6 +105,12 @@ export class WorkingCalendar {
   private readonly wallClock: Intl.DateTimeFormat;
   /** The zone's offset per quarter hour since 1970, as asked of the formatter (offsetAt). */
   private readonly offsets = new Map<number, number>();
+  /**
+   * The next working day after a date, as found (nextWorkingDayAfter). Every save sums working days
+   * from the same few dates (a stalled step is 10 working days after today, each found by stepping
+   * over days and holidays): kept, a sum is a few lookups. Bounded; emptied when full.
+   */
+  private readonly nextWorkingDays = new Map<string, string>();
   private readonly startMinutes: number;
   private readonly endMinutes: number;
 
@@ -171,6 +179,16 @@ export class WorkingCalendar {
 
   /** The first working day after `date` (not `date` itself). */
   nextWorkingDayAfter(date: string): string {
+    let next = this.nextWorkingDays.get(date);
+    if (next === undefined) {
+      if (this.nextWorkingDays.size >= NEXT_WORKING_DAYS_KEPT) this.nextWorkingDays.clear();
+      next = this.searchNextWorkingDay(date);
+      this.nextWorkingDays.set(date, next);
+    }
+    return next;
+  }
+
+  private searchNextWorkingDay(date: string): string {
     let day = date;
     for (let i = 0; i < MAX_DAYS_SEARCHED; i++) {
       day = addDays(day, 1);

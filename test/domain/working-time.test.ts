@@ -212,3 +212,34 @@ describe("the zone's clock, kept per quarter hour", () => {
     }
   });
 });
+
+describe('the next working day, kept per date', () => {
+  /** The next working day found by stepping over the days, as the rule reads. */
+  function stepped(settings: WorkingTimeSettings, date: string): string {
+    const days = new Set(settings.workingDays);
+    let day = addDays(date, 1);
+    while (!days.has(isoWeekday(day)) || settings.holidays.some((h) => h.from <= day && day <= h.to))
+      day = addDays(day, 1);
+    return day;
+  }
+
+  it('gives the same day when asked again, for every date of several years and past its bound', () => {
+    const kept = new WorkingCalendar(AMSTERDAM);
+    // 4,000 dates: more than the calendar keeps, so it also answers after emptying its store.
+    const dates = Array.from({ length: 4000 }, (_, i) => addDays('2024-01-01', i));
+    for (const round of [1, 2])
+      for (const date of dates)
+        expect([round, date, kept.nextWorkingDayAfter(date)]).toEqual([
+          round,
+          date,
+          stepped(AMSTERDAM, date),
+        ]);
+  });
+
+  it('keeps what one calendar found to itself: another school with other holidays answers its own', () => {
+    const other = new WorkingCalendar({ ...AMSTERDAM, holidays: [{ from: '2026-03-16', to: '2026-03-20' }] });
+    expect(calendar.nextWorkingDayAfter('2026-03-13')).toBe('2026-03-16');
+    expect(other.nextWorkingDayAfter('2026-03-13')).toBe('2026-03-23');
+    expect(calendar.nextWorkingDayAfter('2026-03-13')).toBe('2026-03-16');
+  });
+});
