@@ -42,13 +42,15 @@ export interface BotDependencies {
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+/** The turnState key of the turn as read from its activity (turnOf). */
+const TURN_KEY = Symbol('meldcode turn');
 
 export class MeldcodeBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDependencies) {
     super();
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      const turn = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools);
+      const turn = this.turnOf(context);
       if (turn.conversationKind === 'personal' && turn.actor) {
         await this.reply(
           context,
@@ -59,7 +61,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      const turn = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools);
+      const turn = this.turnOf(context);
       if (!turn.actor) {
         await this.reply(context, this.errorCard(turn.voice, 'error.tenantNotAllowed'));
       } else if (turn.conversationKind !== 'personal') {
@@ -97,8 +99,20 @@ export class MeldcodeBot extends TeamsActivityHandler {
     });
   }
 
-  private async gate(context: TurnContext): Promise<void> {
+  /**
+   * Who acts, in which voice: read from the activity once per turn (by the gate) and kept in the
+   * turn's own state for the handlers after it.
+   */
+  private turnOf(context: TurnContext): Turn {
+    const kept = context.turnState.get<Turn | undefined>(TURN_KEY);
+    if (kept) return kept;
     const turn = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools);
+    context.turnState.set(TURN_KEY, turn);
+    return turn;
+  }
+
+  private async gate(context: TurnContext): Promise<void> {
+    const turn = this.turnOf(context);
     if (context.activity.channelId !== 'msteams') {
       this.deps.logger.warn({ outcome: 'refused', reason: 'channel' }, 'activity refused');
       await this.refuse(context, turn.voice, 'error.teamsOnly');
@@ -148,7 +162,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
 
   /** Ids only in the log: the activity's text may hold pupil data. */
   private async answerAfterFailure(context: TurnContext, error: unknown): Promise<void> {
-    const language = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools).voice;
+    const language = this.turnOf(context).voice;
     this.deps.logger.error(
       { outcome: 'error', activityType: context.activity.type, error: errorSummary(error) },
       'turn failed',
@@ -195,7 +209,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const turn = readTurn(context.activity, this.deps.defaultLanguage, this.deps.schools);
+    const turn = this.turnOf(context);
     const action = asRecord(invokeValue.action);
     const verbName = typeof action.verb === 'string' ? action.verb : '';
     // The turn's correlation ids come with every line (LogContext); the verb is added here.
