@@ -2,15 +2,17 @@
 // no inbound token checked, no outbound token sent); with an id set, every inbound request
 // must carry a valid token or gets 401.
 
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { t } from '../i18n';
+import { KeptClientsAuthentication } from './kept-clients';
 
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   // botbuilder insists on an app id for SingleTenant; local mode has none, so it runs as the
   // SDK's anonymous MultiTenant default, which checks and sends no tokens.
-  const authentication = new ConfigurationBotFrameworkAuthentication(
+  // The connector clients are made once and kept (kept-clients.ts); the checks are botbuilder's own.
+  const authentication = new KeptClientsAuthentication(
     config.bot.authenticationEnabled
       ? {
           MicrosoftAppId: config.bot.appId,
