@@ -4,7 +4,10 @@
 // Cost: a template's `${…}` expressions are parsed when its `Template` is built, so every template is
 // built once, when the renderer is made (at start-up, in the composition root), and only expanded per
 // card. The acute-danger block that every card carries depends on the language alone: it is expanded
-// once per language up front.
+// once per language up front. Most of a card's bindings are its texts (`${t.title}`), the same on
+// every card in one language and school word: when a view binds a section of the catalogue as `t`,
+// those texts are written into a copy of the template, made the first time and kept per section, so
+// that expanding a card evaluates only what differs from dossier to dossier.
 //
 // User text is data: the templating library never parses a bound value, but it leaves an unbound
 // field as the literal text `${field}`, which is also what a person may type. So that the check for
@@ -15,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { CATALOGUES, languageIn, section, type Language, type Voice } from '../i18n';
+import { CATALOGUES, isCatalogueSection, languageIn, section, type Language, type Voice } from '../i18n';
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard'; body: unknown[] };
 
@@ -81,7 +84,7 @@ class SetAsideText {
   /** Whether any string in `data` holds `${`: looked at without copying anything. */
   static anyIn(data: unknown): boolean {
     if (typeof data === 'string') return data.includes(BINDING_START);
-    if (data === null || typeof data !== 'object') return false;
+    if (data === null || typeof data !== 'object' || isCatalogueSection(data)) return false;
     if (Array.isArray(data)) {
       for (const item of data as unknown[]) if (SetAsideText.anyIn(item)) return true;
       return false;
@@ -133,11 +136,55 @@ class SetAsideText {
   }
 }
 
+/** `${t.key}` or `${$root.t.key}`: a binding of one catalogue text, and nothing else. */
+const TEXT_BINDING = /\$\{(\$root\.)?t\.([A-Za-z0-9_]+)\}/g;
+/** What could change how the library reads a string that still holds other bindings. */
+const NOT_PLAIN = /[`$\\{}]/;
+
+/**
+ * `template` with the texts of `texts` (a catalogue section bound as `t`) written in, where the
+ * expansion would have put exactly that text: a `${t.key}` outside any `$data` scope (inside one, `t`
+ * is the item's), and a `${$root.t.key}` anywhere. A key the section lacks stays a binding (and is
+ * then found unbound, as before); in a string that keeps other bindings, only plain texts are
+ * written in, so the library parses the rest as it would have.
+ */
+function withTextsWrittenIn(node: unknown, texts: Readonly<Record<string, string>>, scoped = false): unknown {
+  if (typeof node === 'string') {
+    if (!node.includes(BINDING_START)) return node;
+    const written = (plainOnly: boolean): string =>
+      node.replace(TEXT_BINDING, (binding, root: string | undefined, key: string) => {
+        const text = Object.hasOwn(texts, key) ? texts[key] : undefined;
+        if (text === undefined || (scoped && !root) || (plainOnly && NOT_PLAIN.test(text))) return binding;
+        return text;
+      });
+    const all = written(false);
+    return all.includes(BINDING_START) ? written(true) : all;
+  }
+  if (Array.isArray(node)) return node.map((item: unknown) => withTextsWrittenIn(item, texts, scoped));
+  if (node !== null && typeof node === 'object') {
+    // `$data` itself is read in the scope around; everything else of this object in its own.
+    const inner = scoped || Object.hasOwn(node, '$data');
+    return Object.fromEntries(
+      Object.entries(node).map(([name, value]: [string, unknown]) => [
+        name,
+        withTextsWrittenIn(value, texts, name === '$data' ? scoped : inner),
+      ]),
+    );
+  }
+  return node;
+}
+
 export class CardRenderer {
   /** One prepared template per card file: the library parses the expressions when it is built. */
   private readonly prepared: ReadonlyMap<string, ACData.Template>;
   /** The acute-danger block, expanded once per language. */
   private readonly acute: Readonly<Record<Language, unknown>>;
+  /**
+   * Per template, its prepared copies with a catalogue section's texts written in, per section.
+   * Bounded by the sections a view binds to a template (one or two) times the voices: only
+   * catalogue sections get a copy, and they live as long as the process.
+   */
+  private readonly withTexts = new Map<string, Map<object, ACData.Template>>();
 
   private constructor(private readonly templates: ReadonlyMap<string, unknown>) {
     this.prepared = new Map([...templates].map(([name, source]) => [name, new ACData.Template(source)]));
@@ -167,6 +214,12 @@ export class CardRenderer {
     return [...this.templates.keys()];
   }
 
+  /** How many copies of a template with a section's texts written in are kept (for the tests). */
+  copiesWithTexts(name: string): number {
+    const copies = this.withTexts.get(name);
+    return copies ? copies.size : 0;
+  }
+
   /** The raw template, for the tests that read every verb a card uses. */
   template(name: string): unknown {
     const template = this.templates.get(name);
@@ -184,10 +237,29 @@ export class CardRenderer {
     return { ...card, body: [...card.body, this.acute[languageIn(voice)]] };
   }
 
-  private expand(name: string, data: Readonly<Record<string, unknown>>): unknown {
+  /** The prepared template for `data`: with its texts written in when `t` is a catalogue section. */
+  private templateFor(name: string, data: Readonly<Record<string, unknown>>): ACData.Template {
     const template = this.prepared.get(name);
     if (template === undefined) throw new Error(`No card template cards/${name}.json.`);
-    // Nearly always no bound text holds `${`: then nothing is copied or set aside.
+    const texts = data.t;
+    if (!isCatalogueSection(texts)) return template;
+    let copies = this.withTexts.get(name);
+    if (!copies) {
+      copies = new Map();
+      this.withTexts.set(name, copies);
+    }
+    let copy = copies.get(texts);
+    if (!copy) {
+      copy = new ACData.Template(withTextsWrittenIn(this.templates.get(name), texts));
+      copies.set(texts, copy);
+    }
+    return copy;
+  }
+
+  private expand(name: string, data: Readonly<Record<string, unknown>>): unknown {
+    const template = this.templateFor(name, data);
+    // Nearly always no bound text holds `${`: then nothing is copied or set aside. A catalogue
+    // section never does (checked when the catalogues load), so its texts are not looked through.
     const setAside = SetAsideText.anyIn(data) ? new SetAsideText() : undefined;
     // expand() is synchronous: the prepared template's evaluation state cannot be shared by two cards.
     const expanded: unknown = template.expand({ $root: setAside ? setAside.hide(data) : data });

@@ -98,6 +98,9 @@ export function languageOf(locale: string | undefined, fallback: Language): Lang
 function sectionsOf(catalogue: Messages): ReadonlyMap<string, Readonly<Record<string, string>>> {
   const sections = new Map<string, Record<string, string>>();
   for (const [key, text] of Object.entries(catalogue)) {
+    // A card binds these texts as data; one holding `${` would read as a binding of its own.
+    if (text.includes('${'))
+      throw new Error(`The text ${key} holds "\${", which cards would read as a binding.`);
     for (let dot = key.indexOf('.'); dot !== -1; dot = key.indexOf('.', dot + 1)) {
       const prefix = key.slice(0, dot);
       const texts = sections.get(prefix) ?? {};
@@ -126,6 +129,20 @@ function sectionsOfEachVoice(
   };
 }
 const NO_TEXTS: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * Every text object section() hands out, and nothing else: the card renderer writes these texts into
+ * its templates once (render.ts) instead of looking each up on every card. They are the catalogue's
+ * own sentences, never what someone typed, and hold no `${` (checked when they load).
+ */
+const CATALOGUE_SECTIONS: WeakSet<object> = new WeakSet([
+  NO_TEXTS,
+  ...Object.values(SECTIONS).flatMap((voices) => Object.values(voices).flatMap((map) => [...map.values()])),
+]);
+
+export function isCatalogueSection(value: unknown): value is Readonly<Record<string, string>> {
+  return typeof value === 'object' && value !== null && CATALOGUE_SECTIONS.has(value);
+}
 
 /**
  * The messages under one prefix with the prefix removed: section('nl', 'welcome') gives
