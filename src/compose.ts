@@ -18,6 +18,7 @@ import { TeamsMessenger, type RetryPolicy } from './bot/teams-messenger';
 import { TeamsNotifier } from './bot/teams-notifier';
 import { ReminderScheduler } from './app/reminder-scheduler';
 import { RetentionSweeper } from './app/retention';
+import { bringWaitingMarksUpToDate } from './app/waiting-marks';
 import { openStore } from './store/open-store';
 import { startServer, type HttpServer } from './server';
 import type { LogContext, Logger } from './logger';
@@ -54,6 +55,14 @@ export async function composeBot(config: Config, options: ComposeOptions): Promi
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
   const store = options.store ?? (await openStore(config.store));
+  // Dossiers marked by an earlier release get the details of their marks (waiting-marks.ts). A
+  // failure costs only the order of those few on the zorgcoördinator's home: the bot starts anyway.
+  await bringWaitingMarksUpToDate({ store, schools: config.schools, logger }).catch((error: unknown) =>
+    logger.warn(
+      { error: error instanceof Error ? { name: error.name, message: error.message } : 'unknown' },
+      'waiting marks not brought up to date',
+    ),
+  );
   const cards = CardRenderer.fromDirectory();
   const adapter = createAdapter(config, logger);
   const messenger = new TeamsMessenger({
