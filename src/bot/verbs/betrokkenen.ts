@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Command, Dossier, Refusal } from '../../domain';
 import { coOwnersOf } from '../../domain/co-owners';
-import { coOwnerView, dossierView, emptyForm, handoverView, type FormState } from '../../cards/views';
+import { coOwnerView, emptyForm, handoverView, type FormState } from '../../cards/views';
 import { t, type Voice, type MessageKey } from '../../i18n';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
 import {
@@ -17,6 +17,7 @@ import {
   type StepCard,
   type VerbDependencies,
 } from './common';
+import { hubCard } from './step-hub';
 
 /** Enough to tell an address from a name typed by mistake; Teams decides whether it exists. */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -50,17 +51,7 @@ export function betrokkenenVerbs(deps: VerbDependencies): Record<string, Verb> {
           );
 
   const hub = (ctx: VerbContext, dossier: Dossier, notice: string) =>
-    cards.render(
-      'dossier',
-      dossierView(
-        ctx.turn.voice,
-        dossier,
-        dossiers.school(dossier.schoolId),
-        { text: notice },
-        ctx.turn.actor.id,
-      ),
-      ctx.turn.voice,
-    );
+    hubCard(deps, ctx, dossier, { text: notice });
 
   /** The form, for an open dossier; a closed one shows its hub, which offers to reopen. */
   const show = (which: Form): Verb =>

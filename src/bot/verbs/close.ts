@@ -1,8 +1,9 @@
 // Closing a dossier with a reason, and reopening it; both are logged like everything else.
 
-import { closeView, dossierView, emptyForm, type CloseMode } from '../../cards/views';
+import { closeView, emptyForm, type CloseMode } from '../../cards/views';
 import { defineVerb, type Verb } from '../verb';
 import { accessCard, commandVerb, dossierRef, type StepCard, type VerbDependencies } from './common';
+import { hubCard } from './step-hub';
 
 export function closeVerbs(deps: VerbDependencies): Record<string, Verb> {
   const { cards, dossiers } = deps;
@@ -19,11 +20,7 @@ export function closeVerbs(deps: VerbDependencies): Record<string, Verb> {
   const hub =
     (notice: 'recorded' | 'none'): StepCard =>
     (ctx, dossier) =>
-      cards.render(
-        'dossier',
-        dossierView(ctx.turn.voice, dossier, dossiers.school(dossier.schoolId), notice, ctx.turn.actor.id),
-        ctx.turn.voice,
-      );
+      hubCard(deps, ctx, dossier, notice);
 
   /** The form, when the dossier is still in the state it expects; else the hub as it is now. */
   const show = (mode: CloseMode): Verb =>

@@ -3,26 +3,11 @@
 import { contactView, dossierView, emptyForm } from '../../cards/views';
 import { defineVerb, type Verb } from '../verb';
 import { accessCard, commandVerb, dossierRef, type StepCard, type VerbDependencies } from './common';
+import { recordedHub } from './step-hub';
 
 export function contactCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
     deps.cards.render('contact', contactView(ctx.turn.voice, dossier, ctx.now, state), ctx.turn.voice);
-}
-
-/** The hub, with "recorded", after a contact or note was recorded. */
-function recordedHub(deps: VerbDependencies): StepCard {
-  return (ctx, dossier) =>
-    deps.cards.render(
-      'dossier',
-      dossierView(
-        ctx.turn.voice,
-        dossier,
-        deps.dossiers.school(dossier.schoolId),
-        'recorded',
-        ctx.turn.actor.id,
-      ),
-      ctx.turn.voice,
-    );
 }
 
 export function contactVerbs(deps: VerbDependencies): Record<string, Verb> {

@@ -6,6 +6,7 @@ import { dossierView, emptyForm } from '../../cards/views';
 import { t } from '../../i18n';
 import { defineVerb, type Verb } from '../verb';
 import { accessCard, dossierRef, type StepCards, type VerbDependencies } from './common';
+import { hubCard } from './step-hub';
 
 export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Record<string, Verb> {
   const { cards, dossiers } = deps;
@@ -16,11 +17,7 @@ export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Reco
       run: async (ctx, { schoolId, dossierId }) => {
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
         if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
-        return cards.render(
-          'dossier',
-          dossierView(ctx.turn.voice, viewed.dossier, dossiers.school(schoolId), 'none', ctx.turn.actor.id),
-          ctx.turn.voice,
-        );
+        return hubCard(deps, ctx, viewed.dossier, 'none');
       },
     }),
 
@@ -31,17 +28,7 @@ export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Reco
       run: async (ctx, { schoolId, dossierId, itemId }) => {
         const sent = await dossiers.resendCard(ctx.turn.actor, schoolId, dossierId, itemId, ctx.now);
         if (!sent.ok) return accessCard(deps, ctx.turn.voice, sent.access);
-        return cards.render(
-          'dossier',
-          dossierView(
-            ctx.turn.voice,
-            sent.dossier,
-            dossiers.school(schoolId),
-            { text: t(ctx.turn.voice, 'dossier.card.sentAgain') },
-            ctx.turn.actor.id,
-          ),
-          ctx.turn.voice,
-        );
+        return hubCard(deps, ctx, sent.dossier, { text: t(ctx.turn.voice, 'dossier.card.sentAgain') });
       },
     }),
 

@@ -13,11 +13,11 @@ import {
   newDossierView,
   otherRouteView,
   routeCheckView,
-  dossierView,
   type FormState,
 } from '../../cards/views';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
 import { accessCard, formWithRefusal, type VerbDependencies } from './common';
+import { hubCard } from './step-hub';
 
 const nothing = z.object({}).loose();
 
@@ -142,17 +142,7 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
         const outcome = await dossiers.open(ctx.turn.actor, schoolId, command, ctx.now);
         if (!outcome.ok)
           return 'refusal' in outcome ? refuse(outcome.refusal) : accessCard(deps, voice, outcome.access);
-        return cards.render(
-          'dossier',
-          dossierView(
-            voice,
-            outcome.dossier,
-            dossiers.school(outcome.dossier.schoolId),
-            'opened',
-            ctx.turn.actor.id,
-          ),
-          voice,
-        );
+        return hubCard(deps, ctx, outcome.dossier, 'opened');
       },
       invalid: (ctx, raw) => Promise.resolve(newDossierCard(ctx, { values: raw, errors: {} })),
     }),

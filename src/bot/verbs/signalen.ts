@@ -1,8 +1,9 @@
 // Step 1: record a signal from the signalenkaart card.
 
-import { dossierView, signalenView, SIGNAL_INPUT_PREFIX } from '../../cards/views';
+import { signalenView, SIGNAL_INPUT_PREFIX } from '../../cards/views';
 import type { Verb } from '../verb';
 import { commandVerb, type DossierForm, type StepCard, type VerbDependencies } from './common';
+import { recordedHub } from './step-hub';
 
 export function signalenCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
@@ -36,18 +37,7 @@ export function signalenVerbs(deps: VerbDependencies): Record<string, Verb> {
         pointsOtherWay: form.pointsOtherWay ?? 'false',
       }),
       fieldOf: { categories: 'form' },
-      after: (ctx, dossier) =>
-        deps.cards.render(
-          'dossier',
-          dossierView(
-            ctx.turn.voice,
-            dossier,
-            deps.dossiers.school(dossier.schoolId),
-            'recorded',
-            ctx.turn.actor.id,
-          ),
-          ctx.turn.voice,
-        ),
+      after: recordedHub(deps),
     }),
   };
 }
