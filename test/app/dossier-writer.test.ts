@@ -4,12 +4,11 @@
 // people acting on one dossier at once, on two instances, are all recorded without pressing again.
 
 import { randomUUID } from 'node:crypto';
-import { DossierService } from '../../src/app/dossier-service';
-import { DossierWriter } from '../../src/app/dossier-writer';
+import type { DossierService } from '../../src/app/dossier-service';
 import { changeAuditOf, type AuditEvent, type Command, type Dossier } from '../../src/domain';
 import type { School } from '../../src/domain/school';
-import { createLogger } from '../../src/logger';
 import { bothStores, type Connect } from '../support/both-stores';
+import { serviceOn as serviceOnStore } from '../support/dossier-service';
 import { storeWith } from '../support/store-with';
 import { StaleVersionError, type Store } from '../../src/store/store';
 
@@ -60,19 +59,8 @@ function faulty(inner: Store, point: FaultPoint, times = 1): Store {
   });
 }
 
-const logger = createLogger('silent');
-
-function serviceOn(store: Store, attempts = 12): DossierService {
-  const writer = new DossierWriter({
-    store,
-    schools: [SCHOOL],
-    logger,
-    newId: randomUUID,
-    outboxLeaseMs: 60_000,
-    retry: { attempts, budgetMs: 10_000, baseMs: 1, maxMs: 20 },
-  });
-  return new DossierService({ store, writer, newId: randomUUID });
-}
+const serviceOn = (store: Store, attempts = 12): DossierService =>
+  serviceOnStore(store, [SCHOOL], { attempts, budgetMs: 10_000, baseMs: 1, maxMs: 20 });
 
 async function openOn(store: Store): Promise<Dossier> {
   const opened = await serviceOn(store).open(
@@ -220,15 +208,7 @@ describe.each(STORES)('the one write path on the %s store', (_name, newDatabase)
         return Promise.reject(new StaleVersionError(d.id));
       },
     });
-    const writer = new DossierWriter({
-      store: busy,
-      schools: [SCHOOL],
-      logger,
-      newId: randomUUID,
-      outboxLeaseMs: 60_000,
-      retry: { attempts: 1000, budgetMs: 150, baseMs: 5, maxMs: 20 },
-    });
-    const service = new DossierService({ store: busy, writer, newId: randomUUID });
+    const service = serviceOnStore(busy, [SCHOOL], { attempts: 1000, budgetMs: 150, baseMs: 5, maxMs: 20 });
     const outcome = await service.act(OWNER, SCHOOL.id, dossier.id, note('Te druk'), NOW);
     expect(outcome).toMatchObject({ ok: false, refusal: { code: 'tryAgain' } });
     // It stopped because its time ran out, not because its 1,000 attempts did (they would take

@@ -2,14 +2,13 @@
 // waited longest, and reads only those dossiers: the same few reads with 10 or 50 dossiers in the
 // school, however many wait. Only what is shown is audited as listed.
 
-import { randomUUID } from 'node:crypto';
-import { DossierService } from '../../src/app/dossier-service';
-import { DossierWriter } from '../../src/app/dossier-writer';
+import type { DossierService } from '../../src/app/dossier-service';
 import type { Command, Dossier } from '../../src/domain';
 import type { School } from '../../src/domain/school';
-import { createLogger } from '../../src/logger';
 import type { Store } from '../../src/store/store';
 import { bothStores } from '../support/both-stores';
+import { openedBy, serviceOn as serviceOnStore } from '../support/dossier-service';
+import { storeWith } from '../support/store-with';
 import { cmd } from '../domain/given';
 
 const SCHOOL: School = {
@@ -27,47 +26,17 @@ const minute = (i: number): Date => new Date(Date.parse('2026-03-10T10:00:00Z') 
 /** The real store, counting the dossiers read whole. */
 function counting(inner: Store): { store: Store; reads: () => number } {
   let reads = 0;
-  const store = new Proxy(inner, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      const method = value as (...args: unknown[]) => unknown;
-      return (...args: unknown[]) => {
-        if (property === 'getDossier') reads += 1;
-        return method.apply(target, args);
-      };
+  const store = storeWith(inner, {
+    getDossier: (schoolId: string, id: string) => {
+      reads += 1;
+      return inner.getDossier(schoolId, id);
     },
   });
   return { store, reads: () => reads };
 }
 
-function serviceOn(store: Store): DossierService {
-  const writer = new DossierWriter({
-    store,
-    schools: [SCHOOL],
-    logger: createLogger('silent'),
-    newId: randomUUID,
-    outboxLeaseMs: 60_000,
-  });
-  return new DossierService({ store, writer, newId: randomUUID });
-}
-
-async function open(service: DossierService, i: number): Promise<Dossier> {
-  const opened = await service.open(
-    owner(i),
-    SCHOOL.id,
-    {
-      type: 'openDossier',
-      submissionId: randomUUID(),
-      schoolId: SCHOOL.id,
-      pupil: { reference: `L${i}`, group: 'groep 6', age: 10 },
-      firstDescription: '',
-    },
-    minute(i),
-  );
-  if (!opened.ok) throw new Error('not opened');
-  return opened.dossier;
-}
+const serviceOn = (store: Store) => serviceOnStore(store, [SCHOOL]);
+const open = (service: DossierService, i: number) => openedBy(service, SCHOOL, owner(i), i, minute(i));
 
 async function act(
   service: DossierService,

@@ -3,15 +3,14 @@
 // shows the longest waiting first. Only the dossiers that wait are read; the log is not touched; a
 // second start changes nothing; a dossier someone changed meanwhile is left to that change.
 
-import { randomUUID } from 'node:crypto';
-import { DossierService } from '../../src/app/dossier-service';
-import { DossierWriter } from '../../src/app/dossier-writer';
+import type { DossierService } from '../../src/app/dossier-service';
 import { bringWaitingMarksUpToDate } from '../../src/app/waiting-marks';
 import type { Command, Dossier } from '../../src/domain';
 import type { School } from '../../src/domain/school';
 import { createLogger } from '../../src/logger';
 import type { Store } from '../../src/store/store';
 import { bothStores } from '../support/both-stores';
+import { openedBy, serviceOn as serviceOnStore } from '../support/dossier-service';
 import { storeWith } from '../support/store-with';
 import { cmd } from '../domain/given';
 
@@ -27,33 +26,8 @@ const owner = (i: number) => ({ id: `user-owner-${i}`, name: `Juf ${i}`, tenantI
 const minute = (i: number): Date => new Date(Date.parse('2026-03-10T10:00:00Z') + i * 60_000);
 const silent = createLogger('silent');
 
-function serviceOn(store: Store): DossierService {
-  const writer = new DossierWriter({
-    store,
-    schools: [SCHOOL],
-    logger: silent,
-    newId: randomUUID,
-    outboxLeaseMs: 60_000,
-  });
-  return new DossierService({ store, writer, newId: randomUUID });
-}
-
-async function opened(service: DossierService, i: number): Promise<Dossier> {
-  const outcome = await service.open(
-    owner(i),
-    SCHOOL.id,
-    {
-      type: 'openDossier',
-      submissionId: randomUUID(),
-      schoolId: SCHOOL.id,
-      pupil: { reference: `L${i}`, group: 'groep 6', age: 10 },
-      firstDescription: '',
-    },
-    minute(i),
-  );
-  if (!outcome.ok) throw new Error('not opened');
-  return outcome.dossier;
-}
+const serviceOn = (store: Store) => serviceOnStore(store, [SCHOOL]);
+const opened = (service: DossierService, i: number) => openedBy(service, SCHOOL, owner(i), i, minute(i));
 
 async function act(service: DossierService, i: number, dossier: Dossier, command: Command, at: Date) {
   const outcome = await service.act(owner(i), SCHOOL.id, dossier.id, command, at);

@@ -6,10 +6,8 @@
 // this test depends only on the step-5 cards.
 
 import { randomUUID } from 'node:crypto';
-import { DossierWriter } from '../../src/app/dossier-writer';
-import { DossierService } from '../../src/app/dossier-service';
 import type { Command } from '../../src/domain';
-import { createLogger } from '../../src/logger';
+import { serviceOn } from '../support/dossier-service';
 import { startHarness, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
 import { invoke, teacher, SCHOOL } from '../support/teams';
 
@@ -33,18 +31,7 @@ async function openDossier(h: Harness, age: string): Promise<Ref> {
 
 /** Apply a command as the teacher through the app layer, as a card of another step would. */
 async function act(h: Harness, ref: Ref, command: Command): Promise<void> {
-  const logger = createLogger('silent');
-  const service = new DossierService({
-    store: h.store,
-    writer: new DossierWriter({
-      store: h.store,
-      schools: [SCHOOL],
-      logger,
-      newId: randomUUID,
-      outboxLeaseMs: 60_000,
-    }),
-    newId: randomUUID,
-  });
+  const service = serviceOn(h.store, [SCHOOL]);
   const actor = { id: teacher.aadObjectId, name: teacher.name, tenantId: teacher.tenantId };
   const outcome = await service.act(
     actor,
