@@ -4,6 +4,7 @@
 // (and the attempt audited) and the reminders go to the new owner; the aandachtsfunctionaris reads
 // and adds notes, nothing else.
 
+import { A_SIGNAL } from './decision-path';
 import { startHarness, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
 import type { ConnectorCall } from '../support/fake-connector';
 import {
@@ -55,12 +56,7 @@ async function openWithSignal(h: Harness): Promise<Ref> {
   const ref = { schoolId: summary.schoolId, dossierId: summary.id };
   await press(h, teacher, 'recordSignal', {
     ...ref,
-    signals_lichamelijk: 'letsel-herkenbare-vorm',
-    observedOn: '2026-11-13',
-    place: 'klas',
-    description: 'Striemen op de onderarm.',
-    source: 'eigen-waarneming',
-    pointsOtherWay: 'false',
+    ...A_SIGNAL,
   });
   return ref;
 }

@@ -4,6 +4,16 @@
 
 import type { TestUser } from '../support/teams';
 
+/** A signal as the teacher fills in the step-1 card: marks in the shape of an object on the forearm. */
+export const A_SIGNAL = {
+  signals_lichamelijk: 'letsel-herkenbare-vorm',
+  observedOn: '2026-11-13',
+  place: 'klas',
+  description: 'Striemen op de onderarm.',
+  source: 'eigen-waarneming',
+  pointsOtherWay: 'false',
+} as const;
+
 type Press = (user: TestUser, verb: string, data: Record<string, unknown>) => Promise<unknown>;
 
 export async function decideToReport(
@@ -13,12 +23,7 @@ export async function decideToReport(
 ): Promise<void> {
   await press(owner, 'recordSignal', {
     ...ref,
-    signals_lichamelijk: 'letsel-herkenbare-vorm',
-    observedOn: '2026-11-13',
-    place: 'klas',
-    description: 'Striemen op de onderarm.',
-    source: 'eigen-waarneming',
-    pointsOtherWay: 'false',
+    ...A_SIGNAL,
   });
   await press(owner, 'recordConsultation', {
     ...ref,

@@ -1,6 +1,7 @@
 // Step reminders delivered in Teams: the scheduler's sweep over the real store, the Teams notifier
 // and the fake Bot Connector — the card, snoozing from it, no duplicates, an unreachable owner.
 
+import { A_SIGNAL } from './decision-path';
 import { startHarness, cardOf, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
 import { coordinator, invoke, message, teacher } from '../support/teams';
 
@@ -27,12 +28,7 @@ async function openWithSignal(h: Harness): Promise<{ schoolId: string; dossierId
   await h.post(
     invoke(teacher, h.connector.url, 'recordSignal', {
       ...ref,
-      signals_lichamelijk: 'letsel-herkenbare-vorm',
-      observedOn: '2026-11-13',
-      place: 'klas',
-      description: 'Striemen op de onderarm.',
-      source: 'eigen-waarneming',
-      pointsOtherWay: 'false',
+      ...A_SIGNAL,
     }),
   );
   return ref;
