@@ -38,6 +38,25 @@ function appIdOf(claims: ClaimsIdentity): string {
   );
 }
 
+/**
+ * The client kept under `key`, or the one `make` makes, kept from now on. A client that could not be
+ * made (its credentials failed) is forgotten, so the next turn makes it again.
+ */
+function keptOrMade<Client>(
+  kept: LRUCache<string, Promise<Client>>,
+  key: string,
+  make: () => Promise<Client>,
+): Promise<Client> {
+  const found = kept.get(key);
+  if (found) return found;
+  const client = make();
+  kept.set(key, client);
+  client.catch(() => {
+    if (kept.get(key) === client) kept.delete(key);
+  });
+  return client;
+}
+
 /** A connector factory that hands out the kept client for an address, making it the first time. */
 class KeptConnectorFactory extends ConnectorFactory {
   constructor(
@@ -51,16 +70,9 @@ class KeptConnectorFactory extends ConnectorFactory {
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     // A proactive send names no audience (the factory then uses its cloud's default): it gets a
     // client of its own rather than a guess that the default is the one the turns named.
-    const key = JSON.stringify([this.appId, serviceUrl, audience ?? '']);
-    const found = this.kept.get(key);
-    if (found) return found;
-    const client = this.made.create(serviceUrl, audience);
-    this.kept.set(key, client);
-    // A client that could not be made (its credentials failed) is made again next time.
-    client.catch(() => {
-      if (this.kept.get(key) === client) this.kept.delete(key);
-    });
-    return client;
+    return keptOrMade(this.kept, JSON.stringify([this.appId, serviceUrl, audience ?? '']), () =>
+      this.made.create(serviceUrl, audience),
+    );
   }
 }
 
@@ -95,15 +107,9 @@ export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthenti
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    const key = appIdOf(claimsIdentity);
-    const found = this.userTokenClients.get(key);
-    if (found) return found;
-    const client = super.createUserTokenClient(claimsIdentity);
-    this.userTokenClients.set(key, client);
-    client.catch(() => {
-      if (this.userTokenClients.get(key) === client) this.userTokenClients.delete(key);
-    });
-    return client;
+    return keptOrMade(this.userTokenClients, appIdOf(claimsIdentity), () =>
+      super.createUserTokenClient(claimsIdentity),
+    );
   }
 
   /** botbuilder's result, with its connector factory (when it made one) handing out kept clients. */
