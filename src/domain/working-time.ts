@@ -96,6 +96,16 @@ const OFFSETS_KEPT = 3000;
 /** Years of dates: the days one school's sums start from, many times over. */
 const NEXT_WORKING_DAYS_KEPT = 3000;
 
+/** The answer kept in `kept` for `key`, or `find`'s, kept from now on; emptied when `limit` is reached. */
+function keptIn<K, V>(kept: Map<K, V>, key: K, limit: number, find: () => V): V {
+  const found = kept.get(key);
+  if (found !== undefined) return found;
+  if (kept.size >= limit) kept.clear();
+  const value = find();
+  kept.set(key, value);
+  return value;
+}
+
 /**
  * The working calendar of one school. It holds a formatter for the zone, which is costly to make,
  * and no state beyond its settings and what the formatter answered: make it once per school's settings and share it
@@ -179,13 +189,7 @@ export class WorkingCalendar {
 
   /** The first working day after `date` (not `date` itself). */
   nextWorkingDayAfter(date: string): string {
-    let next = this.nextWorkingDays.get(date);
-    if (next === undefined) {
-      if (this.nextWorkingDays.size >= NEXT_WORKING_DAYS_KEPT) this.nextWorkingDays.clear();
-      next = this.searchNextWorkingDay(date);
-      this.nextWorkingDays.set(date, next);
-    }
-    return next;
+    return keptIn(this.nextWorkingDays, date, NEXT_WORKING_DAYS_KEPT, () => this.searchNextWorkingDay(date));
   }
 
   private searchNextWorkingDay(date: string): string {
@@ -250,14 +254,10 @@ export class WorkingCalendar {
    */
   private offsetAt(utcMs: number): number {
     const quarter = Math.floor(utcMs / QUARTER_HOUR_MS);
-    let offset = this.offsets.get(quarter);
-    if (offset === undefined) {
-      if (this.offsets.size >= OFFSETS_KEPT) this.offsets.clear();
+    return keptIn(this.offsets, quarter, OFFSETS_KEPT, () => {
       const start = quarter * QUARTER_HOUR_MS;
-      offset = this.formattedWallClockMs(start) - start;
-      this.offsets.set(quarter, offset);
-    }
-    return offset;
+      return this.formattedWallClockMs(start) - start;
+    });
   }
 
   /** The wall clock at `utcMs` as the formatter gives it (whole seconds), written as if it were UTC. */
