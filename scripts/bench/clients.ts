@@ -2,6 +2,7 @@
 // message and card action. Buttons are found on the cards the bot sent and filled in the way the Teams
 // client would (test/bot/whole-dossier.client.ts), so the walk breaks loudly when a card changes.
 
+import { todayInAmsterdam } from '../../src/domain';
 import type { FakeConnector } from '../../test/support/fake-connector';
 import { SCHOOL, TENANT, coordinator, invoke, message, type TestUser } from '../../test/support/teams';
 import { buttonsOf, submission, type Button, type Typed } from '../../test/bot/whole-dossier.client';
@@ -178,14 +179,6 @@ export function dossierRefOn(card: Json): { schoolId: string; dossierId: string 
   throw new Error('No button on the card names a dossier.');
 }
 
-const today = (): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-
 const hasButton = (card: Json, verb: string, dossierId: string): boolean =>
   buttonsOf(card).some(
     (b) => b.action.verb === verb && (b.action.data as Json | undefined)?.dossierId === dossierId,
@@ -201,7 +194,7 @@ export async function walkWholeDossier(
   zorgcoordinator: Chat,
   watch: ConnectorWatch,
 ): Promise<{ schoolId: string; dossierId: string }> {
-  const date = today();
+  const date = todayInAmsterdam(new Date());
   const home = await teacher.say('hallo', true);
   if (!home) throw new Error('no home card');
   let card = await teacher.press(home, { verb: 'startNewDossier' });

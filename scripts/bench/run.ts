@@ -273,11 +273,18 @@ async function startBot(
     kind,
     store,
     child,
+    peakRssKb: 0,
+    liveHeapBytes: 0,
+    ...noMeasures(),
+  };
+}
+
+/** What a bot's loads measure, before any: a bot starts with these, and a warm-up writes into its own. */
+function noMeasures(): Pick<Bot, 'greeting' | 'walk' | 'cpu' | 'alone' | 'generator'> {
+  return {
     greeting: new Samples(),
     walk: new Samples(),
     cpu: { greeting: 0, walk: 0 },
-    peakRssKb: 0,
-    liveHeapBytes: 0,
     alone: new Samples(),
     generator: { greeting: { cpuMs: 0, wallMs: 0 }, walk: { cpuMs: 0, wallMs: 0 } },
   };
@@ -704,13 +711,7 @@ async function main(): Promise<void> {
 
     // Warm up each bot (JIT, connections, containers) with a small load whose numbers are dropped.
     for (const bot of options.scalingOnly ? [] : bots) {
-      const scratch: Bot = {
-        ...bot,
-        greeting: new Samples(),
-        walk: new Samples(),
-        cpu: { greeting: 0, walk: 0 },
-        generator: { greeting: { cpuMs: 0, wallMs: 0 }, walk: { cpuMs: 0, wallMs: 0 } },
-      };
+      const scratch: Bot = { ...bot, ...noMeasures() };
       await greetingLoad(scratch, { ...options, users: 5, messages: 3 }, watch, connector.url);
       if (bot.kind === 'project')
         await new Chat(bot.child.url, connector.url, watch, new Samples(), coordinator).say('hallo');
