@@ -59,12 +59,10 @@ export class ConversationReferences {
   ): Promise<'new' | 'known' | 'notPersonal'> {
     const personal = (activity.conversation?.conversationType ?? 'personal') === 'personal';
     if (activity.channelId !== 'msteams' || !personal || !activity.serviceUrl) return 'notPersonal';
-    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<
-      string,
-      unknown
-    >;
+    // Read in place; copied into plain JSON only when it is saved (nearly every turn saves nothing).
+    const seen = TurnContext.getConversationReference(activity) as Record<string, unknown>;
     const person = `${actor.tenantId}\u0000${actor.id}`;
-    const chat = chatOf(reference);
+    const chat = chatOf(seen);
     // Saved again at least daily: someone who had blocked the bot and unblocked it has the same chat,
     // and what waited for them goes out at their first message of the day.
     const recent = (savedAt: number): boolean => now.getTime() - savedAt < RESAVE_AFTER_MS;
@@ -79,7 +77,7 @@ export class ConversationReferences {
     await this.store.saveConversation({
       userId: actor.id,
       tenantId: actor.tenantId,
-      reference,
+      reference: JSON.parse(JSON.stringify(seen)) as Record<string, unknown>,
       updatedAt: now.toISOString(),
     });
     this.known.set(person, { chat, savedAt: now.getTime(), checkedAt: now.getTime() });
