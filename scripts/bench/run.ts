@@ -69,7 +69,7 @@ interface Options {
 
 function parseOptions(argv: readonly string[]): Options {
   const options: Options = {
-    rounds: 2,
+    rounds: 4,
     users: 50,
     messages: 20,
     teachers: 20,
@@ -238,6 +238,8 @@ interface Bot {
   child: Child;
   greeting: Samples;
   walk: Samples;
+  /** The walk's samples again, one Samples per round: the rounds' ratios show the run's own noise. */
+  walkRounds: Samples[];
   cpu: { greeting: number; walk: number };
   peakRssKb: number;
   /** The V8 heap in use after a full collection when the rounds were over: what the bot keeps. */
@@ -280,10 +282,11 @@ async function startBot(
 }
 
 /** What a bot's loads measure, before any: a bot starts with these, and a warm-up writes into its own. */
-function noMeasures(): Pick<Bot, 'greeting' | 'walk' | 'cpu' | 'alone' | 'generator'> {
+function noMeasures(): Pick<Bot, 'greeting' | 'walk' | 'walkRounds' | 'cpu' | 'alone' | 'generator'> {
   return {
     greeting: new Samples(),
     walk: new Samples(),
+    walkRounds: [],
     cpu: { greeting: 0, walk: 0 },
     alone: new Samples(),
     generator: { greeting: { cpuMs: 0, wallMs: 0 }, walk: { cpuMs: 0, wallMs: 0 } },
@@ -333,10 +336,11 @@ async function walkLoad(
   // Every walk has new teachers: nobody's home fills up with the dossiers of earlier rounds.
   const first = walkers;
   walkers += options.teachers;
+  const round = new Samples();
   const teacher = (i: number): Chat =>
-    new Chat(bot.child.url, connectorUrl, watch, bot.walk, staffMember('teacher', first + i));
+    new Chat(bot.child.url, connectorUrl, watch, round, staffMember('teacher', first + i));
   if (bot.kind === 'project') {
-    const zorg = new Chat(bot.child.url, connectorUrl, watch, bot.walk, coordinator);
+    const zorg = new Chat(bot.child.url, connectorUrl, watch, round, coordinator);
     await measured(bot, 'walk', () =>
       inParallel(options.teachers, async (i) => {
         await walkWholeDossier(teacher(i), zorg, watch);
@@ -351,6 +355,8 @@ async function walkLoad(
       }),
     );
   }
+  bot.walk.addAll(round);
+  bot.walkRounds.push(round);
 }
 
 /**
@@ -585,6 +591,38 @@ function aloneReport(bots: Bot[], walks: number): string {
   ].join('\n');
 }
 
+/** The median of a few numbers (the mean of the middle two when there is an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  if (sorted.length === 0) return NaN;
+  return Number.isInteger(middle)
+    ? ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+    : (sorted[Math.floor(middle)] as number);
+}
+
+/**
+ * The card action p95 of `bot` and of `base` round by round, and the median of the rounds' ratios:
+ * on these shared machines the base's own p95 moves by half from one run to the next, and a pooled
+ * ratio alone does not show that.
+ */
+function roundsOfTheWalk(bot: Bot, base: Bot | undefined): string {
+  if (!base || base.walkRounds.length === 0) return '';
+  const cardActions = (round: Samples): number[] => round.pooled((a) => a !== 'hallo');
+  const ratios: number[] = [];
+  const rounds = bot.walkRounds.map((round, r) => {
+    const own = summarise(cardActions(round)).p95;
+    const theirs = summarise(cardActions(base.walkRounds[r] ?? new Samples())).p95;
+    ratios.push(own / theirs);
+    return `${ms(theirs)}/${ms(own)} (${ratio(own, theirs)})`;
+  });
+  const finite = ratios.filter(Number.isFinite);
+  return [
+    `Card action p95 per round, ${base.name}/this bot, ms: ${rounds.join(', ')}`,
+    `  median of the rounds' ratios ${fixed(median(finite), 2)}x, from ${fixed(Math.min(...finite), 2)}x to ${fixed(Math.max(...finite), 2)}x`,
+  ].join('\n');
+}
+
 function report(bots: Bot[], scalingRows: ScalingRow[], options: Options): string {
   const echo = bots.find((b) => b.kind === 'echo');
   const echoState = bots.find((b) => b.kind === 'echo-state');
@@ -653,6 +691,8 @@ function report(bots: Bot[], scalingRows: ScalingRow[], options: Options): strin
       ),
     );
     out.push(table(['action', 'n', 'p50', 'p95', 'p99', 'p95/echo', 'p95/echo-state'], rows));
+    out.push(roundsOfTheWalk(bot, echo));
+    if (bot.store === 'cosmos' && echoState) out.push(roundsOfTheWalk(bot, echoState));
     const cpu = bot.cpu.walk / 1000 / bot.walk.count;
     out.push(
       `CPU per request in the walk: ${fixed(cpu, 2)} ms (echo bot ${fixed(echoCpuWalk, 2)} ms, ${ratio(cpu, echoCpuWalk)})`,

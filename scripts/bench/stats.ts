@@ -9,6 +9,11 @@ export class Samples {
     else this.byAction.set(action, [ms]);
   }
 
+  /** Every sample of `other`, under its own action. */
+  addAll(other: Samples): void {
+    for (const action of other.actions()) for (const ms of other.of(action)) this.add(action, ms);
+  }
+
   actions(): string[] {
     return [...this.byAction.keys()];
   }
