@@ -8,6 +8,7 @@
 // waits for a person who could not be reached goes out when that person talks to the bot.
 
 import {
+  confirmerOf,
   consultationById,
   decisionConfirmation,
   type Consultation,
@@ -23,7 +24,8 @@ import {
   type OutboxOutcome,
 } from '../domain/outbox';
 import { unchanged } from '../domain/change';
-import type { School } from '../domain/school';
+import { isOwnerOf } from '../domain/co-owners';
+import { isCoordinatorOf, type School } from '../domain/school';
 import type { CardRenderer, CardJson } from '../cards/render';
 import { consultationView, decisionConfirmationView, noticeView } from '../cards/views';
 import { t, voiceOf, type Language, type Voice } from '../i18n';
@@ -218,6 +220,12 @@ export class Courier {
         const consultation = consultationById(dossier, effect.consultationId);
         // Answered or withdrawn meanwhile: the card has nothing left to ask.
         if (!consultation || consultation.status !== 'requested') return { id: item.id, outcome: 'dropped' };
+        // Asked of someone who is no longer a zorgcoördinator of the school: the question is not
+        // theirs to read any more. The asker hears the card did not arrive and can ask someone else.
+        if (!school.careTeamChannelId && !isCoordinatorOf(school, consultation.coordinatorId)) {
+          await this.tellAsker(dossier, school, consultation, item);
+          return { id: item.id, outcome: 'unreachable', recipientId: null };
+        }
         const outcome = await this.deliverConsultation(dossier, school, consultation, item, now);
         if (outcome.outcome === 'unreachable') await this.tellAsker(dossier, school, consultation, item);
         return outcome;
@@ -228,6 +236,9 @@ export class Courier {
         if (!consultation || !delivery || delivery.delivered === 'unreachable')
           return { id: item.id, outcome: 'dropped' };
         if (!delivery.conversationId || !delivery.activityId) return { id: item.id, outcome: 'dropped' };
+        // The copy in a personal chat shows the question and the answer: only to a zorgcoördinator.
+        if (delivery.delivered === 'personal' && !isCoordinatorOf(school, consultation.coordinatorId))
+          return { id: item.id, outcome: 'dropped' };
         const card = await this.consultationCard(dossier, school, consultation, delivery.delivered);
         const updated = await this.deps.messenger.update(
           { conversationId: delivery.conversationId, activityId: delivery.activityId },
@@ -243,6 +254,9 @@ export class Courier {
       case 'tellOwner': {
         const entry = dossier.log.find((e) => e.seq === effect.seq);
         const recipientId = effect.recipientId ?? dossier.ownerId;
+        // Queued for an owner who is one no longer (a co-owner removed, the dossier handed over):
+        // what was said stays in the dossier, for those who are.
+        if (!isOwnerOf(dossier, recipientId)) return { id: item.id, outcome: 'dropped' };
         const voice = await this.voiceFor(recipientId, school);
         const consultation =
           entry && 'consultationId' in entry.data
@@ -275,6 +289,9 @@ export class Courier {
       case 'askForConfirmation': {
         if (decisionConfirmation(dossier).state !== 'waiting') return { id: item.id, outcome: 'dropped' };
         // The effect names who confirms: the beslisser, or the deputy when the beslisser decided.
+        // Only while they still may: after a change in the school's settings the card is not theirs,
+        // and the decision waits on the home card of whoever confirms now.
+        if (confirmerOf(dossier, school)?.id !== effect.recipientId) return { id: item.id, outcome: 'dropped' };
         const decisionMaker = { id: effect.recipientId };
         const voice = await this.voiceFor(decisionMaker.id, school);
         const card = this.deps.cards.render(
@@ -352,6 +369,7 @@ export class Courier {
     item: OutboxItem,
   ): Promise<void> {
     const askerId = consultation.requestedById;
+    if (!isOwnerOf(dossier, askerId)) return;
     const voice = await this.voiceFor(askerId, school);
     const coordinator = school.coordinators.find((c) => c.id === consultation.coordinatorId)?.name ?? '';
     const text = t(voice, 'consultation.unreachable', { coordinator });

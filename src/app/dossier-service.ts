@@ -82,7 +82,7 @@ export class DossierService {
     // The number is taken once for this opening: the writer runs the change again when a write
     // failed in a way that may pass, and a second number would leave a gap in the school's numbering.
     let taken: { year: number; sequence: number } | undefined;
-    return this.deps.writer.create(
+    const outcome = await this.deps.writer.create(
       actor,
       schoolId,
       id,
@@ -109,6 +109,9 @@ export class DossierService {
       },
       now,
     );
+    // The form pressed again shows the dossier it opened: a view like any other.
+    if (outcome.ok && outcome.duplicate) await this.audit(outcome.dossier, actor, 'viewed', now);
+    return outcome;
   }
 
   /** Read a dossier for someone involved; every view is audited. */

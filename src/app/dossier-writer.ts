@@ -211,10 +211,18 @@ export class DossierWriter {
     const school = this.school(schoolId);
     if (!school || school.tenantId !== actor.tenantId)
       return { ok: false, access: { code: 'unknownSchool' } };
+    // The same form pressed again later finds the dossier it opened: shown only to someone who is
+    // still involved (the dossier may have been handed over since), with the same audited check.
+    const found = async (
+      dossier: Dossier,
+    ): Promise<{ ok: true; dossier: Dossier; duplicate: true } | { ok: false; access: AccessRefusal }> =>
+      (await this.access({ person: actor }, dossier, school, now))
+        ? { ok: true, dossier, duplicate: true }
+        : { ok: false, access: { code: 'notInvolved' } };
     try {
       return await this.withRetries(id, async () => {
         const existing = await this.deps.store.getDossier(schoolId, id);
-        if (existing) return { ok: true, dossier: existing.value, duplicate: true };
+        if (existing) return found(existing.value);
         const result = await change({ school, role: 'eigenaar', now });
         if (!result.ok) return { ok: false, refusal: result.refusal };
         const { dossier } = this.prepare(result, school, now);
@@ -228,7 +236,7 @@ export class DossierWriter {
           if (!(error instanceof AlreadyExistsError)) throw error;
           const raced = await this.deps.store.getDossier(schoolId, id);
           if (!raced) throw error;
-          return { ok: true, dossier: raced.value, duplicate: true };
+          return found(raced.value);
         }
       });
     } catch (error) {

@@ -1,0 +1,275 @@
+// Someone who loses their place in a dossier gets nothing of it any more, also not what was queued
+// for them while they were still involved: a notice for a co-owner who is removed, a consultation card
+// for a zorgcoördinator who left the school's settings, the step-5 card for a beslisser who is no
+// longer the one. And the "open dossier" form pressed again later (the retry its stable id exists
+// for) shows the dossier only to someone still involved, as a view that is audited.
+// Over real HTTP with the fake Bot Connector; the school's settings change by restarting the bot on
+// the same data, as an administrator would.
+
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { A_SIGNAL, decideToReport } from './decision-path';
+import { startHarness, cardOf, cardText, invokeCard, type Harness } from '../support/bot-harness';
+import type { ConnectorCall } from '../support/fake-connector';
+import {
+  SCHOOL,
+  TENANT,
+  colleague,
+  coordinator,
+  decisionMaker,
+  invoke,
+  message,
+  teacher,
+  type TestUser,
+} from '../support/teams';
+
+const MONDAY = new Date('2026-11-16T09:30:00+01:00');
+const SECRET_ADVICE = 'Vader slaat thuis, zegt de leerling; bel vandaag nog Veilig Thuis.';
+const QUESTION = 'Wil je meekijken naar de striemen op de onderarm?';
+
+/** A second zorgcoördinator, who never talked to the bot. */
+const secondCoordinator: TestUser = {
+  teamsId: '29:second-coordinator',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000011',
+  name: 'Karin Smit',
+  tenantId: TENANT,
+};
+/** The colleague the dossier is handed over to. */
+const newOwner: TestUser = {
+  teamsId: '29:new-owner',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000012',
+  name: 'Ilse de Wit',
+  tenantId: TENANT,
+};
+/** Who decides after the school changed its settings. */
+const newDecisionMaker: TestUser = {
+  teamsId: '29:new-decision-maker',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000013',
+  name: 'Marloes Bakker',
+  tenantId: TENANT,
+};
+
+type Ref = { schoolId: string; dossierId: string };
+
+async function press(h: Harness, user: TestUser, verb: string, data: Record<string, unknown>) {
+  return invokeCard((await h.post(invoke(user, h.connector.url, verb, data))).body);
+}
+
+async function say(h: Harness, user: TestUser, text = 'hallo'): Promise<void> {
+  await h.post(message(user, h.connector.url, text));
+}
+
+async function openWithSignal(h: Harness): Promise<Ref> {
+  await say(h, teacher);
+  await press(h, teacher, 'openDossier', {
+    pupilReference: 'QZX',
+    group: '6a',
+    age: '11',
+    firstDescription: '',
+  });
+  const [summary] = await h.store.openDossiersOfOwner(SCHOOL.id, teacher.aadObjectId);
+  if (!summary) throw new Error('no dossier was opened');
+  const ref = { schoolId: summary.schoolId, dossierId: summary.id };
+  await press(h, teacher, 'recordSignal', { ...ref, ...A_SIGNAL });
+  return ref;
+}
+
+/** What the bot posted into the personal chat of `user` from call `from` on, as the texts on the cards. */
+function textsTo(h: Harness, user: TestUser, from = 0): string {
+  return h.connector.calls
+    .slice(from)
+    .filter(
+      (c: ConnectorCall) =>
+        c.method === 'POST' && c.path.includes(encodeURIComponent(`a:personal-${user.teamsId}`)),
+    )
+    .map((c) => cardText(cardOf(c.body)))
+    .join('\n');
+}
+
+/** Every chat the bot tried to start for someone who never talked to it fails (Teams answers 403). */
+function nobodyNewReachable(h: Harness): void {
+  h.connector.failNext(/^\/v3\/conversations$/, 403, 1000);
+}
+
+describe('what was queued for someone who lost their place in the dossier', () => {
+  let dataDir: string;
+  let h: Harness | undefined;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'meldcode-lost-access-'));
+  });
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  /** The bot on this test's data, with these school settings (a restart after a change). */
+  const start = async (school: Record<string, unknown> = SCHOOL): Promise<Harness> => {
+    await h?.stop();
+    h = await startHarness({ now: MONDAY, schools: [school], env: { DATA_DIR: dataDir } });
+    h.connector.directory.set('pieter@obs-delinde.example', {
+      aadObjectId: colleague.aadObjectId,
+      name: colleague.name,
+      tenantId: TENANT,
+    });
+    return h;
+  };
+
+  it('a removed co-owner gets neither the advice nor the notice that waited for them', async () => {
+    const bot = await start();
+    await say(bot, coordinator);
+    const ref = await openWithSignal(bot);
+    // The colleague never talked to the bot and cannot be reached yet: what they are told waits.
+    nobodyNewReachable(bot);
+    await press(bot, teacher, 'addCoOwner', { ...ref, colleagueEmail: 'pieter@obs-delinde.example' });
+    await press(bot, teacher, 'requestConsultation', {
+      ...ref,
+      submissionId: randomUUID(),
+      coordinatorId: coordinator.aadObjectId,
+      question: QUESTION,
+    });
+    const asked = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.find(
+      (entry) => entry.kind === 'consultationRequested',
+    );
+    await press(bot, coordinator, 'recordConsultationAdvice', {
+      ...ref,
+      consultationId: asked?.seq,
+      advice: SECRET_ADVICE,
+    });
+    // The owner, who can be reached, has the advice; the co-owner's copy waits for them.
+    expect(textsTo(bot, teacher)).toContain(SECRET_ADVICE);
+    const waiting = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? [];
+    expect(waiting.filter((item) => item.waitingFor === colleague.aadObjectId)).toHaveLength(2);
+
+    await press(bot, teacher, 'removeCoOwner', { ...ref, coOwnerId: colleague.aadObjectId });
+    const from = bot.connector.calls.length;
+    // The colleague talks to the bot: what waited for them would go out now.
+    await say(bot, colleague);
+    const theyGot = textsTo(bot, colleague, from);
+    expect(theyGot).not.toContain(SECRET_ADVICE);
+    expect(theyGot).not.toContain('MC-2026-0001');
+    const after = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? [];
+    expect(after.filter((item) => item.waitingFor === colleague.aadObjectId)).toEqual([]);
+    // The dossier itself still says everything, to those who are involved.
+    expect(cardText(await press(bot, teacher, 'showChronology', { ...ref, page: 1 }))).toContain(
+      SECRET_ADVICE,
+    );
+  });
+
+  it('a zorgcoördinator taken out of the settings does not get the question; the asker hears it did not arrive', async () => {
+    const two = {
+      ...SCHOOL,
+      coordinators: [
+        ...SCHOOL.coordinators,
+        { id: secondCoordinator.aadObjectId, name: secondCoordinator.name },
+      ],
+    };
+    let bot = await start(two);
+    const ref = await openWithSignal(bot);
+    nobodyNewReachable(bot);
+    await press(bot, teacher, 'requestConsultation', {
+      ...ref,
+      submissionId: randomUUID(),
+      coordinatorId: secondCoordinator.aadObjectId,
+      question: QUESTION,
+    });
+    const queued = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? [];
+    expect(queued.map((item) => item.waitingFor)).toEqual([secondCoordinator.aadObjectId]);
+
+    // The school takes Karin Smit out of its settings; she talks to the bot afterwards.
+    bot = await start(SCHOOL);
+    await say(bot, teacher);
+    const from = bot.connector.calls.length;
+    await say(bot, secondCoordinator);
+    expect(textsTo(bot, secondCoordinator, from)).not.toContain(QUESTION);
+    expect(JSON.stringify(bot.connector.calls.slice(from))).not.toContain(QUESTION);
+    expect(textsTo(bot, teacher, from)).toContain('kon niet bereikt worden');
+    const dossier = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value;
+    expect(dossier?.outbox ?? []).toEqual([]);
+    expect(dossier?.log.at(-1)).toMatchObject({
+      kind: 'consultationDelivered',
+      data: { delivered: 'unreachable' },
+    });
+  });
+
+  it('the step-5 card that waited for the beslisser is not sent once someone else decides', async () => {
+    let bot = await start();
+    const ref = await openWithSignal(bot);
+    nobodyNewReachable(bot);
+    await decideToReport((user, verb, data) => press(bot, user, verb, data), teacher, ref);
+    const queued = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? [];
+    expect(queued.map((item) => [item.effect.type, item.waitingFor])).toEqual([
+      ['askForConfirmation', decisionMaker.aadObjectId],
+    ]);
+
+    bot = await start({
+      ...SCHOOL,
+      decisionMaker: { id: newDecisionMaker.aadObjectId, name: newDecisionMaker.name },
+    });
+    await say(bot, teacher);
+    const from = bot.connector.calls.length;
+    await say(bot, decisionMaker);
+    expect(textsTo(bot, decisionMaker, from)).not.toContain('Besluit bevestigen');
+    expect((await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? []).toEqual([]);
+    // Whoever decides now finds it on their own home card, and may confirm it.
+    await say(bot, newDecisionMaker);
+    expect(textsTo(bot, newDecisionMaker, from)).toContain('MC-2026-0001');
+    const confirmed = await press(bot, newDecisionMaker, 'confirmDecision', { ...ref, note: '' });
+    expect(cardText(confirmed)).toContain('Bevestigd door Marloes Bakker.');
+  });
+});
+
+describe('the "open dossier" form pressed again', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness({ now: MONDAY });
+    h.connector.directory.set('ilse@obs-delinde.example', {
+      aadObjectId: newOwner.aadObjectId,
+      name: newOwner.name,
+      tenantId: TENANT,
+    });
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('shows the dossier it opened to its owner, audited as a view, and to nobody who lost it', async () => {
+    await say(h, teacher);
+    const form = {
+      submissionId: randomUUID(),
+      pupilReference: 'QZX',
+      group: '6a',
+      age: '11',
+      firstDescription: '',
+    };
+    const opened = await press(h, teacher, 'openDossier', form);
+    const again = await press(h, teacher, 'openDossier', form);
+    expect(cardText(again)).toContain('MC-2026-0001');
+    expect(cardText(again)).toBe(cardText(opened));
+    const [summary] = await h.store.openDossiersOfOwner(SCHOOL.id, teacher.aadObjectId);
+    if (!summary) throw new Error('no dossier was opened');
+    const ref = { schoolId: summary.schoolId, dossierId: summary.id };
+    const audit = async (): Promise<string[]> =>
+      (await h.store.auditOfDossier(ref.schoolId, ref.dossierId))
+        .filter((e) => e.actorId === teacher.aadObjectId)
+        .map((e) => e.action);
+    expect(await audit()).toEqual(['viewed']);
+
+    // The zorgcoördinator hands the dossier over; the old owner presses the same form once more.
+    await say(h, newOwner);
+    await press(h, coordinator, 'handOverOwnership', {
+      ...ref,
+      colleagueEmail: 'ilse@obs-delinde.example',
+      reason: 'De leerling gaat naar groep 7.',
+    });
+    const afterHandover = await press(h, teacher, 'openDossier', form);
+    expect(cardText(afterHandover)).toContain('geen toegang');
+    expect(cardText(afterHandover)).not.toContain('QZX');
+    expect(cardText(afterHandover)).not.toContain('MC-2026-0001');
+    expect(await audit()).toEqual(['viewed', 'refused:notInvolved']);
+    // Still one dossier, now Ilse's.
+    expect(await h.store.openDossiersOfOwner(SCHOOL.id, teacher.aadObjectId)).toEqual([]);
+    expect((await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.ownerId).toBe(newOwner.aadObjectId);
+  });
+});
