@@ -291,7 +291,8 @@ export class Courier {
         // The effect names who confirms: the beslisser, or the deputy when the beslisser decided.
         // Only while they still may: after a change in the school's settings the card is not theirs,
         // and the decision waits on the home card of whoever confirms now.
-        if (confirmerOf(dossier, school)?.id !== effect.recipientId) return { id: item.id, outcome: 'dropped' };
+        if (confirmerOf(dossier, school)?.id !== effect.recipientId)
+          return { id: item.id, outcome: 'dropped' };
         const decisionMaker = { id: effect.recipientId };
         const voice = await this.voiceFor(decisionMaker.id, school);
         const card = this.deps.cards.render(

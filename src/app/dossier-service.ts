@@ -13,6 +13,7 @@ import {
   formatDossierNumber,
   type Attention,
   isCoordinatorOf,
+  roleOf,
   type Actor,
   type Command,
   type Dossier,
@@ -356,9 +357,15 @@ export class DossierService {
    * Open dossiers this user takes part in (as owner, co-owner or zorgcoördinator), over the schools
    * of their tenant, newest activity first; for a school's aandachtsfunctionaris, who may read every
    * dossier of that school, all its open dossiers. The list is found by an indexed query; each
-   * dossier is then read by id to tell where it stands.
+   * dossier is then read by id to tell where it stands, and kept only while this user still has a
+   * role in it: the index remembers a zorgcoördinator who has since left the school's settings.
+   * The first `shown` (what the card lists) are audited as listed when the user is not their owner.
    */
-  async openDossiersOf(actor: Actor): Promise<{ summary: DossierSummary; dossier: Dossier }[]> {
+  async openDossiersOf(
+    actor: Actor,
+    now: Date,
+    shown: number,
+  ): Promise<{ summary: DossierSummary; dossier: Dossier }[]> {
     const lists = await Promise.all(
       this.schoolsOf(actor).map((school) =>
         school.aandachtsfunctionaris?.id === actor.id
@@ -368,10 +375,15 @@ export class DossierService {
     );
     const summaries = lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     const read = await Promise.all(summaries.map((s) => this.deps.store.getDossier(s.schoolId, s.id)));
-    return summaries.flatMap((summary, i) => {
+    const involved = summaries.flatMap((summary, i) => {
       const dossier = read[i]?.value;
-      return dossier ? [{ summary, dossier }] : [];
+      const school = dossier && this.school(dossier.schoolId);
+      const role = dossier && school ? roleOf(dossier, actor, school) : null;
+      return dossier && role ? [{ summary, dossier, role }] : [];
     });
+    for (const { dossier, role } of involved.slice(0, shown))
+      if (role !== 'eigenaar') await this.audit(dossier, actor, 'listed', now);
+    return involved.map(({ summary, dossier }) => ({ summary, dossier }));
   }
 
   private load(

@@ -58,6 +58,9 @@ export interface School {
 }
 
 /** Is this person one of the school's zorgcoördinatoren? The one check of it, wherever it is asked. */
-export function isCoordinatorOf(school: { coordinators: readonly { id: string }[] }, personId: string): boolean {
+export function isCoordinatorOf(
+  school: { coordinators: readonly { id: string }[] },
+  personId: string,
+): boolean {
   return school.coordinators.some((coordinator) => coordinator.id === personId);
 }

@@ -220,6 +220,63 @@ describe('what was queued for someone who lost their place in the dossier', () =
   });
 });
 
+describe('the lists of someone who lost their place', () => {
+  let dataDir: string;
+  let h: Harness | undefined;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'meldcode-lost-lists-'));
+  });
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const start = async (school: Record<string, unknown>): Promise<Harness> => {
+    await h?.stop();
+    h = await startHarness({ now: MONDAY, schools: [school], env: { DATA_DIR: dataDir } });
+    return h;
+  };
+
+  it('a zorgcoördinator taken out of the settings no longer finds the dossier in Mijn dossiers; a listing by someone who is not its owner is audited', async () => {
+    const two = {
+      ...SCHOOL,
+      coordinators: [
+        ...SCHOOL.coordinators,
+        { id: secondCoordinator.aadObjectId, name: secondCoordinator.name },
+      ],
+    };
+    let bot = await start(two);
+    const ref = await openWithSignal(bot);
+    await say(bot, secondCoordinator);
+    await press(bot, teacher, 'requestConsultation', {
+      ...ref,
+      submissionId: randomUUID(),
+      coordinatorId: secondCoordinator.aadObjectId,
+      question: QUESTION,
+    });
+    const asked = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.find(
+      (entry) => entry.kind === 'consultationRequested',
+    );
+    await press(bot, secondCoordinator, 'acceptConsultation', { ...ref, consultationId: asked?.seq });
+    expect(cardText(await press(bot, secondCoordinator, 'showMyDossiers', {}))).toContain('MC-2026-0001');
+    const listed = async (): Promise<string[]> =>
+      (await bot.store.auditOfDossier(ref.schoolId, ref.dossierId))
+        .filter((e) => e.action === 'listed')
+        .map((e) => e.actorId);
+    expect(await listed()).toEqual([secondCoordinator.aadObjectId]);
+    // The owner's own list is not a view of someone else's dossier.
+    await press(bot, teacher, 'showMyDossiers', {});
+    expect(await listed()).toEqual([secondCoordinator.aadObjectId]);
+
+    bot = await start(SCHOOL);
+    await say(bot, secondCoordinator);
+    const mine = await press(bot, secondCoordinator, 'showMyDossiers', {});
+    expect(cardText(mine)).not.toContain('MC-2026-0001');
+    expect(cardText(mine)).not.toContain('QZX');
+    expect(await listed()).toEqual([secondCoordinator.aadObjectId]);
+  });
+});
+
 describe('the "open dossier" form pressed again', () => {
   let h: Harness;
   beforeEach(async () => {

@@ -43,6 +43,10 @@ const SCHOOL: School = {
 };
 const decisionMaker: Participant = { id: 'user-directeur', name: 'Mevrouw de Boer', role: 'beslisser' };
 
+const TWO_COORDINATORS: School = {
+  ...SCHOOL,
+  coordinators: [...SCHOOL.coordinators, { id: 'user-ib-2', name: 'Mevrouw Smit' }],
+};
 const schoolWith = (reminders: Partial<ReminderSettings>): School => ({ ...SCHOOL, reminders });
 const at = (iso: string): Date => new Date(iso);
 
@@ -207,8 +211,16 @@ describe('a consultation not accepted', () => {
 
   it('reminds the zorgcoördinator the request was sent to', () => {
     const other = requested({ coordinatorId: 'user-ib-2', question: 'Wat vind jij?' });
-    expect(scheduleOf(other, SCHOOL, at(OPENED)).pending[0]?.recipient).toEqual({
+    expect(scheduleOf(other, TWO_COORDINATORS, at(OPENED)).pending[0]?.recipient).toEqual({
       id: 'user-ib-2',
+      role: 'zorgcoordinator',
+    });
+  });
+
+  it('reminds the school’s zorgcoördinator instead of one taken out of the settings', () => {
+    const other = requested({ coordinatorId: 'user-ib-2', question: 'Wat vind jij?' });
+    expect(scheduleOf(other, SCHOOL, at(OPENED)).pending[0]?.recipient).toEqual({
+      id: 'user-ib',
       role: 'zorgcoordinator',
     });
   });
@@ -218,7 +230,9 @@ describe('a consultation not accepted', () => {
       coordinatorId: 'user-ib-2',
       question: 'En jij?',
     });
-    expect(summary(scheduleOf(twice, SCHOOL, at(OPENED)).pending).map((r) => [r.kind, r.to])).toEqual([
+    expect(
+      summary(scheduleOf(twice, TWO_COORDINATORS, at(OPENED)).pending).map((r) => [r.kind, r.to]),
+    ).toEqual([
       ['consultationNotAccepted', 'user-ib'],
       ['consultationNotAccepted', 'user-ib-2'],
       ['consultationEscalation', 'user-directeur'],

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { isCoordinatorOf, parseCommand, type CommandOf, type Refusal } from '../../domain';
 import type { CardJson } from '../../cards/render';
 import {
+  HOME_DOSSIERS_LISTED,
+  MY_DOSSIERS_LISTED,
   WAITING_LISTED,
   aboutView,
   emptyForm,
@@ -52,7 +54,7 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
     const coordinates = schools.some((school) => isCoordinatorOf(school, actor.id));
     const decides = schools.some((school) => mayConfirm(school, actor.id));
     const [mine, consultations, decisions] = await Promise.all([
-      dossiers.openDossiersOf(actor),
+      dossiers.openDossiersOf(actor, ctx.now, HOME_DOSSIERS_LISTED),
       // Only what the card lists, and how many wait: never every waiting dossier.
       coordinates ? dossiers.consultationsWaiting(actor, ctx.now, WAITING_LISTED) : undefined,
       decides ? dossiers.decisionsFor(actor, ctx.now) : undefined,
@@ -110,7 +112,10 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
       run: async (ctx) =>
         cards.render(
           'my-dossiers',
-          myDossiersView(ctx.turn.voice, await dossiers.openDossiersOf(ctx.turn.actor)),
+          myDossiersView(
+            ctx.turn.voice,
+            await dossiers.openDossiersOf(ctx.turn.actor, ctx.now, MY_DOSSIERS_LISTED),
+          ),
           ctx.turn.voice,
         ),
     }),

@@ -66,6 +66,8 @@ export interface WaitingForMe {
 
 /** How many waiting items the home card lists; the rest is one tap away. */
 export const WAITING_LISTED = 5;
+/** How many of their own dossiers the home card lists (all of them: "Mijn dossiers"). */
+export const HOME_DOSSIERS_LISTED = 5;
 
 export function homeView(
   voice: Voice,
@@ -94,7 +96,7 @@ export function homeView(
   const waitingCount = decisionLines.length + (waiting.consultationsWaiting ?? consultationLines.length);
   return {
     t: section(voice, 'welcome'),
-    dossiers: listed(voice, dossiers.slice(0, 5)),
+    dossiers: listed(voice, dossiers.slice(0, HOME_DOSSIERS_LISTED)),
     waiting: lines.slice(0, WAITING_LISTED),
     waitingText:
       waitingCount === 0

@@ -5,7 +5,7 @@ import { personNameIn, ownerIdsOf } from '../co-owners';
 import { consultations } from '../consultation';
 import { STEPS, type Dossier, type LogEntry, type ReminderDelivery, type Step } from '../dossier';
 import { entriesOf } from '../log';
-import type { School } from '../school';
+import { isCoordinatorOf, type School } from '../school';
 import { isDone, stepStatuses, stepsAfterAcuteReport } from '../steps';
 import type { WorkingCalendar } from '../working-time';
 import type {
@@ -78,9 +78,13 @@ function distinct(recipients: Recipient[]): Recipient[] {
   });
 }
 
+/**
+ * The zorgcoördinatoren of the dossier who still are one at the school (someone taken out of the
+ * settings is reminded of nothing), or else all of the school's.
+ */
 function coordinatorsOf(dossier: Dossier, school: School): Recipient[] {
-  const ids =
-    dossier.coordinatorIds.length > 0 ? dossier.coordinatorIds : school.coordinators.map((c) => c.id);
+  const current = dossier.coordinatorIds.filter((id) => isCoordinatorOf(school, id));
+  const ids = current.length > 0 ? current : school.coordinators.map((c) => c.id);
   return ids.map((id) => ({ id, role: 'zorgcoordinator' }));
 }
 
@@ -101,9 +105,10 @@ function consultationOccurrences(
     .filter((c) => c.status === 'requested')
     .flatMap((c): Occurrence[] => {
       const requestedAt = new Date(c.requestedAt);
-      const coordinators: Recipient[] = c.coordinatorId
-        ? [{ id: c.coordinatorId, role: 'zorgcoordinator' }]
-        : coordinatorsOf(dossier, school);
+      const coordinators: Recipient[] =
+        c.coordinatorId && isCoordinatorOf(school, c.coordinatorId)
+          ? [{ id: c.coordinatorId, role: 'zorgcoordinator' }]
+          : coordinatorsOf(dossier, school);
       return [
         {
           kind: 'consultationNotAccepted',
