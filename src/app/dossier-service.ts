@@ -247,6 +247,8 @@ export class DossierService {
   ): Promise<ViewOutcome> {
     const loaded = await this.load(actor, schoolId, dossierId, now);
     if (!loaded.ok) return loaded;
+    // The answer shows the dossier: a view like any other.
+    await this.audit(loaded.dossier, actor, 'viewed', now);
     const delivery = this.deps.delivery;
     if (delivery && (loaded.dossier.outbox ?? []).some((item) => item.id === itemId))
       delivery.afterAnswer.run('send again', () =>

@@ -149,7 +149,10 @@ export class DossierWriter {
     current?: Versioned<Dossier>,
   ): Promise<UpdateOutcome> {
     const school = this.school(ref.schoolId);
-    if (!school) return { ok: false, access: { code: 'notFound' } };
+    // A school of another tenant is, for this person, a school that does not exist: nothing is
+    // read, and nothing is written into that school's audit trail.
+    if (!school || ('person' in writer && writer.person.tenantId !== school.tenantId))
+      return { ok: false, access: { code: 'notFound' } };
     let known = current;
     let seen: { dossier: Dossier; role: Role } | undefined;
     try {
@@ -258,7 +261,7 @@ export class DossierWriter {
     { ok: true; dossier: Dossier; role: Role; school: School } | { ok: false; access: AccessRefusal }
   > {
     const school = this.school(ref.schoolId);
-    if (!school) return { ok: false, access: { code: 'notFound' } };
+    if (!school || actor.tenantId !== school.tenantId) return { ok: false, access: { code: 'notFound' } };
     const loaded = await this.deps.store.getDossier(ref.schoolId, ref.dossierId);
     if (!loaded) return { ok: false, access: { code: 'notFound' } };
     this.deps.logContext?.note({ dossierNumber: loaded.value.number });

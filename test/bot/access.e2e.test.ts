@@ -4,7 +4,7 @@
 
 import { startHarness, cardText, invokeCard, type Harness } from '../support/bot-harness';
 import { createVerbs, type VerbDependencies } from '../../src/bot/verbs';
-import { OTHER_TENANT, colleague, invoke, message, teacher, type TestUser } from '../support/teams';
+import { OTHER_TENANT, SCHOOL, colleague, invoke, message, teacher, type TestUser } from '../support/teams';
 
 const PUPIL = 'QZX';
 const DESCRIPTION = 'Striemen op de onderarm in de vorm van een riem.';
@@ -106,5 +106,56 @@ describe.each([
       expect(refused.length).toBeGreaterThan(0);
       expect([...new Set(refused.map((e) => e.action))]).toEqual(['refused:notInvolved']);
     }
+  });
+});
+
+describe('someone of another tenant the bot also serves', () => {
+  const otherSchool = {
+    id: 'de-eik',
+    name: 'CBS De Eik',
+    tenantId: OTHER_TENANT,
+    coordinators: [{ id: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'Els Peters' }],
+    decisionMaker: { id: 'bbbbbbbb-0000-4000-8000-000000000003', name: 'Rob Dekker' },
+  };
+  const outsider: TestUser = {
+    teamsId: '29:other-tenant-teacher',
+    aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000001',
+    name: 'Noor Vos',
+    tenantId: OTHER_TENANT,
+  };
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ schools: [SCHOOL, otherSchool] });
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('learns nothing of a dossier of this school, not even that it exists, and leaves no trace in its audit', async () => {
+    await h.post(message(teacher, h.connector.url, 'hallo'));
+    await h.post(
+      invoke(teacher, h.connector.url, 'openDossier', {
+        pupilReference: PUPIL,
+        group: '6a',
+        age: '11',
+        firstDescription: DESCRIPTION,
+      }),
+    );
+    const [summary] = await h.store.openDossiersOfOwner(SCHOOL.id, teacher.aadObjectId);
+    if (!summary) throw new Error('no dossier was opened');
+    const ref = { schoolId: summary.schoolId, dossierId: summary.id };
+    const missing = { schoolId: SCHOOL.id, dossierId: '00000000-0000-4000-8000-000000000000' };
+    const answer = async (verb: string, target: typeof ref): Promise<string> =>
+      cardText(invokeCard((await h.post(invoke(outsider, h.connector.url, verb, target))).body));
+
+    await h.post(message(outsider, h.connector.url, 'hallo'));
+    // An existing dossier and one that does not exist get the same answer.
+    expect(await answer('showDossier', ref)).toBe(await answer('showDossier', missing));
+    expect(await answer('recordNote', { ...ref, text: 'x' } as typeof ref)).toBe(
+      await answer('recordNote', { ...missing, text: 'x' } as typeof ref),
+    );
+    expect(await answer('showDossier', ref)).toContain('bestaat niet');
+    const audit = await h.store.auditOfDossier(ref.schoolId, ref.dossierId);
+    expect(audit.filter((e) => e.actorId === outsider.aadObjectId)).toEqual([]);
   });
 });

@@ -119,12 +119,21 @@ describe('a home for each person involved', () => {
 
     // The teacher sees which card has not arrived, to whom, and can send it again.
     const hub = await press(h, teacher, 'showDossier', ref);
-    expect(cardText(hub)).toContain('Nog niet aangekomen bij Joost Visser: de vraag om het besluit te bevestigen.');
+    expect(cardText(hub)).toContain(
+      'Nog niet aangekomen bij Joost Visser: de vraag om het besluit te bevestigen.',
+    );
     expect(cardVerbs(hub)).toContain('resendCard');
     h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
     const itemId = waiting?.outbox?.[0]?.id;
+    const viewsBefore = (await h.store.auditOfDossier(ref.schoolId, ref.dossierId)).length;
     const resent = await press(h, teacher, 'resendCard', { ...ref, itemId });
     expect(cardText(resent)).toContain('Opnieuw verstuurd.');
+    // The answer shows the dossier, so it is a view, audited like any other.
+    expect(
+      (await h.store.auditOfDossier(ref.schoolId, ref.dossierId))
+        .slice(viewsBefore)
+        .map((e) => [e.actorId, e.action]),
+    ).toEqual([[teacher.aadObjectId, 'viewed']]);
     // Still not installed: it waits again, once.
     const still = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
     expect(still?.waitingFor).toEqual([decisionMaker.aadObjectId]);
