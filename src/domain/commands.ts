@@ -430,15 +430,24 @@ const recordConsultationAdvice = z.object({
   advice: filled(TEXT_MAX_LENGTH),
 });
 
+/**
+ * The outcome the beslisser read (the seq of the answer that set it), as the card named it: a card
+ * shown before a later answer changed the outcome must not confirm the new one. 0: a card that named
+ * none (sent before cards named it).
+ */
+const outcomeSeq = wholeNumber(0).optional();
+
 const confirmDecision = z.object({
   type: z.literal('confirmDecision'),
   submissionId,
+  outcomeSeq,
   note: text(TEXT_MAX_LENGTH),
 });
 
 const sendBackDecision = z.object({
   type: z.literal('sendBackDecision'),
   submissionId,
+  outcomeSeq,
   reason: reason(),
 });
 

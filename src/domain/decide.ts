@@ -98,8 +98,8 @@ const WORKFLOW: Workflow = {
   acceptConsultation: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('accept')] },
   declineConsultation: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('answer')] },
   recordConsultationAdvice: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('answer')] },
-  confirmDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting] },
-  sendBackDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting] },
+  confirmDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting, decisionAsSeen] },
+  sendBackDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting, decisionAsSeen] },
   addCoOwner: { needs: 'open', guards: [actorIsOwner, colleagueNotInvolvedYet] },
   removeCoOwner: { needs: 'open', guards: [actorIsOwner, isCoOwner] },
   handOverOwnership: { needs: 'open', guards: [actorIsCoordinator, ownerAsSeen, notTheOwnerAlready] },
@@ -287,6 +287,23 @@ function decisionWaiting({ dossier }: { dossier: Dossier }): Refusal | undefined
   const confirmation = decisionConfirmation(dossier);
   if (confirmation.state === 'none') return { code: 'noDecisionToConfirm' };
   return confirmation.state === 'waiting' ? undefined : { code: 'decisionAlreadyConfirmed' };
+}
+
+/**
+ * The beslisser confirms or sends back the outcome they read: when a later answer changed it after
+ * their card was made, the card they pressed shows something else than what is waiting now.
+ */
+function decisionAsSeen({
+  command,
+  dossier,
+}: {
+  command: { outcomeSeq?: number | undefined };
+  dossier: Dossier;
+}): Refusal | undefined {
+  if (command.outcomeSeq === undefined) return undefined;
+  return command.outcomeSeq === afwegingskaderState(dossier).outcomeSeq
+    ? undefined
+    : { code: 'decisionChanged' };
 }
 
 /** Only who owns the dossier (the owner or a co-owner) shares it or stops sharing it. */

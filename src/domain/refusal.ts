@@ -45,6 +45,8 @@ export const REFUSAL_CODES = [
   'consultationNotOpen',
   'noDecisionToConfirm',
   'decisionAlreadyConfirmed',
+  // A later answer changed the outcome after the beslisser's card was made.
+  'decisionChanged',
   // Too many people acted on the dossier at once (or the store kept failing) for the time a click
   // may take: nothing was recorded; the form comes back as typed, to send again.
   'tryAgain',

@@ -3,7 +3,15 @@
 // the owner being told, and Teams saying no.
 
 import { randomUUID } from 'node:crypto';
-import { startHarness, cardOf, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
+import {
+  actionData,
+  startHarness,
+  cardOf,
+  cardText,
+  cardVerbs,
+  invokeCard,
+  type Harness,
+} from '../support/bot-harness';
 import type { ConnectorCall } from '../support/fake-connector';
 import { decideToReport } from './decision-path';
 import {
@@ -294,6 +302,58 @@ describe('a consultation without a care team channel', () => {
 });
 
 describe('the beslisser confirms the outcome of step 5', () => {
+  it('confirms only the outcome his card showed: a card made before a later answer changed it confirms nothing', async () => {
+    const h = await startHarness();
+    try {
+      const ref = await openDossier(h);
+      const before = h.connector.calls.length;
+      await decideToReport((user, verb, data) => press(h, user, verb, data), teacher, ref);
+      const first = sinceIndex(h, before).find((c) => JSON.stringify(c.body).includes('Besluit bevestigen'));
+      expect(cardText(cardOf(first?.body))).toContain('melden bij Veilig Thuis');
+      const stale = actionData(cardOf(first?.body), 'confirmDecision');
+
+      // The teacher answers question 2 again, and the path leads to help instead of a report.
+      for (const [question, answer] of [
+        [2, 'false'],
+        [3, 'true'],
+        [4, 'true'],
+      ] as const)
+        await press(h, teacher, 'answerAfwegingsvraag', {
+          ...ref,
+          question,
+          answer,
+          reasoning: 'Na overleg met Veilig Thuis: ouders werken mee aan hulp.',
+          deviationReason: question === 2 ? 'Vader is uit huis; de onveiligheid is voorbij.' : '',
+        });
+      const log = async (): Promise<string[]> =>
+        (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind) ?? [];
+      expect(await log()).not.toContain('decisionConfirmed');
+
+      // He presses "confirm" on the first card, which still says "report".
+      const refused = await press(h, decisionMaker, 'confirmDecision', { ...stale, note: 'Eens.' });
+      expect(cardText(refused)).toContain('De uitkomst is veranderd nadat deze kaart werd gemaakt.');
+      expect(cardText(refused)).toContain('hulp organiseren');
+      expect(await log()).not.toContain('decisionConfirmed');
+      const sendBack = actionData(cardOf(first?.body), 'sendBackDecision');
+      const alsoRefused = await press(h, decisionMaker, 'sendBackDecision', {
+        ...sendBack,
+        reason: 'Niet eens.',
+      });
+      expect(cardText(alsoRefused)).toContain('De uitkomst is veranderd');
+      expect(await log()).not.toContain('decisionSentBack');
+
+      // The card he gets back shows what waits now; confirming from it confirms that.
+      const confirmed = await press(h, decisionMaker, 'confirmDecision', {
+        ...actionData(refused, 'confirmDecision'),
+        note: 'Eens.',
+      });
+      expect(cardText(confirmed)).toContain('Bevestigd door Joost Visser.');
+      expect((await log()).filter((k) => k === 'decisionConfirmed')).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+
   it('gets a card to confirm, and the staff member hears the result', async () => {
     const h = await startHarness();
     try {
@@ -312,12 +372,13 @@ describe('the beslisser confirms the outcome of step 5', () => {
       );
 
       // Only the beslisser confirms.
-      const refused = await press(h, teacher, 'confirmDecision', { ...ref, note: '' });
+      const seen = actionData(cardOf(confirmationCard?.body), 'confirmDecision');
+      const refused = await press(h, teacher, 'confirmDecision', { ...seen, note: '' });
       expect(cardText(refused)).toContain(
         'Dit mag alleen de zorgcoördinator of de beslisser van de school doen.',
       );
       const afterConfirm = h.connector.calls.length;
-      const confirmed = await press(h, decisionMaker, 'confirmDecision', { ...ref, note: 'Eens.' });
+      const confirmed = await press(h, decisionMaker, 'confirmDecision', { ...seen, note: 'Eens.' });
       expect(cardText(confirmed)).toContain('Bevestigd door Joost Visser.');
       expect(
         postsTo(sinceIndex(h, afterConfirm), `a:personal-${teacher.teamsId}`)

@@ -14,6 +14,7 @@ import {
   startHarness,
   type DossierRef,
   type Harness,
+  actionData,
 } from '../support/bot-harness';
 import { SCHOOL, decisionMaker, message, teacher, type TestUser } from '../support/teams';
 
@@ -216,7 +217,9 @@ describe('a report followed by help agreed with Veilig Thuis', () => {
     // Question 2 starts from the weighing (structural unsafety): the answer "yes" is filled in.
     await press(h, 'answerAfwegingsvraag', answer(ref, 1, true, 'Vermoeden blijft.'));
     const q2 = await press(h, 'showStep', { ...ref, step: 'beslissen' });
-    expect(cardText(q2)).toContain('Volgens het dossier: uit de laatste weging bleek structurele onveiligheid.');
+    expect(cardText(q2)).toContain(
+      'Volgens het dossier: uit de laatste weging bleek structurele onveiligheid.',
+    );
     expect(JSON.stringify(q2)).toMatch(/"id":"answer"[^}]*"value":"true"/);
     await press(h, 'answerAfwegingsvraag', answer(ref, 2, true, 'Structureel onveilig.'));
 
@@ -319,9 +322,10 @@ describe('the second pair of eyes when the beslisser owns the dossier', () => {
       'Nog niet bevestigd: de beslisser nam dit besluit zelf, dus Ingrid de Boer bevestigt het als plaatsvervangend beslisser.',
     );
 
-    const own = await press(h, 'confirmDecision', { ...ref, note: '' }, decisionMaker);
+    const seen = actionData(await press(h, 'showDecisionConfirmation', ref, deputy), 'confirmDecision');
+    const own = await press(h, 'confirmDecision', { ...seen, note: '' }, decisionMaker);
     expect(cardText(own)).toContain('Je kunt je eigen besluit niet zelf bevestigen');
-    await press(h, 'confirmDecision', { ...ref, note: 'Eens.' }, deputy);
+    await press(h, 'confirmDecision', { ...seen, note: 'Eens.' }, deputy);
     const log = await storedLog(h, ref);
     expect(log.filter((e) => e.kind === 'decisionConfirmed').map((e) => e.authorId)).toEqual([
       deputy.aadObjectId,

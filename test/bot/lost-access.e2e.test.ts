@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { A_SIGNAL, decideToReport } from './decision-path';
-import { startHarness, cardOf, cardText, invokeCard, type Harness } from '../support/bot-harness';
+import { actionData, startHarness, cardOf, cardText, invokeCard, type Harness } from '../support/bot-harness';
 import type { ConnectorCall } from '../support/fake-connector';
 import {
   SCHOOL,
@@ -215,7 +215,11 @@ describe('what was queued for someone who lost their place in the dossier', () =
     // Whoever decides now finds it on their own home card, and may confirm it.
     await say(bot, newDecisionMaker);
     expect(textsTo(bot, newDecisionMaker, from)).toContain('MC-2026-0001');
-    const confirmed = await press(bot, newDecisionMaker, 'confirmDecision', { ...ref, note: '' });
+    const card = await press(bot, newDecisionMaker, 'showDecisionConfirmation', ref);
+    const confirmed = await press(bot, newDecisionMaker, 'confirmDecision', {
+      ...actionData(card, 'confirmDecision'),
+      note: '',
+    });
     expect(cardText(confirmed)).toContain('Bevestigd door Marloes Bakker.');
   });
 });

@@ -3,7 +3,15 @@
 // arrives when that person first talks to the bot. Over real HTTP with the fake Bot Connector.
 
 import { randomUUID } from 'node:crypto';
-import { startHarness, cardOf, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
+import {
+  actionData,
+  startHarness,
+  cardOf,
+  cardText,
+  cardVerbs,
+  invokeCard,
+  type Harness,
+} from '../support/bot-harness';
 import type { ConnectorCall } from '../support/fake-connector';
 import { decideToReport } from './decision-path';
 import { SqliteStore } from '../../src/store/sqlite-store';
@@ -160,7 +168,11 @@ describe('a home for each person involved', () => {
     ).toHaveLength(0);
 
     // He confirms from his home, and the teacher hears it.
-    const confirmed = await press(h, decisionMaker, 'confirmDecision', { ...ref, note: 'Eens.' });
+    const card = await press(h, decisionMaker, 'showDecisionConfirmation', ref);
+    const confirmed = await press(h, decisionMaker, 'confirmDecision', {
+      ...actionData(card, 'confirmDecision'),
+      note: 'Eens.',
+    });
     expect(cardText(confirmed)).toContain('Bevestigd door Joost Visser.');
     const homeAfter = await press(h, decisionMaker, 'showHome', {});
     expect(cardText(homeAfter)).not.toContain('besluit van Sanne de Vries bevestigen');

@@ -17,6 +17,7 @@ import {
   startHarness,
   type DossierRef,
   type Harness,
+  actionData,
 } from '../support/bot-harness';
 import {
   SCHOOL,
@@ -100,8 +101,10 @@ async function everythingEachPersonSees(
   locale: string,
 ): Promise<{ seen: { where: string; text: string }[]; ref: DossierRef }> {
   const seen: { where: string; text: string }[] = [];
+  let lastCard: Record<string, unknown> = {};
   const as = async (user: TestUser, verb: string, data: Record<string, unknown>): Promise<string> => {
     const card = invokeCard((await h.post(invoke(user, h.connector.url, verb, data, locale))).body);
+    lastCard = card;
     const text = cardText(card);
     // Every click of the walk is one that works: an error card would hide the card it should show.
     expect(text).not.toContain(t(locale.startsWith('en') ? 'en' : 'nl', 'error.title'));
@@ -160,7 +163,7 @@ async function everythingEachPersonSees(
   });
   await as(decisionMaker, 'showHome', {});
   await as(decisionMaker, 'showDecisionConfirmation', ref);
-  await as(decisionMaker, 'confirmDecision', { ...ref, note: 'Eens.' });
+  await as(decisionMaker, 'confirmDecision', { ...actionData(lastCard, 'confirmDecision'), note: 'Eens.' });
   await as(teacher, 'showReportForm', ref);
   await as(teacher, 'showHelpPlanForm', ref);
   await as(teacher, 'showCloseForm', ref);

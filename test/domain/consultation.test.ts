@@ -2,6 +2,7 @@
 // {given, command, expect}. Dossiers are made through decide(), never by hand.
 
 import {
+  afwegingskaderState,
   consultations,
   decide,
   decisionConfirmation,
@@ -188,6 +189,20 @@ describe('the beslisser confirms the decision', () => {
       ok: false,
       refusal: { code: 'notAllowedForRole' },
     });
+  });
+
+  it('confirms or sends back only the outcome the card showed', () => {
+    const dossier = decided();
+    const seen = afwegingskaderState(dossier).outcomeSeq ?? -1;
+    for (const command of [cmd.confirmDecision, cmd.sendBackDecision]) {
+      // Another outcome's entry, or a card that named none (0): nothing is decided.
+      for (const outcomeSeq of [seen - 1, 0])
+        expect(decide(dossier, command({ outcomeSeq }), context(asDecisionMaker))).toEqual({
+          ok: false,
+          refusal: { code: 'decisionChanged' },
+        });
+      expect(decide(dossier, command({ outcomeSeq: seen }), context(asDecisionMaker)).ok).toBe(true);
+    }
   });
 
   it('a confirmed decision is confirmed once', () => {

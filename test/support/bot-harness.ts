@@ -169,6 +169,26 @@ export function cardVerbs(card: unknown): string[] {
   return verbs;
 }
 
+/** The data of the first button for `verb` on a card: what pressing it sends (before any input). */
+export function actionData(card: unknown, verb: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (found) return;
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && record.verb === verb) {
+        found = { ...(record.data as Record<string, unknown>) };
+        return;
+      }
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  if (!found) throw new Error(`No ${verb} button on the card`);
+  return found;
+}
+
 export type DossierRef = { schoolId: string; dossierId: string };
 
 /** Press a card button (an Action.Execute) as a user, and get the card the bot answers with. */

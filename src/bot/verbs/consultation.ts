@@ -269,7 +269,8 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
       run: async (ctx, form) => {
         const voice: Voice = ctx.turn.voice;
         const values: Record<string, unknown> = { ...form };
-        const parsed = parseCommand({ ...form, type });
+        // A card that names no outcome (made before cards named it) confirms none: outcome 0.
+        const parsed = parseCommand({ ...form, outcomeSeq: form['outcomeSeq'] ?? 0, type });
         const outcome = parsed.ok
           ? await dossiers.act(ctx.turn.actor, form.schoolId, form.dossierId, parsed.command, ctx.now)
           : await dossiers.view(ctx.turn.actor, form.schoolId, form.dossierId, ctx.now);

@@ -138,6 +138,8 @@ export function decisionConfirmationView(
     schoolId: dossier.schoolId,
     dossierId: dossier.id,
     submissionId: newSubmissionId(),
+    // The outcome this card shows: confirming it confirms this one, not one a later answer made.
+    outcomeSeq: afwegingskaderState(dossier).outcomeSeq ?? 0,
     title: t(voice, 'confirmation.title', { number: dossier.number }),
     intro: t(voice, 'confirmation.intro', { owner: dossier.ownerName }),
     outcomeText: outcome ? t(voice, 'confirmation.outcome', { outcome: t(voice, `outcome.${outcome}`) }) : '',
