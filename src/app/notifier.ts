@@ -44,6 +44,11 @@ export interface DossierReminderMessage {
   dossierNumber: string;
   /** The step the button opens (for helpFollowUp: step 5 with the answers to afwegingsvraag 5). */
   step: Step;
+  /**
+   * For a consultation that waits to be accepted: the consultation, whose card (with accepting and
+   * advising on it) the zorgcoördinator's button opens instead of the owner's step.
+   */
+  consultationId?: number;
   recipient: { kind: 'person'; id: string; role: Role };
   /** When the rule made it due (ISO). */
   dueAt: string;
@@ -85,6 +90,8 @@ export function dossierReminderMessage(dossier: Dossier, reminder: PendingRemind
     dossierId: dossier.id,
     dossierNumber: dossier.number,
     step: reminder.step,
+    // The rule of a waiting consultation is set off by the request: its seq is the consultation's id.
+    ...(reminder.kind === 'consultationNotAccepted' ? { consultationId: reminder.trigger } : {}),
     recipient: { kind: 'person', id: reminder.recipient.id, role: reminder.recipient.role },
     dueAt: reminder.dueAt,
     attempt: reminder.attempt,

@@ -141,3 +141,42 @@ describe('a stalled dossier', () => {
     expect(remindersTo(h, teacherChat)).toHaveLength(0);
   });
 });
+
+describe('a consultation request nobody accepted', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness({ now: MONDAY });
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('reminds the zorgcoördinator with a button to the request itself, where they accept or advise', async () => {
+    const ref = await openWithSignal(h);
+    await h.post(message(coordinator, h.connector.url, 'hallo'));
+    await h.post(
+      invoke(teacher, h.connector.url, 'requestConsultation', {
+        ...ref,
+        coordinatorId: coordinator.aadObjectId,
+        question: 'Wil je meekijken?',
+      }),
+    );
+    const later = new Date('2026-11-20T10:00:00+01:00');
+    h.setNow(later);
+    await h.bot.scheduler.sweep(later);
+    const [reminder] = remindersTo(h, encodeURIComponent(`a:personal-${coordinator.teamsId}`));
+    expect(cardText(reminder)).toContain('Er wacht een consultatievraag op een zorgcoördinator.');
+    expect(cardVerbs(reminder)).toEqual(['refreshConsultation', 'snoozeReminder', 'snoozeReminder']);
+    expect(cardText(reminder)).toContain('Consultatievraag openen');
+
+    const [open] = (reminder?.actions ?? []) as { data: Record<string, unknown> }[];
+    const opened = invokeCard(
+      (await h.post(invoke(coordinator, h.connector.url, 'refreshConsultation', open?.data ?? {}))).body,
+    );
+    expect(cardText(opened)).toContain('Gevraagd door Sanne de Vries');
+    expect(JSON.stringify(opened)).toContain('Wil je meekijken?');
+    expect(cardVerbs(opened)).toEqual(
+      expect.arrayContaining(['acceptConsultation', 'recordConsultationAdvice', 'declineConsultation']),
+    );
+  });
+});

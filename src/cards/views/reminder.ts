@@ -19,6 +19,8 @@ export interface ReminderFacts {
   dossierId: string;
   dossierNumber: string;
   step: Step;
+  /** A consultation waiting to be accepted: the button opens its card instead of the step. */
+  consultationId?: number | undefined;
 }
 
 /** The overview's numbers: counts per step and the dossiers waiting longest, by number only. */
@@ -45,6 +47,8 @@ export function reminderView(voice: Voice, message: ReminderFacts, notice = ''):
     schoolId: message.schoolId,
     dossierId: message.dossierId,
     step: message.step,
+    consultationId: message.consultationId ?? 0,
+    opensConsultation: message.consultationId !== undefined,
     key: message.key,
     isFollowUp: message.kind === 'helpFollowUp',
     submissionId: newSubmissionId(),
