@@ -287,7 +287,9 @@ export class Courier {
         );
       }
       case 'askForConfirmation': {
-        if (decisionConfirmation(dossier).state !== 'waiting') return { id: item.id, outcome: 'dropped' };
+        // Decided on, or closed meanwhile (with a written reason, see domain/closing.ts): nothing to ask.
+        if (decisionConfirmation(dossier).state !== 'waiting' || dossier.status === 'closed')
+          return { id: item.id, outcome: 'dropped' };
         // The effect names who confirms: the beslisser, or the deputy when the beslisser decided.
         // Only while they still may: after a change in the school's settings the card is not theirs,
         // and the decision waits on the home card of whoever confirms now.

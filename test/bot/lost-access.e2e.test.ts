@@ -222,6 +222,19 @@ describe('what was queued for someone who lost their place in the dossier', () =
     });
     expect(cardText(confirmed)).toContain('Bevestigd door Marloes Bakker.');
   });
+
+  it('the step-5 card that waited for the beslisser is not sent once the dossier is closed', async () => {
+    const bot = await start();
+    const ref = await openWithSignal(bot);
+    nobodyNewReachable(bot);
+    await decideToReport((user, verb, data) => press(bot, user, verb, data), teacher, ref);
+    await press(bot, teacher, 'closeDossier', { ...ref, reason: 'leerling-vertrokken', note: '' });
+    expect((await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.status).toBe('closed');
+    const from = bot.connector.calls.length;
+    await say(bot, decisionMaker);
+    expect(textsTo(bot, decisionMaker, from)).not.toContain('Besluit bevestigen');
+    expect((await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? []).toEqual([]);
+  });
 });
 
 describe('the lists of someone who lost their place', () => {
