@@ -236,7 +236,7 @@ function coordinatorOfTheSchool({ command, ctx }: Situation<'requestConsultation
  * configuration rather than the role of the moment: one person may be owner and coordinator at once.
  */
 function actorIsCoordinator({ ctx }: { ctx: DecisionContext }): Refusal | undefined {
-  return ctx.school && isCoordinatorOf(ctx.school, ctx.actor.id) ? undefined : { code: 'notAllowedForRole' };
+  return ctx.school && isCoordinatorOf(ctx.school, ctx.actor.id) ? undefined : { code: 'onlyCoordinator' };
 }
 
 /**
@@ -245,14 +245,14 @@ function actorIsCoordinator({ ctx }: { ctx: DecisionContext }): Refusal | undefi
  */
 function actorIsConfirmer({ ctx, dossier }: { ctx: DecisionContext; dossier: Dossier }): Refusal | undefined {
   const school = ctx.school;
-  if (!school) return { code: 'notAllowedForRole' };
+  if (!school) return { code: 'onlyConfirmer' };
   if (confirmerOf(dossier, school)?.id === ctx.actor.id) return undefined;
   // A beslisser (or deputy) who took part in the decision is told why; anyone else is not the role.
   const isBeslisser =
     school.decisionMaker.id === ctx.actor.id || school.deputyDecisionMaker?.id === ctx.actor.id;
   return isBeslisser && decidedBy(dossier).has(ctx.actor.id)
     ? { code: 'ownDecision' }
-    : { code: 'notAllowedForRole' };
+    : { code: 'onlyConfirmer' };
 }
 
 function consultationExists({
@@ -308,7 +308,7 @@ function decisionAsSeen({
 
 /** Only who owns the dossier (the owner or a co-owner) shares it or stops sharing it. */
 function actorIsOwner({ ctx }: { ctx: DecisionContext }): Refusal | undefined {
-  return ctx.actor.role === 'eigenaar' ? undefined : { code: 'notAllowedForRole' };
+  return ctx.actor.role === 'eigenaar' ? undefined : { code: 'onlyOwner' };
 }
 
 /** A co-owner is someone who does not own the dossier yet. */

@@ -37,7 +37,12 @@ export const REFUSAL_CODES = [
   // A closing reason the outcome and the entries do not bear out, without a reason to override.
   'closingReasonDoesNotFit',
   // The consultation and the confirmation of the decision.
+  // Someone acting outside their place: each says whose it is (the beslisser was told only "the
+  // zorgcoördinator or the beslisser" may accept a consultation).
   'notAllowedForRole',
+  'onlyCoordinator',
+  'onlyConfirmer',
+  'onlyOwner',
   // The beslisser took this decision themselves: the deputy confirms it (or nobody, if none is set).
   'ownDecision',
   'unknownCoordinator',

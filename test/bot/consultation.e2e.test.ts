@@ -299,6 +299,20 @@ describe('a consultation without a care team channel', () => {
     const kinds = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind);
     expect(kinds?.filter((k) => k === 'consultationRequested')).toHaveLength(1);
   });
+
+  it('tells the beslisser plainly that accepting a consultation is the zorgcoördinator’s', async () => {
+    const ref = await openDossier(h);
+    await ask(ref, randomUUID());
+    const asked = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.find(
+      (entry) => entry.kind === 'consultationRequested',
+    );
+    const notHis = await press(h, decisionMaker, 'acceptConsultation', {
+      ...ref,
+      consultationId: asked?.seq,
+    });
+    expect(cardText(notHis)).toContain('Dit mag alleen een zorgcoördinator van de school doen.');
+    expect(cardText(notHis)).not.toContain('beslisser');
+  });
 });
 
 describe('the beslisser confirms the outcome of step 5', () => {
@@ -374,9 +388,7 @@ describe('the beslisser confirms the outcome of step 5', () => {
       // Only the beslisser confirms.
       const seen = actionData(cardOf(confirmationCard?.body), 'confirmDecision');
       const refused = await press(h, teacher, 'confirmDecision', { ...seen, note: '' });
-      expect(cardText(refused)).toContain(
-        'Dit mag alleen de zorgcoördinator of de beslisser van de school doen.',
-      );
+      expect(cardText(refused)).toContain('Dit mag alleen de beslisser van de school doen');
       const afterConfirm = h.connector.calls.length;
       const confirmed = await press(h, decisionMaker, 'confirmDecision', { ...seen, note: 'Eens.' });
       expect(cardText(confirmed)).toContain('Bevestigd door Joost Visser.');

@@ -94,7 +94,7 @@ const rows: Row[] = [
     given: () => dossierAfter([]),
     command: cmd.addCoOwner(),
     by: ib,
-    expect: { refusal: { code: 'notAllowedForRole' } },
+    expect: { refusal: { code: 'onlyOwner' } },
   },
   {
     name: 'the owner removes a co-owner',
@@ -136,14 +136,14 @@ const rows: Row[] = [
     given: () => dossierAfter([]),
     command: cmd.handOverOwnership(),
     by: owner,
-    expect: { refusal: { code: 'notAllowedForRole' } },
+    expect: { refusal: { code: 'onlyCoordinator' } },
   },
   {
     name: 'the beslisser cannot hand the dossier over',
     given: () => dossierAfter([]),
     command: cmd.handOverOwnership(),
     by: director,
-    expect: { refusal: { code: 'notAllowedForRole' } },
+    expect: { refusal: { code: 'onlyCoordinator' } },
   },
   {
     name: 'a handover to the owner is refused',

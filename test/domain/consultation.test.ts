@@ -85,14 +85,14 @@ describe('the zorgcoördinator answers', () => {
       given: () => requested(),
       command: cmd.acceptConsultation(),
       who: asOwner,
-      expect: { ok: false, refusal: { code: 'notAllowedForRole' } },
+      expect: { ok: false, refusal: { code: 'onlyCoordinator' } },
     },
     {
       name: 'the beslisser cannot record the advice of the consultation',
       given: () => requested(),
       command: cmd.recordConsultationAdvice(),
       who: asDecisionMaker,
-      expect: { ok: false, refusal: { code: 'notAllowedForRole' } },
+      expect: { ok: false, refusal: { code: 'onlyCoordinator' } },
     },
     {
       name: 'an unknown consultation cannot be accepted',
@@ -187,7 +187,7 @@ describe('the beslisser confirms the decision', () => {
   it('only the beslisser confirms', () => {
     expect(decide(decided(), cmd.confirmDecision(), context(asCoordinator))).toEqual({
       ok: false,
-      refusal: { code: 'notAllowedForRole' },
+      refusal: { code: 'onlyConfirmer' },
     });
   });
 

@@ -462,7 +462,7 @@ describe('6. nobody confirms their own decision', () => {
       given: decided,
       command: cmd.confirmDecision(),
       ctx: { actor: deputy, school },
-      expect: { refusal: { code: 'notAllowedForRole' } },
+      expect: { refusal: { code: 'onlyConfirmer' } },
     },
     {
       name: 'without a deputy, the beslisser still cannot confirm their own decision',
@@ -477,7 +477,7 @@ describe('6. nobody confirms their own decision', () => {
       given: decided,
       command: cmd.confirmDecision(),
       ctx: { actor: coordinator, school },
-      expect: { refusal: { code: 'notAllowedForRole' } },
+      expect: { refusal: { code: 'onlyConfirmer' } },
     },
   ];
   test.each(rows)('$name', check);

@@ -39,7 +39,8 @@ function downgradeToVersion2(
       DROP TRIGGER IF EXISTS marks_on_delete; DROP TABLE IF EXISTS marks;`);
     const dossierColumns = db.prepare<[], { name: string }>('PRAGMA table_info(dossiers)').all();
     for (const column of ['current_step', 'last_activity_at'])
-      if (dossierColumns.some((c) => c.name === column)) db.exec(`ALTER TABLE dossiers DROP COLUMN ${column}`);
+      if (dossierColumns.some((c) => c.name === column))
+        db.exec(`ALTER TABLE dossiers DROP COLUMN ${column}`);
     const insert = db.prepare('INSERT INTO conversations VALUES (?, ?, ?, ?)');
     for (const row of rows) insert.run(row.userId, row.tenantId, row.reference, '2026-03-01T08:00:00.000Z');
     db.pragma('user_version = 2');
