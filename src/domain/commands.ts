@@ -423,6 +423,13 @@ const declineConsultation = z.object({
   reason: reason(),
 });
 
+/** The owner takes back a request nobody answered yet: asked elsewhere, or no longer needed. */
+const withdrawConsultation = z.object({
+  type: z.literal('withdrawConsultation'),
+  submissionId,
+  consultationId,
+});
+
 const recordConsultationAdvice = z.object({
   type: z.literal('recordConsultationAdvice'),
   submissionId,
@@ -518,6 +525,7 @@ export const commandSchemas = {
   recordConsultationDelivery,
   acceptConsultation,
   declineConsultation,
+  withdrawConsultation,
   recordConsultationAdvice,
   confirmDecision,
   sendBackDecision,

@@ -7,7 +7,7 @@ import { afwegingskaderState, type Outcome } from './afwegingskader';
 import type { Dossier, EntryOf, LogEntry } from './dossier';
 import type { Person, School } from './school';
 
-export type ConsultationStatus = 'requested' | 'accepted' | 'declined' | 'advised';
+export type ConsultationStatus = 'requested' | 'accepted' | 'declined' | 'advised' | 'withdrawn';
 
 export interface Consultation {
   id: number;
@@ -71,6 +71,12 @@ function applyEntry(byId: Map<number, Consultation>, entry: LogEntry): void {
       const consultation = byId.get(entry.data.consultationId);
       if (consultation)
         Object.assign(consultation, { status: 'declined', declineReason: entry.data.reason, ...answered });
+      return;
+    }
+    case 'consultationWithdrawn': {
+      // Taken back by an owner: no longer anyone's to answer (the answerer fields stay whose they were).
+      const consultation = byId.get(entry.data.consultationId);
+      if (consultation) consultation.status = 'withdrawn';
       return;
     }
     case 'consultationAdviceRecorded': {

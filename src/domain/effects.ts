@@ -73,6 +73,10 @@ export function effectsOf(
       case 'consultationDeclined':
         answered(entry.data.consultationId, 'consultationDeclined', entry.seq);
         break;
+      case 'consultationWithdrawn':
+        // Everyone's copy of the card says it was taken back; there is nothing left to answer.
+        effects.push({ type: 'updateConsultationCard', consultationId: entry.data.consultationId, seq: entry.seq });
+        break;
       case 'afwegingsvraagAnswered': {
         // Nobody confirms their own decision: the card goes to whoever may (see confirmerOf).
         const confirmer = school && confirmerOf(dossier, school);

@@ -29,6 +29,7 @@ export const RECORDED_AS = {
   recordConsultationDelivery: { kind: 'consultationDelivered', step: 'consultatie' },
   acceptConsultation: { kind: 'consultationAccepted', step: 'consultatie' },
   declineConsultation: { kind: 'consultationDeclined', step: 'consultatie' },
+  withdrawConsultation: { kind: 'consultationWithdrawn', step: 'consultatie' },
   recordConsultationAdvice: { kind: 'consultationAdviceRecorded', step: 'consultatie' },
   confirmDecision: { kind: 'decisionConfirmed', step: 'beslissen' },
   sendBackDecision: { kind: 'decisionSentBack', step: 'beslissen' },

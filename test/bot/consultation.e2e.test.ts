@@ -37,6 +37,14 @@ async function say(h: Harness, user: TestUser, text: string): Promise<void> {
   await h.post(message(user, h.connector.url, text));
 }
 
+/** Say hallo as `user` and read the home card the bot put in their chat. */
+async function homeTextOf(h: Harness, user: TestUser): Promise<string> {
+  const before = h.connector.calls.length;
+  await say(h, user, 'hallo');
+  const posted = sinceIndex(h, before).filter((c) => c.method === 'POST' && c.path.includes('activities'));
+  return posted.map((c) => cardText(cardOf(c.body))).join('\n');
+}
+
 async function press(
   h: Harness,
   user: TestUser,
@@ -298,6 +306,42 @@ describe('a consultation without a care team channel', () => {
     await ask(ref, submissionId);
     const kinds = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind);
     expect(kinds?.filter((k) => k === 'consultationRequested')).toHaveLength(1);
+  });
+
+  it('the teacher withdraws a request nobody answered: the card says so, and nothing waits for the zorgcoördinator', async () => {
+    const ref = await openDossier(h);
+    await say(h, coordinator, 'hallo');
+    await ask(ref, randomUUID());
+    expect(await homeTextOf(h, coordinator)).toContain('Wacht op jou');
+    const step2 = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
+    expect(cardVerbs(step2)).toContain('withdrawConsultation');
+
+    const before = h.connector.calls.length;
+    const withdrawn = await press(
+      h,
+      teacher,
+      'withdrawConsultation',
+      actionData(step2, 'withdrawConsultation'),
+    );
+    expect(cardText(withdrawn)).toContain('De vraag is ingetrokken');
+    expect(cardVerbs(withdrawn)).not.toContain('withdrawConsultation');
+    // Her copy of the card is updated: nothing left to accept.
+    const updated = sinceIndex(h, before).find((c) => c.method === 'PUT');
+    expect(cardText(updated?.body ? cardOf(updated.body) : {})).toContain('De vraag is ingetrokken');
+    expect(cardVerbs(updated?.body ? cardOf(updated.body) : {})).not.toContain('acceptConsultation');
+    // Her home no longer lists it, and no reminder goes out for it.
+    expect(await homeTextOf(h, coordinator)).not.toContain('Wacht op jou');
+    const afterSweep = h.connector.calls.length;
+    const later = new Date('2026-11-25T10:00:00+01:00');
+    h.setNow(later);
+    await h.bot.scheduler.sweep(later);
+    expect(
+      sinceIndex(h, afterSweep).filter((c) => JSON.stringify(c.body).includes('consultatievraag')),
+    ).toEqual([]);
+    // Pressing it twice records it once.
+    await press(h, teacher, 'withdrawConsultation', actionData(step2, 'withdrawConsultation'));
+    const kinds = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.map((e) => e.kind);
+    expect(kinds?.filter((k) => k === 'consultationWithdrawn')).toHaveLength(1);
   });
 
   it('tells the beslisser plainly that accepting a consultation is the zorgcoördinator’s', async () => {

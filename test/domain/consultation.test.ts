@@ -3,6 +3,7 @@
 
 import {
   afwegingskaderState,
+  attentionOf,
   consultations,
   decide,
   decisionConfirmation,
@@ -69,6 +70,43 @@ describe('asking the zorgcoördinator for consultation', () => {
       context(asOwner),
     );
     expect(decision).toMatchObject({ ok: false, refusal: { field: 'question' } });
+  });
+});
+
+describe('the owner withdraws a request', () => {
+  it('takes back a request nobody answered: nothing waits any more, and everyone’s card says so', () => {
+    const decision = decide(requested(), cmd.withdrawConsultation(), context(asOwner));
+    expect(decision.ok).toBe(true);
+    if (!decision.ok) return;
+    expect(decision.entries.map((e) => e.kind)).toEqual(['consultationWithdrawn']);
+    expect(consultations(decision.dossier).map((c) => c.status)).toEqual(['withdrawn']);
+    expect(decision.effects).toEqual([{ type: 'updateConsultationCard', consultationId: 2, seq: 3 }]);
+    expect(attentionOf(requested())).toContain('consultation');
+    expect(attentionOf(decision.dossier)).not.toContain('consultation');
+    // The zorgcoördinator has nothing left to accept or answer.
+    expect(decide(decision.dossier, cmd.acceptConsultation(), context(asCoordinator))).toMatchObject({
+      ok: false,
+      refusal: { code: 'consultationNotOpen' },
+    });
+  });
+
+  it('is the owner’s: the zorgcoördinator declines instead', () => {
+    expect(decide(requested(), cmd.withdrawConsultation(), context(asCoordinator))).toMatchObject({
+      ok: false,
+      refusal: { code: 'onlyOwner' },
+    });
+  });
+
+  it('cannot take back what was answered already', () => {
+    const advised = withAs(requested(), cmd.recordConsultationAdvice(), asCoordinator);
+    expect(decide(advised, cmd.withdrawConsultation(), context(asOwner))).toMatchObject({
+      ok: false,
+      refusal: { code: 'consultationNotOpen' },
+    });
+    const frozen = deepFreeze(requested());
+    const snapshot = structuredClone(frozen);
+    expect(decide(frozen, cmd.withdrawConsultation(), context(asOwner)).ok).toBe(true);
+    expect(frozen).toEqual(snapshot);
   });
 });
 

@@ -781,6 +781,7 @@ describe('decide never changes what it is given', () => {
     'recordConsultationDelivery',
     'acceptConsultation',
     'declineConsultation',
+    'withdrawConsultation',
     'recordConsultationAdvice',
     'confirmDecision',
     'sendBackDecision',

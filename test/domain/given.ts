@@ -159,6 +159,11 @@ export const cmd = {
     reason: 'Ik ben deze week afwezig; vraag mijn collega.',
     ...o,
   }),
+  withdrawConsultation: (o: Fields<'withdrawConsultation'> = {}): Command => ({
+    type: 'withdrawConsultation',
+    consultationId: 2,
+    ...o,
+  }),
   recordConsultationAdvice: (o: Fields<'recordConsultationAdvice'> = {}): Command => ({
     type: 'recordConsultationAdvice',
     consultationId: 2,

@@ -34,6 +34,12 @@ export function consultatieVerbs(deps: VerbDependencies): Record<string, Verb> {
       fieldOf: { with: 'consultWith', on: 'consultOn', advice: 'consultAdvice' },
       after: recordedHub(deps),
     }),
+    withdrawConsultation: commandVerb(deps, {
+      type: 'withdrawConsultation',
+      form: card,
+      toCommand: (form) => ({ submissionId: form.submissionId, consultationId: form['consultationId'] }),
+      after: card,
+    }),
     recordVeiligThuisAdvice: commandVerb(deps, {
       type: 'recordVeiligThuisAdvice',
       form: adviceCard,

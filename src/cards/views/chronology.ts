@@ -305,6 +305,7 @@ export function entrySummary(voice: Voice, entry: LogEntry): string {
       return entry.data.note ? say('chronology.summary.note', { text: entry.data.note }) : '';
     case 'consultationDelivered':
     case 'consultationAccepted':
+    case 'consultationWithdrawn':
       return '';
     case 'coOwnerAdded':
       return say('chronology.summary.coOwnerAdded', { name: entry.data.coOwnerName });

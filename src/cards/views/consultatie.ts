@@ -8,6 +8,7 @@ import {
   todayInAmsterdam,
   veiligThuisAdviceRequired,
   type Dossier,
+  consultationOpenFor,
   consultations,
 } from '../../domain';
 import type { School } from '../../domain/school';
@@ -103,6 +104,9 @@ export function consultatieView(
         return {
           consultationId: c.id,
           canResend: undelivered,
+          // Not answered yet: the owner can take the question back (asked elsewhere, or not needed).
+          canWithdraw: consultationOpenFor(c, 'answer'),
+          withdrawSubmissionId: newSubmissionId(),
           line: t(voice, 'consultatie.requestLine', {
             date: formatDate(voice, c.requestedAt),
             coordinator: school?.coordinators.find((p) => p.id === c.coordinatorId)?.name ?? '',
