@@ -4,8 +4,9 @@
 //
 // Rules that need only the command itself live here (lengths, a reason where one is required, the
 // source of second-hand information, known signal ids, no names or BSNs). Rules that need the dossier
-// or the clock live in decide.ts. A custom issue carries its refusal code in `params.refusal`; every
-// other issue becomes `invalidCommand`; the issue's path becomes `field`.
+// or the clock live in decide.ts. A custom issue carries its refusal code in `params.refusal` (an empty
+// required field: `fieldRequired`); every other issue becomes `invalidCommand`; the issue's path
+// becomes `field`.
 //
 // Card payloads arrive as strings: Input.Toggle sends "true"/"false", a multi-select Input.ChoiceSet
 // sends "a,c", numbers may come as text and an empty input as "". The small helpers below accept both
@@ -49,7 +50,7 @@ const given = (value: unknown): boolean => value !== undefined && value !== null
 const text = (max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max));
 
 /** Text that must be filled in; missing, empty or only spaces all count as not filled in. */
-function required<T extends z.ZodType>(inner: T, code: RefusalCode = 'invalidCommand') {
+function required<T extends z.ZodType>(inner: T, code: RefusalCode = 'fieldRequired') {
   return z.preprocess(
     trimmed,
     z
@@ -58,7 +59,7 @@ function required<T extends z.ZodType>(inner: T, code: RefusalCode = 'invalidCom
       .pipe(inner),
   );
 }
-const filled = (max: number, code: RefusalCode = 'invalidCommand') => required(z.string().max(max), code);
+const filled = (max: number, code: RefusalCode = 'fieldRequired') => required(z.string().max(max), code);
 /** A written reason: the meldcode wants the why of every skipped step and every decision on record. */
 const reason = () => filled(TEXT_MAX_LENGTH, 'reasonRequired');
 
@@ -66,7 +67,7 @@ const reason = () => filled(TEXT_MAX_LENGTH, 'reasonRequired');
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
 /** A calendar date written YYYY-MM-DD. */
-const date = () => required(z.string().refine(isCalendarDate, 'expected a date written YYYY-MM-DD'));
+const date = () => required(z.string().refine(isCalendarDate, refusal('invalidDate')));
 
 /** Yes or no; a card toggle sends "true" or "false". */
 const flag = () =>
@@ -122,6 +123,7 @@ const pupil = z
   .refine((p) => (p.age === undefined) !== (p.birthYear === undefined), {
     path: ['age'],
     message: 'give either the age or the year of birth, not both and not neither',
+    ...refusal('ageOrBirthYear'),
   });
 
 const openDossier = z.object({
@@ -215,6 +217,7 @@ const recordConversation = z
       .object({ pupil: flag(), parents: flag(), coordinator: flag() })
       .refine((p) => p.pupil || p.parents, {
         message: 'a conversation is with the pupil, the parents or both',
+        ...refusal('participantsRequired'),
       }),
     /** What was said, in the pupil's own words where possible. */
     said: filled(TEXT_MAX_LENGTH),
@@ -570,7 +573,9 @@ function refusalOf(issues: readonly z.core.$ZodIssue[]): Refusal {
 function problemOf(issue: z.core.$ZodIssue): { code: RefusalCode; field?: string } {
   const params = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
   const carried = params?.['refusal'];
-  const code = isRefusalCode(carried) ? carried : 'invalidCommand';
+  // Text past its bound (a card's maxLength keeps most of it out; a pasted text may not be).
+  const tooLong = issue.code === 'too_big' && issue.origin === 'string';
+  const code = isRefusalCode(carried) ? carried : tooLong ? 'textTooLong' : 'invalidCommand';
   const field = issue.path.join('.');
   return field === '' ? { code } : { code, field };
 }

@@ -75,7 +75,11 @@ export function effectsOf(
         break;
       case 'consultationWithdrawn':
         // Everyone's copy of the card says it was taken back; there is nothing left to answer.
-        effects.push({ type: 'updateConsultationCard', consultationId: entry.data.consultationId, seq: entry.seq });
+        effects.push({
+          type: 'updateConsultationCard',
+          consultationId: entry.data.consultationId,
+          seq: entry.seq,
+        });
         break;
       case 'afwegingsvraagAnswered': {
         // Nobody confirms their own decision: the card goes to whoever may (see confirmerOf).

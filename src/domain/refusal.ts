@@ -7,6 +7,13 @@ import type { Step } from './dossier';
 export const REFUSAL_CODES = [
   // The command itself (commands.ts).
   'invalidCommand',
+  // A form field left empty, a date that does not exist, neither age nor year of birth, a conversation
+  // with nobody: each says what to fix (they all read "not (properly) filled in").
+  'fieldRequired',
+  'invalidDate',
+  'ageOrBirthYear',
+  'participantsRequired',
+  'textTooLong',
   'looksLikeFullName',
   'looksLikeBsn',
   'reasonRequired',

@@ -290,7 +290,7 @@ describe('step 5: deciding with the afwegingskader', () => {
     expect(cardVerbs(feedbackCard)).not.toContain('recordReport');
     const feedback = { ...ref, submissionId: randomUUID(), feedbackOn: '2026-11-16', feedback: '' };
     const noFeedback = await send(h, 'recordReportFeedback', feedback);
-    expect(cardText(noFeedback)).toContain('Wat liet Veilig Thuis weten?: Dit veld is niet (goed) ingevuld.');
+    expect(cardText(noFeedback)).toContain('Wat liet Veilig Thuis weten?: Vul dit in.');
     expect(input(noFeedback, 'feedbackOn')?.value).toBe('2026-11-16');
     const withFeedback = await send(h, 'recordReportFeedback', {
       ...feedback,

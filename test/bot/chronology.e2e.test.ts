@@ -121,7 +121,7 @@ describe('the chronology', () => {
     const refused = await card(h, 'correctEntry', { ...ref, seq: 10, correction_10: '   ' });
     const text = cardText(refused);
     expect(text).toContain('Pagina 2 van 2');
-    expect(text).toContain('Correctie #10: Dit veld is niet (goed) ingevuld.');
+    expect(text).toContain('Correctie #10: Vul dit in.');
     const dossier = await h.store.getDossier(ref.schoolId, ref.dossierId);
     expect(dossier?.value.log.some((e) => e.kind === 'entryCorrected')).toBe(false);
   });
@@ -192,7 +192,7 @@ describe('the chronology', () => {
         [`correction_${seq}`]: '€"'.repeat(1500),
       });
       expect(cardText(refused)).toContain(`Pagina ${page} van ${pages}`);
-      expect(cardText(refused)).toContain(`Correctie #${seq}: Dit veld is niet (goed) ingevuld.`);
+      expect(cardText(refused)).toContain(`Correctie #${seq}: Deze tekst is te lang. Kort hem in.`);
       expect(JSON.stringify(refused)).toContain(`"value":${JSON.stringify('€"'.repeat(1000))}`);
       largest = Math.max(largest, bytes(refused));
     }

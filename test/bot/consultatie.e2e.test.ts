@@ -132,7 +132,7 @@ describe('step 2: collegiale consultatie', () => {
       vtAdvice: '   ',
       vtAnonymous: 'false',
     });
-    expect(cardText(card)).toContain('Wat adviseerde Veilig Thuis?: Dit veld is niet (goed) ingevuld.');
+    expect(cardText(card)).toContain('Wat adviseerde Veilig Thuis?: Vul dit in.');
     expect(inputs(card)['vtAnonymous']?.value).toBe('false');
     expect(inputs(card)['vtOn']?.value).toBe('2026-11-16');
     expect(await logKinds(h, ref)).toEqual(['dossierOpened']);
@@ -199,9 +199,7 @@ describe('step 2: collegiale consultatie', () => {
       { ...ref, consultWith: '', consultOn: '2026-11-13', consultAdvice: 'Wait a week.' },
       'en-US',
     );
-    expect(cardText(refused)).toContain(
-      'Who did you consult?: This field is missing or not filled in correctly.',
-    );
+    expect(cardText(refused)).toContain('Who did you consult?: Fill this in.');
     const hub = await send(
       h,
       'recordConsultation',

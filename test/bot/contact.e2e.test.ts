@@ -63,7 +63,7 @@ describe('contact or note', () => {
       on: '2026-11-13',
       outcome: '  ',
     });
-    expect(cardText(refused)).toContain('Wat kwam eruit?: Dit veld is niet (goed) ingevuld.');
+    expect(cardText(refused)).toContain('Wat kwam eruit?: Vul dit in.');
     expect(JSON.stringify(refused)).toContain('"value":"2026-11-13"');
     expect(await kinds(h, ref)).toEqual(['dossierOpened']);
   });
@@ -124,7 +124,7 @@ describe('contact or note', () => {
   it('refuses a note without text, keeping the opinion toggle as it was', async () => {
     const ref = await openDossier(h);
     const refused = await card(h, 'recordNote', { ...ref, text: '', isOpinion: 'true' });
-    expect(cardText(refused)).toContain('Notitie: Dit veld is niet (goed) ingevuld.');
+    expect(cardText(refused)).toContain('Notitie: Vul dit in.');
     expect(JSON.stringify(refused)).toContain(
       '"id":"isOpinion","title":"Dit is mijn mening of indruk, geen feit","value":"true"',
     );

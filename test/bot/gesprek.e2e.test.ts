@@ -123,7 +123,7 @@ describe('step 3: the conversation with the pupil', () => {
       outcome: 'Niet gevoerd.',
     });
     expect(cardText(card)).toContain(
-      'Wie waren erbij? (de leerling, de ouders of allebei): Dit veld is niet (goed) ingevuld.',
+      'Wie waren erbij? (de leerling, de ouders of allebei): Kruis aan met wie je sprak: de leerling, de ouders of allebei.',
     );
     expect(inputs(card)['coordinatorPresent']?.value).toBe('true');
     expect(await logKinds(h, ref)).toEqual(['dossierOpened']);

@@ -53,17 +53,17 @@ const rows: Row[] = [
   {
     name: 'a pupil reference longer than the bound is refused',
     input: reference('A'.repeat(PUPIL_REFERENCE_MAX_LENGTH + 1)),
-    expect: { code: 'invalidCommand', field: 'pupil.reference' },
+    expect: { code: 'textTooLong', field: 'pupil.reference' },
   },
   {
     name: 'an empty pupil reference is refused',
     input: reference('  '),
-    expect: { code: 'invalidCommand', field: 'pupil.reference' },
+    expect: { code: 'fieldRequired', field: 'pupil.reference' },
   },
   {
     name: 'a group longer than the bound is refused',
     input: pupil({ group: 'g'.repeat(PUPIL_GROUP_MAX_LENGTH + 1), age: 9 }),
-    expect: { code: 'invalidCommand', field: 'pupil.group' },
+    expect: { code: 'textTooLong', field: 'pupil.group' },
   },
   { name: 'a pupil of 4 is accepted', input: pupil({ age: 4 }), expect: 'accepted' },
   { name: 'a pupil of 20 is accepted', input: pupil({ age: 20 }), expect: 'accepted' },
@@ -81,28 +81,28 @@ const rows: Row[] = [
   {
     name: 'an age and a year of birth together are refused',
     input: pupil({ age: 10, birthYear: 2015 }),
-    expect: { code: 'invalidCommand', field: 'pupil.age' },
+    expect: { code: 'ageOrBirthYear', field: 'pupil.age' },
   },
   {
     name: 'neither an age nor a year of birth is refused',
     input: pupil({}),
-    expect: { code: 'invalidCommand', field: 'pupil.age' },
+    expect: { code: 'ageOrBirthYear', field: 'pupil.age' },
   },
   {
     name: 'a first description longer than the bound is refused',
     input: cmd.openDossier({ firstDescription: 'x'.repeat(TEXT_MAX_LENGTH + 1) }),
-    expect: { code: 'invalidCommand', field: 'firstDescription' },
+    expect: { code: 'textTooLong', field: 'firstDescription' },
   },
   // Signals.
   {
     name: 'a signal needs a factual description',
     input: cmd.recordSignal({ description: '' }),
-    expect: { code: 'invalidCommand', field: 'description' },
+    expect: { code: 'fieldRequired', field: 'description' },
   },
   {
     name: 'a description longer than the bound is refused',
     input: cmd.recordSignal({ description: 'x'.repeat(TEXT_MAX_LENGTH + 1) }),
-    expect: { code: 'invalidCommand', field: 'description' },
+    expect: { code: 'textTooLong', field: 'description' },
   },
   {
     name: 'a description of exactly the bound is accepted',
@@ -112,7 +112,7 @@ const rows: Row[] = [
   {
     name: 'a place longer than the bound is refused',
     input: cmd.recordSignal({ place: 'x'.repeat(PLACE_MAX_LENGTH + 1) }),
-    expect: { code: 'invalidCommand', field: 'place' },
+    expect: { code: 'textTooLong', field: 'place' },
   },
   {
     name: 'an unknown signal id is refused and named',
@@ -137,23 +137,23 @@ const rows: Row[] = [
   {
     name: 'a date written another way is refused',
     input: cmd.recordSignal({ observedOn: '10-03-2026' }),
-    expect: { code: 'invalidCommand', field: 'observedOn' },
+    expect: { code: 'invalidDate', field: 'observedOn' },
   },
   // Contacts, consultations, conversations.
   {
     name: 'a consultation names whom it was with',
     input: cmd.recordConsultation({ with: '' }),
-    expect: { code: 'invalidCommand', field: 'with' },
+    expect: { code: 'fieldRequired', field: 'with' },
   },
   {
     name: 'a contact name longer than the bound is refused',
     input: cmd.recordContact({ with: 'x'.repeat(NAME_MAX_LENGTH + 1) }),
-    expect: { code: 'invalidCommand', field: 'with' },
+    expect: { code: 'textTooLong', field: 'with' },
   },
   {
     name: 'a conversation without pupil and without parents is refused',
     input: cmd.recordConversation({ participants: { pupil: false, parents: false, coordinator: true } }),
-    expect: { code: 'invalidCommand', field: 'participants' },
+    expect: { code: 'participantsRequired', field: 'participants' },
   },
   // Step 5.
   {

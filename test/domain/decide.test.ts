@@ -350,7 +350,7 @@ describe('dates are checked against today in the Netherlands', () => {
       name: 'a date that does not exist is refused',
       given: [],
       command: cmd.recordSignal({ observedOn: '2026-02-30' }),
-      expect: { refusal: { code: 'invalidCommand', field: 'observedOn' } },
+      expect: { refusal: { code: 'invalidDate', field: 'observedOn' } },
     },
   ];
   test.each(rows)('$name', check);
