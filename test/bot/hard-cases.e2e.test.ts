@@ -152,6 +152,11 @@ describe('the acute route: a report or 112 call before steps 1 to 4', () => {
     });
     const report = (await storedLog(h, ref)).find((e) => e.kind === 'reportRecorded');
     expect(report?.data).toMatchObject({ acute: true, to: '112 (politie)' });
+    // Step 5 shows the report made and the way to record Veilig Thuis's feedback, before any outcome.
+    const step5 = await press(h, 'showStep', { ...ref, step: 'beslissen' });
+    expect(cardText(step5)).toContain('Melding bij Veilig Thuis');
+    expect(cardText(step5)).toContain('112 (politie)');
+    expect(cardVerbs(step5)).toContain('showReportForm');
 
     const afterReport = cardText(await press(h, 'showDossier', ref));
     expect(afterReport).toContain(
@@ -246,6 +251,10 @@ describe('a report followed by help agreed with Veilig Thuis', () => {
     const help = await press(h, 'answerAfwegingsvraag', answer(ref, 4, true, 'Ouders werken mee.'));
     expect(cardText(help)).toContain('Uitkomst: hulp organiseren');
     expect(cardVerbs(help)).toContain('showHelpPlanForm');
+    // Reporting and helping: the report and its feedback stay in sight beside the help.
+    expect(cardText(help)).toContain('Veilig Thuis');
+    expect(cardText(help)).toContain('Terugkoppeling van Veilig Thuis vastgelegd op 16 nov 2026.');
+    expect(cardVerbs(help)).toContain('showReportForm');
 
     await press(h, 'recordHelpPlan', {
       ...ref,

@@ -78,6 +78,19 @@ function questionOnCard(
   return state.nextQuestion;
 }
 
+/** The report on record and Veilig Thuis's feedback on it, as lines; none without a report. */
+function reportLines(voice: Voice, dossier: Dossier): string[] {
+  const report = entriesOf(dossier, 'reportRecorded').at(-1);
+  if (!report) return [];
+  const feedback = entriesOf(dossier, 'reportFeedbackRecorded').at(-1);
+  return [
+    reportLine(voice, report.data),
+    feedback
+      ? t(voice, 'beslissen.feedbackRecorded', { date: formatDate(voice, feedback.data.on) })
+      : t(voice, 'beslissen.noFeedback', { days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS }),
+  ];
+}
+
 function outcomeView(voice: Voice, dossier: Dossier, state: AfwegingskaderState, now: Date) {
   const outcome: Outcome | null = state.outcome;
   const open = dossier.status === 'open';
@@ -91,7 +104,26 @@ function outcomeView(voice: Voice, dossier: Dossier, state: AfwegingskaderState,
     reportButton: '',
     helpButton: '',
   };
-  if (outcome === null) return none;
+  // A report on record stays in sight whatever the outcome (made at once in acute danger, before
+  // any outcome; or "report and help"), with the way to record Veilig Thuis's feedback.
+  const reported = reportLines(voice, dossier);
+  const withReport = <V extends typeof none>(view: V): V =>
+    reported.length === 0
+      ? view
+      : {
+          ...view,
+          outcomeStatus: [...reported.map((line) => ({ line })), ...view.outcomeStatus],
+          showReport: open,
+          reportButton: t(voice, 'beslissen.toReportDone'),
+        };
+  if (outcome === null)
+    return reported.length === 0
+      ? none
+      : withReport({
+          ...none,
+          outcomeTitle: t(voice, 'beslissen.reportedTitle'),
+          outcomeText: t(voice, 'beslissen.reportedText'),
+        });
   const lastQuestion = state.answers.at(-1)?.question;
   const textKey =
     outcome === 'melden' && (lastQuestion === 2 || lastQuestion === 5)
@@ -108,21 +140,12 @@ function outcomeView(voice: Voice, dossier: Dossier, state: AfwegingskaderState,
   };
   switch (outcome) {
     case 'melden': {
-      const report = entriesOf(dossier, 'reportRecorded').at(-1);
-      const feedback = entriesOf(dossier, 'reportFeedbackRecorded').at(-1);
-      const lines = report
-        ? [
-            reportLine(voice, report.data),
-            feedback
-              ? t(voice, 'beslissen.feedbackRecorded', { date: formatDate(voice, feedback.data.on) })
-              : t(voice, 'beslissen.noFeedback', { days: VEILIG_THUIS_ASSESSMENT_WORKING_DAYS }),
-          ]
-        : [t(voice, 'beslissen.noReport')];
+      const lines = reported.length > 0 ? reported : [t(voice, 'beslissen.noReport')];
       return {
         ...view,
         outcomeStatus: lines.map((line) => ({ line })),
         showReport: open,
-        reportButton: t(voice, report ? 'beslissen.toReportDone' : 'beslissen.toReport'),
+        reportButton: t(voice, reported.length > 0 ? 'beslissen.toReportDone' : 'beslissen.toReport'),
       };
     }
     case 'hulp': {
@@ -137,22 +160,22 @@ function outcomeView(voice: Voice, dossier: Dossier, state: AfwegingskaderState,
           }),
         );
       }
-      return {
+      return withReport({
         ...view,
         outcomeStatus: lines.map((line) => ({ line })),
         showHelp: open,
         helpButton: t(voice, expected ? 'beslissen.toHelp' : 'beslissen.toHelpDone'),
-      };
+      });
     }
     case 'sluiten-ongegrond':
-      return {
+      return withReport({
         ...view,
         showHelp: open,
         helpButton: t(voice, 'beslissen.toHelpAnyway'),
         showClose: open,
-      };
+      });
     case 'sluiten-met-monitoring':
-      return { ...view, showClose: open };
+      return withReport({ ...view, showClose: open });
   }
 }
 
