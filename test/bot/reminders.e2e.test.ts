@@ -72,6 +72,14 @@ describe('a stalled dossier', () => {
     expect(JSON.stringify(cards[0])).not.toContain('QZX');
     const log = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log ?? [];
     expect(log.filter((e) => e.kind === 'reminderSent')).toHaveLength(1);
+    // The chronology names the bot for its own bookkeeping, in nobody's role.
+    const chronology = cardText(
+      invokeCard(
+        (await h.post(invoke(teacher, h.connector.url, 'showChronology', { ...ref, page: 1 }))).body,
+      ),
+    );
+    expect(chronology).toContain('Meldcode-bot');
+    expect(chronology).not.toContain('Meldcode-bot (');
   });
 
   it('can be snoozed for a day from the card, and then comes back', async () => {

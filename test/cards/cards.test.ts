@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { CARD_SIZE_BUDGET_BYTES, CardRenderer, findCardsDirectory } from '../../src/cards/render';
 import { TEXT_MAX_LENGTH } from '../../src/domain';
+import { weeklyOverviewView } from '../../src/cards/views';
 import { createVerbs } from '../../src/bot/verbs';
 import { DossierService } from '../../src/app/dossier-service';
 import { ExportLinks } from '../../src/app/export-links';
@@ -232,5 +233,17 @@ describe('the size budget, with a worst-case dossier', () => {
       worstScreens.flatMap((screen) => shown.of(screen, language).map(({ card }) => bytes(card))),
     );
     expect(Math.max(...weights)).toBeGreaterThan(CARD_SIZE_BUDGET_BYTES / 2);
+  });
+});
+
+describe('the weekly overview', () => {
+  it('names the week as a school says it (week 11), not as ISO writes it (2026-W11)', () => {
+    const view = weeklyOverviewView('nl', {
+      week: '2026-W11',
+      total: 1,
+      byStep: { signalen: 1, consultatie: 0, gesprek: 0, wegen: 0, beslissen: 0 },
+      dossiers: [],
+    });
+    expect(view['title']).toBe('Weekoverzicht meldcode · week 11');
   });
 });

@@ -15,6 +15,7 @@
 import { formatDateTime, section, t, type Voice } from '../../i18n';
 import { signalLabel } from '../../i18n/signalenkaart';
 import {
+  REMINDER_AUTHOR,
   TEXT_MAX_LENGTH,
   specificFormsOfSignal,
   entriesOf,
@@ -324,6 +325,13 @@ export function entrySummary(voice: Voice, entry: LogEntry): string {
 
 /** "#12 · 16 nov. 2026 10:00 · Sanne de Vries (eigenaar)", with the name as given. */
 export function entryHeader(voice: Voice, entry: LogEntry, authorName: string = entry.authorName): string {
+  // The bot's own bookkeeping (a reminder sent, a card delivered) is in nobody's role.
+  if (entry.authorId === REMINDER_AUTHOR.id)
+    return t(voice, 'chronology.headerBot', {
+      seq: entry.seq,
+      at: formatDateTime(voice, entry.at),
+      author: authorName,
+    });
   return t(voice, 'chronology.header', {
     seq: entry.seq,
     at: formatDateTime(voice, entry.at),

@@ -55,12 +55,18 @@ export function reminderView(voice: Voice, message: ReminderFacts, notice = ''):
   };
 }
 
+/** The ISO week (2026-W47) as a school says it: 47. */
+function weekAsSaid(isoWeek: string): string {
+  const week = /-W(\d{2})$/.exec(isoWeek)?.[1];
+  return week === undefined ? isoWeek : String(Number(week));
+}
+
 export function weeklyOverviewView(voice: Voice, message: OverviewFacts): ViewData {
   const lines = [...message.dossiers].sort((a, b) => b.waitingWorkingDays - a.waitingWorkingDays);
   const stepName = (step: Step): string => t(voice, `step.${step}`);
   return {
     t: section(voice, 'overview'),
-    title: t(voice, 'overview.title', { week: message.week }),
+    title: t(voice, 'overview.title', { week: weekAsSaid(message.week) }),
     summary: t(voice, 'overview.summary', { total: message.total }),
     byStep: STEPS.map((step) => ({ name: stepName(step), count: String(message.byStep[step]) })),
     lines: lines.slice(0, OVERVIEW_LINES).map((line) => ({
