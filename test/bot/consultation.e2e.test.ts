@@ -240,6 +240,8 @@ describe('a consultation without a care team channel', () => {
     const before = h.connector.calls.length;
     const hub = await ask(ref, randomUUID());
     expect(cardText(hub)).toContain('Je vraag gaat nu als bericht naar Fatima El Amrani.');
+    // The hub that answers is the owner's own, with every button the owner has elsewhere.
+    expect(cardVerbs(hub)).toContain('showCoOwnerForm');
     const created = sinceIndex(h, before).find((c) => c.method === 'POST' && c.path === '/v3/conversations');
     expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: coordinator.aadObjectId }] });
     const card = sinceIndex(h, before).find(

@@ -18,7 +18,6 @@ import {
   consultationRequestView,
   consultationView,
   decisionConfirmationView,
-  dossierView,
   myConsultationsView,
   refusalMessage,
   type ConsultationLine,
@@ -27,6 +26,7 @@ import {
 import { t, type Voice } from '../../i18n';
 import type { ConsultationSent } from '../../app/courier';
 import { defineVerb, type Verb, type VerbContext } from '../verb';
+import { hubCard } from './step-hub';
 import {
   accessCard,
   dossierForm,
@@ -170,7 +170,7 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
           coordinator,
           school.careTeamChannelId !== undefined,
         );
-        return cards.render('dossier', dossierView(voice, outcome.dossier, school, { text: notice }), voice);
+        return hubCard(deps, ctx, outcome.dossier, { text: notice });
       },
     }),
 
@@ -190,13 +190,9 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
         const school = schoolOf(outcome.dossier);
         const consultation = consultationById(outcome.dossier, consultationId);
         const coordinator = school.coordinators.find((c) => c.id === consultation?.coordinatorId)?.name ?? '';
-        return cards.render(
-          'dossier',
-          dossierView(voice, outcome.dossier, school, {
-            text: sentNotice(voice, outcome.sent, coordinator, school.careTeamChannelId !== undefined),
-          }),
-          voice,
-        );
+        return hubCard(deps, ctx, outcome.dossier, {
+          text: sentNotice(voice, outcome.sent, coordinator, school.careTeamChannelId !== undefined),
+        });
       },
     }),
 
@@ -232,11 +228,7 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
         const voice = ctx.turn.voice;
         const viewed = await dossiers.view(ctx.turn.actor, schoolId, dossierId, ctx.now);
         if (!viewed.ok) return accessCard(deps, voice, viewed.access);
-        const hub = cards.render(
-          'dossier',
-          dossierView(voice, viewed.dossier, schoolOf(viewed.dossier)),
-          voice,
-        );
+        const hub = hubCard(deps, ctx, viewed.dossier, 'none');
         if (ctx.turn.conversationKind === 'personal') return hub;
         await messenger.toPerson(ctx.turn.actor.id, ctx.turn.actor.tenantId, hub, ctx.turn.actor.id);
         const consultation = consultationById(viewed.dossier, consultationId);

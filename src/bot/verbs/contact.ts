@@ -1,9 +1,9 @@
 // Contact or note: record a contact about the signals, or a note (an opinion is marked as one).
 
-import { contactView, dossierView, emptyForm } from '../../cards/views';
+import { contactView, emptyForm } from '../../cards/views';
 import { defineVerb, type Verb } from '../verb';
 import { accessCard, commandVerb, dossierRef, type StepCard, type VerbDependencies } from './common';
-import { recordedHub } from './step-hub';
+import { hubCard, recordedHub } from './step-hub';
 
 export function contactCard(deps: VerbDependencies): StepCard {
   return (ctx, dossier, _role, state) =>
@@ -22,11 +22,7 @@ export function contactVerbs(deps: VerbDependencies): Record<string, Verb> {
         if (!viewed.ok) return accessCard(deps, ctx.turn.voice, viewed.access);
         // A closed dossier takes no new entries: the hub says so and offers to reopen.
         if (viewed.dossier.status === 'closed') {
-          return deps.cards.render(
-            'dossier',
-            dossierView(ctx.turn.voice, viewed.dossier, deps.dossiers.school(schoolId)),
-            ctx.turn.voice,
-          );
+          return hubCard(deps, ctx, viewed.dossier, 'none');
         }
         return card(ctx, viewed.dossier, viewed.role, emptyForm);
       },

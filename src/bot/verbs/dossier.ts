@@ -2,14 +2,14 @@
 
 import { z } from 'zod';
 import { STEPS } from '../../domain';
-import { dossierView, emptyForm } from '../../cards/views';
+import { emptyForm } from '../../cards/views';
 import { t } from '../../i18n';
 import { defineVerb, type Verb } from '../verb';
 import { accessCard, dossierRef, type StepCards, type VerbDependencies } from './common';
 import { hubCard } from './step-hub';
 
 export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Record<string, Verb> {
-  const { cards, dossiers } = deps;
+  const { dossiers } = deps;
   return {
     showDossier: defineVerb({
       schema: dossierRef,
@@ -42,11 +42,7 @@ export function dossierVerbs(deps: VerbDependencies, stepCards: StepCards): Reco
         // so the hub comes instead, saying it is closed and offering to reopen. Step 5 shows its
         // own closed state with the decision as it stood.
         if (viewed.dossier.status === 'closed' && step !== 'beslissen') {
-          return cards.render(
-            'dossier',
-            dossierView(ctx.turn.voice, viewed.dossier, dossiers.school(schoolId)),
-            ctx.turn.voice,
-          );
+          return hubCard(deps, ctx, viewed.dossier, 'none');
         }
         return stepCards[step](ctx, viewed.dossier, viewed.role, emptyForm);
       },
