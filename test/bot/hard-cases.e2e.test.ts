@@ -247,6 +247,9 @@ describe('a report followed by help agreed with Veilig Thuis', () => {
     const q3 = await press(h, 'showStep', { ...ref, step: 'beslissen' });
     expect(cardText(q3)).toContain('Vraag 3 van 5');
     expect(cardText(q3)).toContain('Je hebt gemeld. Beantwoord deze vraag samen met Veilig Thuis');
+    // "No" no longer means "report": the report was made and stays the outcome.
+    expect(cardText(q3)).toContain('Nee: de melding blijft de uitkomst en Veilig Thuis bepaalt de hulp.');
+    expect(cardText(q3)).not.toContain('Nee: je meldt bij Veilig Thuis');
     await press(h, 'answerAfwegingsvraag', answer(ref, 3, true, 'Met Veilig Thuis: wijkteam helpt.'));
     const help = await press(h, 'answerAfwegingsvraag', answer(ref, 4, true, 'Ouders werken mee.'));
     expect(cardText(help)).toContain('Uitkomst: hulp organiseren');

@@ -23,12 +23,20 @@ export function asQuestion(value: unknown): Afwegingsvraag | undefined {
 export function afwegingsvraagTexts(
   voice: Voice,
   question: Afwegingsvraag,
+  /** A report was made already: "no" at questions 3 and 4 leaves the report as the outcome. */
+  afterReport = false,
 ): { question: string; short: string; help: string } {
   const next = nextQuestionAfter(question, true) ?? nextQuestionAfter(question, false);
+  const help =
+    afterReport && question === 3
+      ? ('afwegingsvraag.3.helpAfterReport' as const)
+      : afterReport && question === 4
+        ? ('afwegingsvraag.4.helpAfterReport' as const)
+        : (`afwegingsvraag.${question}.help` as const);
   return {
     question: t(voice, `afwegingsvraag.${question}.question`),
     short: t(voice, `afwegingsvraag.${question}.short`),
-    help: t(voice, `afwegingsvraag.${question}.help`, next === null ? {} : { next }),
+    help: t(voice, help, next === null ? {} : { next }),
   };
 }
 

@@ -263,7 +263,7 @@ export function beslissenView(
         ? ''
         : [
             withVeiligThuis ? t(voice, 'beslissen.helpAfterReport') : '',
-            afwegingsvraagTexts(voice, question).help,
+            afwegingsvraagTexts(voice, question, withVeiligThuis).help,
           ]
             .filter((line) => line !== '')
             .join(' '),
