@@ -93,7 +93,11 @@ function nobodyNewReachable(h: Harness): void {
   h.connector.failNext(/^\/v3\/conversations$/, 403, 1000);
 }
 
-describe('what was queued for someone who lost their place in the dossier', () => {
+/**
+ * The bot on each test's own data: `start` (re)starts it with these school settings, as an
+ * administrator restarts it after changing them; the data stays.
+ */
+function restartableBot(): (school?: Record<string, unknown>) => Promise<Harness> {
   let dataDir: string;
   let h: Harness | undefined;
   beforeEach(() => {
@@ -104,8 +108,7 @@ describe('what was queued for someone who lost their place in the dossier', () =
     h = undefined;
     rmSync(dataDir, { recursive: true, force: true });
   });
-  /** The bot on this test's data, with these school settings (a restart after a change). */
-  const start = async (school: Record<string, unknown> = SCHOOL): Promise<Harness> => {
+  return async (school = SCHOOL) => {
     await h?.stop();
     h = await startHarness({ now: MONDAY, schools: [school], env: { DATA_DIR: dataDir } });
     h.connector.directory.set('pieter@obs-delinde.example', {
@@ -115,6 +118,10 @@ describe('what was queued for someone who lost their place in the dossier', () =
     });
     return h;
   };
+}
+
+describe('what was queued for someone who lost their place in the dossier', () => {
+  const start = restartableBot();
 
   it('a removed co-owner gets neither the advice nor the notice that waited for them', async () => {
     const bot = await start();
@@ -238,21 +245,7 @@ describe('what was queued for someone who lost their place in the dossier', () =
 });
 
 describe('the lists of someone who lost their place', () => {
-  let dataDir: string;
-  let h: Harness | undefined;
-  beforeEach(() => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'meldcode-lost-lists-'));
-  });
-  afterEach(async () => {
-    await h?.stop();
-    h = undefined;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const start = async (school: Record<string, unknown>): Promise<Harness> => {
-    await h?.stop();
-    h = await startHarness({ now: MONDAY, schools: [school], env: { DATA_DIR: dataDir } });
-    return h;
-  };
+  const start = restartableBot();
 
   it('a zorgcoördinator taken out of the settings no longer finds the dossier in Mijn dossiers; a listing by someone who is not its owner is audited', async () => {
     const two = {
