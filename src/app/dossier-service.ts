@@ -388,6 +388,23 @@ export class DossierService {
     return involved.map(({ summary, dossier }) => ({ summary, dossier }));
   }
 
+  /**
+   * The dossiers this user owns that closed last, over the schools of their tenant, newest first:
+   * to find one again (the signals came back, or it is to be exported). An owner's own list, found
+   * by the owner index; at most `limit`.
+   */
+  async closedDossiersOf(actor: Actor, limit: number): Promise<DossierSummary[]> {
+    const lists = await Promise.all(
+      this.schoolsOf(actor).map((school) =>
+        this.deps.store.closedDossiersOfOwner(school.id, actor.id, limit),
+      ),
+    );
+    return lists
+      .flat()
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .slice(0, limit);
+  }
+
   private load(
     actor: Actor,
     schoolId: string,

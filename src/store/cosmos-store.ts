@@ -360,6 +360,21 @@ export class CosmosStore implements Store {
     );
   }
 
+  closedDossiersOfOwner(schoolId: string, ownerId: string, limit: number): Promise<DossierSummary[]> {
+    const count = Math.floor(limit);
+    if (!(count > 0)) return Promise.resolve([]);
+    return this.summaries(
+      schoolId,
+      `SELECT TOP @limit ${SUMMARY_PROJECTION} FROM c
+       WHERE c.schoolId = @schoolId AND c.type = 'dossier' AND c.ownerId = @ownerId AND c.status = 'closed'
+       ORDER BY c.updatedAt DESC`,
+      [
+        { name: '@ownerId', value: ownerId },
+        { name: '@limit', value: count },
+      ],
+    );
+  }
+
   dossiersOfSchool(
     schoolId: string,
     status: 'open' | 'closed',

@@ -264,6 +264,8 @@ const SUMMARY_COLUMNS =
 export const SQLITE_LIST_QUERIES = {
   openDossiersOfOwner: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
     WHERE school_id = ? AND owner_id = ? AND status = 'open' ORDER BY updated_at DESC`,
+  closedDossiersOfOwner: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
+    WHERE school_id = ? AND owner_id = ? AND status = 'closed' ORDER BY updated_at DESC LIMIT ?`,
   dossiersOfSchool: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
     WHERE school_id = ? AND status = ? AND updated_at <= ? ORDER BY updated_at DESC`,
   dueForReminder: `SELECT ${SUMMARY_COLUMNS} FROM dossiers
@@ -433,6 +435,9 @@ function prepare(db: Database.Database) {
     ),
     deleteDossier: db.prepare<[string, string]>('DELETE FROM dossiers WHERE school_id = ? AND id = ?'),
     openDossiersOfOwner: db.prepare<[string, string], SummaryRow>(SQLITE_LIST_QUERIES.openDossiersOfOwner),
+    closedDossiersOfOwner: db.prepare<[string, string, number], SummaryRow>(
+      SQLITE_LIST_QUERIES.closedDossiersOfOwner,
+    ),
     dossiersOfSchool: db.prepare<[string, string, string], SummaryRow>(SQLITE_LIST_QUERIES.dossiersOfSchool),
     dueForReminder: db.prepare<[string, string, number], SummaryRow>(SQLITE_LIST_QUERIES.dueForReminder),
     dossiersWaitingFor: db.prepare<[string, string, string], SummaryRow>(
@@ -564,6 +569,12 @@ export class SqliteStore implements Store {
 
   openDossiersOfOwner(schoolId: string, ownerId: string): Promise<DossierSummary[]> {
     return settle(() => this.statements.openDossiersOfOwner.all(schoolId, ownerId).map(toSummary));
+  }
+
+  closedDossiersOfOwner(schoolId: string, ownerId: string, limit: number): Promise<DossierSummary[]> {
+    const count = Math.floor(limit);
+    if (!(count > 0)) return Promise.resolve([]);
+    return settle(() => this.statements.closedDossiersOfOwner.all(schoolId, ownerId, count).map(toSummary));
   }
 
   dossiersOfSchool(

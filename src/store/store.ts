@@ -126,6 +126,11 @@ export interface Store {
   /** Open dossiers owned by this user in this school, most recently changed first. */
   openDossiersOfOwner(schoolId: string, ownerId: string): Promise<DossierSummary[]>;
   /**
+   * The `limit` closed dossiers owned by this user in this school that closed last: where a teacher
+   * finds a dossier again to reopen it (the signals came back) or to export it.
+   */
+  closedDossiersOfOwner(schoolId: string, ownerId: string, limit: number): Promise<DossierSummary[]>;
+  /**
    * All dossiers of a school with the given status, most recently changed first; with
    * `changedBefore`, only those last changed at or before it (served by the status index).
    */

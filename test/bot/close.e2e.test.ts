@@ -3,7 +3,7 @@
 // the hub. Both are logged; a closed dossier takes nothing new.
 
 import { startHarness, press, openDossier, cardText, cardVerbs, type Harness } from '../support/bot-harness';
-import { teacher } from '../support/teams';
+import { coordinator, teacher } from '../support/teams';
 
 type Ref = { schoolId: string; dossierId: string };
 
@@ -80,6 +80,21 @@ describe('closing and reopening a dossier', () => {
     expect(cardText(refused)).toContain('Dit dossier is gesloten. Heropen het eerst als er iets bij moet.');
     // An old close form of a closed dossier leads to the hub as it is now.
     expect(cardText(await card(h, 'showCloseForm', ref))).toContain('Dit dossier is gesloten.');
+  });
+
+  it('finds a closed dossier again in Mijn dossiers, to reopen it', async () => {
+    const ref = await openDossier(h);
+    expect(cardText(await card(h, 'showMyDossiers', {}))).not.toContain('Laatst gesloten');
+    await card(h, 'closeDossier', { ...ref, reason: 'leerling-vertrokken', note: '' });
+    const mine = await card(h, 'showMyDossiers', {});
+    expect(cardText(mine)).toContain('Je hebt geen open dossiers.');
+    expect(cardText(mine)).toContain('Laatst gesloten');
+    expect(cardText(mine)).toContain('MC-2026-0001');
+    // Pressing it opens the closed dossier, which offers reopening.
+    const opened = await card(h, 'showDossier', ref);
+    expect(cardVerbs(opened)).toContain('showReopenForm');
+    // Someone else's list shows nothing of it.
+    expect(cardText(await card(h, 'showMyDossiers', {}, coordinator))).not.toContain('MC-2026-0001');
   });
 
   it('reopens with a written reason only, and then shows the open hub again', async () => {

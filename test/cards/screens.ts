@@ -566,6 +566,16 @@ export function contractScreens(): Screen[] {
     },
     { screen: 'my dossiers', template: 'my-dossiers', view: (l) => myDossiersView(l, some) },
     {
+      screen: 'my dossiers, with the ones closed last',
+      template: 'my-dossiers',
+      view: (l) =>
+        myDossiersView(
+          l,
+          some,
+          [DOSSIERS.closed].map((d, i) => ({ ...listed(d, i).summary, status: 'closed' as const })),
+        ),
+    },
+    {
       screen: 'my dossiers, more than the list shows',
       template: 'my-dossiers',
       view: (l) =>
@@ -656,7 +666,16 @@ export function worstCaseScreens(worst: Dossier, closedWorst: Dossier, sentBackW
       view: (l, state) => newDossierView(l, [SCHOOL, OTHER_SCHOOL], state),
       form: true,
     },
-    { screen: 'my dossiers (200 open)', template: 'my-dossiers', view: (l) => myDossiersView(l, many) },
+    {
+      screen: 'my dossiers (200 open, 200 closed)',
+      template: 'my-dossiers',
+      view: (l) =>
+        myDossiersView(
+          l,
+          many,
+          many.map(({ summary }) => ({ ...summary, status: 'closed' as const })),
+        ),
+    },
     {
       screen: 'my consultations (200 waiting)',
       template: 'my-consultations',

@@ -226,6 +226,29 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         expect(ids(await store.openDossiersOfOwner(OTHER_SCHOOL, OWNER))).toEqual([otherSchool.id]);
       });
 
+      it('show the dossiers an owner closed last, newest first, at most as many as asked', async () => {
+        const closedOld = makeDossier({ status: 'closed', updatedAt: '2026-03-01T10:00:00.000Z' });
+        const closedNew = makeDossier({ status: 'closed', updatedAt: '2026-03-09T10:00:00.000Z' });
+        const closedMid = makeDossier({ status: 'closed', updatedAt: '2026-03-05T10:00:00.000Z' });
+        const open = makeDossier({ updatedAt: '2026-03-10T10:00:00.000Z' });
+        const someoneElses = makeDossier({ ownerId: OTHER_OWNER, status: 'closed' });
+        const otherSchool = makeDossier({ schoolId: OTHER_SCHOOL, status: 'closed' });
+        for (const dossier of [closedOld, closedNew, closedMid, open, someoneElses, otherSchool]) {
+          await store.createDossier(dossier);
+        }
+        expect(ids(await store.closedDossiersOfOwner(SCHOOL, OWNER, 10))).toEqual([
+          closedNew.id,
+          closedMid.id,
+          closedOld.id,
+        ]);
+        expect(ids(await store.closedDossiersOfOwner(SCHOOL, OWNER, 2))).toEqual([
+          closedNew.id,
+          closedMid.id,
+        ]);
+        expect(await store.closedDossiersOfOwner(SCHOOL, OWNER, 0)).toEqual([]);
+        expect(ids(await store.closedDossiersOfOwner(OTHER_SCHOOL, OWNER, 10))).toEqual([otherSchool.id]);
+      });
+
       it('show the dossiers of a school by status, newest change first', async () => {
         const openA = makeDossier({ updatedAt: '2026-03-05T10:00:00.000Z' });
         const openB = makeDossier({ ownerId: OTHER_OWNER, updatedAt: '2026-03-08T10:00:00.000Z' });

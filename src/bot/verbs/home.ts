@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isCoordinatorOf, parseCommand, type CommandOf, type Refusal } from '../../domain';
 import type { CardJson } from '../../cards/render';
 import {
+  CLOSED_DOSSIERS_LISTED,
   HOME_DOSSIERS_LISTED,
   MY_DOSSIERS_LISTED,
   WAITING_LISTED,
@@ -109,15 +110,13 @@ export function homeVerbs(deps: VerbDependencies): Record<string, Verb> {
     showMyDossiers: defineVerb({
       schema: nothing,
       scopes: ['personal'],
-      run: async (ctx) =>
-        cards.render(
-          'my-dossiers',
-          myDossiersView(
-            ctx.turn.voice,
-            await dossiers.openDossiersOf(ctx.turn.actor, ctx.now, MY_DOSSIERS_LISTED),
-          ),
-          ctx.turn.voice,
-        ),
+      run: async (ctx) => {
+        const [open, closed] = await Promise.all([
+          dossiers.openDossiersOf(ctx.turn.actor, ctx.now, MY_DOSSIERS_LISTED),
+          dossiers.closedDossiersOf(ctx.turn.actor, CLOSED_DOSSIERS_LISTED),
+        ]);
+        return cards.render('my-dossiers', myDossiersView(ctx.turn.voice, open, closed), ctx.turn.voice);
+      },
     }),
 
     openDossier: defineVerb({

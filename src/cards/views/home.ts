@@ -111,10 +111,24 @@ export function homeView(
 /** How many dossiers the list shows, most recently changed first: the card stays under its size budget. */
 export const MY_DOSSIERS_LISTED = 25;
 
-export function myDossiersView(voice: Voice, dossiers: readonly ListedDossier[]): ViewData {
+/** How many closed dossiers "Mijn dossiers" shows, the last closed first. */
+export const CLOSED_DOSSIERS_LISTED = 10;
+
+export function myDossiersView(
+  voice: Voice,
+  dossiers: readonly ListedDossier[],
+  closed: readonly DossierSummary[] = [],
+): ViewData {
   return {
     t: section(voice, 'myDossiers'),
     dossiers: listed(voice, dossiers.slice(0, MY_DOSSIERS_LISTED)),
+    closed: closed.slice(0, CLOSED_DOSSIERS_LISTED).map((summary) => ({
+      id: summary.id,
+      schoolId: summary.schoolId,
+      number: summary.number,
+      pupilReference: summary.pupilReference,
+      closedOn: formatDate(voice, summary.updatedAt),
+    })),
     moreText:
       dossiers.length > MY_DOSSIERS_LISTED
         ? t(voice, 'myDossiers.more', { shown: MY_DOSSIERS_LISTED, count: dossiers.length })
