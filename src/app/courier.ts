@@ -223,7 +223,7 @@ export class Courier {
         // Asked of someone who is no longer a zorgcoördinator of the school: the question is not
         // theirs to read any more. The asker hears the card did not arrive and can ask someone else.
         if (!school.careTeamChannelId && !isCoordinatorOf(school, consultation.coordinatorId)) {
-          await this.tellAsker(dossier, school, consultation, item);
+          await this.tellAsker(dossier, school, consultation, item, 'noLongerCoordinator');
           return { id: item.id, outcome: 'unreachable', recipientId: null };
         }
         const outcome = await this.deliverConsultation(dossier, school, consultation, item, now);
@@ -290,12 +290,12 @@ export class Courier {
         // Decided on, or closed meanwhile (with a written reason, see domain/closing.ts): nothing to ask.
         if (decisionConfirmation(dossier).state !== 'waiting' || dossier.status === 'closed')
           return { id: item.id, outcome: 'dropped' };
-        // The effect names who confirms: the beslisser, or the deputy when the beslisser decided.
-        // Only while they still may: after a change in the school's settings the card is not theirs,
-        // and the decision waits on the home card of whoever confirms now.
-        if (confirmerOf(dossier, school)?.id !== effect.recipientId)
-          return { id: item.id, outcome: 'dropped' };
-        const decisionMaker = { id: effect.recipientId };
+        // The effect names who confirmed when it was queued: the beslisser, or the deputy when the
+        // beslisser decided. The card goes to whoever confirms now: after a change in the school's
+        // settings it is not the former beslisser's, and the new one must not miss it.
+        const confirmer = confirmerOf(dossier, school);
+        if (!confirmer) return { id: item.id, outcome: 'dropped' };
+        const decisionMaker = { id: confirmer.id };
         const voice = await this.voiceFor(decisionMaker.id, school);
         const card = this.deps.cards.render(
           'decision-confirmation',
@@ -370,12 +370,16 @@ export class Courier {
     school: School,
     consultation: Consultation,
     item: OutboxItem,
+    why: 'unreachable' | 'noLongerCoordinator' = 'unreachable',
   ): Promise<void> {
     const askerId = consultation.requestedById;
     if (!isOwnerOf(dossier, askerId)) return;
     const voice = await this.voiceFor(askerId, school);
     const coordinator = school.coordinators.find((c) => c.id === consultation.coordinatorId)?.name ?? '';
-    const text = t(voice, 'consultation.unreachable', { coordinator });
+    const text =
+      why === 'unreachable'
+        ? t(voice, 'consultation.unreachable', { coordinator })
+        : t(voice, 'consultation.noLongerCoordinator', { number: dossier.number });
     const card = this.deps.cards.render('notice', noticeView(voice, dossier, text), voice);
     const told = await this.deps.messenger.toPerson(askerId, dossier.tenantId, card, item.viaId);
     if (!told.ok) this.deps.logger.warn({ item: item.id, reason: told.reason }, 'asker not told');

@@ -220,9 +220,10 @@ export class DossierService {
       },
       now,
     );
-    if (!outcome.ok)
-      return 'access' in outcome ? outcome : { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
-    if (outcome.duplicate) return { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
+    if (!outcome.ok && 'access' in outcome) return outcome;
+    // The answer shows the dossier, whether something was sent again or not: a view like any other.
+    await this.audit(outcome.dossier, actor, 'viewed', now);
+    if (!outcome.ok || outcome.duplicate) return { ok: true, dossier: outcome.dossier, sent: 'notNeeded' };
     const school = this.school(schoolId);
     // The item this write queued (and claimed for this instance), by the id it was given.
     const mine = outboxOf(outcome.dossier).filter((item) => item.id === queuedId);

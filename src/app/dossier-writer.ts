@@ -25,7 +25,7 @@ import {
   type Refusal,
   type Role,
 } from '../domain';
-import { queueEffects, type OutboxItem } from '../domain/outbox';
+import { queueEffects, withoutStaleConsultationCards, type OutboxItem } from '../domain/outbox';
 import { withAttention } from '../domain/attention';
 import { withNextDue } from '../domain/next-due';
 import type { School } from '../domain/school';
@@ -304,7 +304,8 @@ export class DossierWriter {
   ): { dossier: Dossier; queued: OutboxItem[] } {
     const claim = { token: this.deps.newId(), until: new Date(now.getTime() + this.deps.outboxLeaseMs) };
     const { dossier, queued } = queueEffects(result.dossier, result.effects, now, claim);
-    return { dossier: withProgress(withAttention(withNextDue(dossier, school, now))), queued };
+    const current = withoutStaleConsultationCards(dossier);
+    return { dossier: withProgress(withAttention(withNextDue(current, school, now))), queued };
   }
 
   private logged(entries: readonly LogEntry[], message = 'dossier changed'): void {

@@ -426,7 +426,10 @@ const declineConsultation = z.object({
   reason: reason(),
 });
 
-/** The owner takes back a request nobody answered yet: asked elsewhere, or no longer needed. */
+/**
+ * The owner takes back a request nobody took up yet (not accepted, declined or answered): asked
+ * elsewhere, or no longer needed. Once accepted, the zorgcoördinator answers or declines it.
+ */
 const withdrawConsultation = z.object({
   type: z.literal('withdrawConsultation'),
   submissionId,

@@ -97,7 +97,7 @@ const WORKFLOW: Workflow = {
   recordConsultationDelivery: { needs: 'open', guards: [consultationExists] },
   acceptConsultation: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('accept')] },
   declineConsultation: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('answer')] },
-  withdrawConsultation: { needs: 'open', guards: [actorIsOwner, consultationOpen('answer')] },
+  withdrawConsultation: { needs: 'open', guards: [actorIsOwner, consultationOpen('accept')] },
   recordConsultationAdvice: { needs: 'open', guards: [actorIsCoordinator, consultationOpen('answer')] },
   confirmDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting, decisionAsSeen] },
   sendBackDecision: { needs: 'open', guards: [actorIsConfirmer, decisionWaiting, decisionAsSeen] },

@@ -8,6 +8,7 @@
 // yet, the app not installed, blocked) waits: `waitingFor` on the dossier names those people, so the
 // bot can deliver it when that person next talks to it, and the sender can see it has not arrived.
 
+import { consultations } from './consultation';
 import { append } from './log';
 import type { Dossier, LogEntry } from './dossier';
 import type { Effect } from './effects';
@@ -74,6 +75,24 @@ function withOutbox(dossier: Dossier, outbox: OutboxItem[]): Dossier {
   if (outbox.length === 0) return rest;
   const waitingFor = waitingForOf(outbox);
   return { ...rest, outbox, ...(waitingFor.length > 0 ? { waitingFor } : {}) };
+}
+
+/**
+ * The dossier without consultation cards still to deliver for a request that is no longer open
+ * (withdrawn, or answered): nothing is left to ask, and nobody should wait for that card any more.
+ */
+export function withoutStaleConsultationCards(dossier: Dossier): Dossier {
+  const outbox = outboxOf(dossier);
+  if (!outbox.some((item) => item.effect.type === 'deliverConsultation')) return dossier;
+  const open = new Set(
+    consultations(dossier)
+      .filter((c) => c.status === 'requested')
+      .map((c) => c.id),
+  );
+  const kept = outbox.filter(
+    (item) => item.effect.type !== 'deliverConsultation' || open.has(item.effect.consultationId),
+  );
+  return kept.length === outbox.length ? dossier : withOutbox(dossier, kept);
 }
 
 /**

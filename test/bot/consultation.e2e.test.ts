@@ -346,6 +346,37 @@ describe('a consultation without a care team channel', () => {
     expect(kinds?.filter((k) => k === 'consultationWithdrawn')).toHaveLength(1);
   });
 
+  it('withdrawing a request that never arrived leaves nothing waiting for the zorgcoördinator', async () => {
+    const ref = await openDossier(h);
+    h.connector.failNext(/^\/v3\/conversations$/, 403, 1);
+    await ask(ref, randomUUID());
+    expect((await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.waitingFor).toEqual([
+      coordinator.aadObjectId,
+    ]);
+    const step2 = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
+    await press(h, teacher, 'withdrawConsultation', actionData(step2, 'withdrawConsultation'));
+    const dossier = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value;
+    expect(dossier?.waitingFor).toBeUndefined();
+    expect(dossier?.outbox ?? []).toEqual([]);
+    expect(cardText(await press(h, teacher, 'showDossier', ref))).not.toContain('Nog niet aangekomen');
+    // Her first hallo brings her no question.
+    const before = h.connector.calls.length;
+    await say(h, coordinator, 'hallo');
+    expect(JSON.stringify(sinceIndex(h, before))).not.toContain(QUESTION);
+  });
+
+  it('audits sending a request again as a view of the dossier, also when there is nothing to send', async () => {
+    const ref = await openDossier(h);
+    await ask(ref, randomUUID());
+    const asked = (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.find(
+      (entry) => entry.kind === 'consultationRequested',
+    );
+    const before = (await h.store.auditOfDossier(ref.schoolId, ref.dossierId)).length;
+    await press(h, decisionMaker, 'resendConsultation', { ...ref, consultationId: asked?.seq });
+    const audit = (await h.store.auditOfDossier(ref.schoolId, ref.dossierId)).slice(before);
+    expect(audit.map((e) => [e.actorId, e.action])).toEqual([[decisionMaker.aadObjectId, 'viewed']]);
+  });
+
   it('tells the beslisser plainly that accepting a consultation is the zorgcoördinator’s', async () => {
     const ref = await openDossier(h);
     await ask(ref, randomUUID());

@@ -11,7 +11,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { A_SIGNAL, decideToReport } from './decision-path';
-import { actionData, startHarness, cardOf, cardText, invokeCard, type Harness } from '../support/bot-harness';
+import {
+  actionData,
+  startHarness,
+  cardOf,
+  cardText,
+  cardVerbs,
+  invokeCard,
+  type Harness,
+} from '../support/bot-harness';
 import type { ConnectorCall } from '../support/fake-connector';
 import {
   SCHOOL,
@@ -191,7 +199,12 @@ describe('what was queued for someone who lost their place in the dossier', () =
     await say(bot, secondCoordinator);
     expect(textsTo(bot, secondCoordinator, from)).not.toContain(QUESTION);
     expect(JSON.stringify(bot.connector.calls.slice(from))).not.toContain(QUESTION);
-    expect(textsTo(bot, teacher, from)).toContain('kon niet bereikt worden');
+    expect(textsTo(bot, teacher, from)).toContain('is geen zorgcoördinator meer van de school');
+    // Step 2 names no one to send it to again; the way on is to withdraw it.
+    const step2 = await press(bot, teacher, 'showStep', { ...ref, step: 'consultatie' });
+    expect(cardText(step2)).toContain('iemand die geen zorgcoördinator meer is');
+    expect(cardVerbs(step2)).not.toContain('resendConsultation');
+    expect(cardVerbs(step2)).toContain('withdrawConsultation');
     const dossier = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value;
     expect(dossier?.outbox ?? []).toEqual([]);
     expect(dossier?.log.at(-1)).toMatchObject({
@@ -200,7 +213,7 @@ describe('what was queued for someone who lost their place in the dossier', () =
     });
   });
 
-  it('the step-5 card that waited for the beslisser is not sent once someone else decides', async () => {
+  it('the step-5 card that waited for the beslisser goes to whoever decides now, not to the former one', async () => {
     let bot = await start();
     const ref = await openWithSignal(bot);
     nobodyNewReachable(bot);
@@ -218,6 +231,15 @@ describe('what was queued for someone who lost their place in the dossier', () =
     const from = bot.connector.calls.length;
     await say(bot, decisionMaker);
     expect(textsTo(bot, decisionMaker, from)).not.toContain('Besluit bevestigen');
+    // The card went to the new beslisser instead (a chat of her own was started for her).
+    const since = bot.connector.calls.slice(from);
+    expect(
+      since.some(
+        (c) =>
+          c.path === '/v3/conversations' && JSON.stringify(c.body).includes(newDecisionMaker.aadObjectId),
+      ),
+    ).toBe(true);
+    expect(since.filter((c) => JSON.stringify(c.body).includes('Besluit bevestigen'))).toHaveLength(1);
     expect((await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? []).toEqual([]);
     // Whoever decides now finds it on their own home card, and may confirm it.
     await say(bot, newDecisionMaker);

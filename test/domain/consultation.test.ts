@@ -97,6 +97,14 @@ describe('the owner withdraws a request', () => {
     });
   });
 
+  it('cannot take back a request the zorgcoördinator took up: she answers or declines it', () => {
+    const accepted = withAs(requested(), cmd.acceptConsultation(), asCoordinator);
+    expect(decide(accepted, cmd.withdrawConsultation(), context(asOwner))).toMatchObject({
+      ok: false,
+      refusal: { code: 'consultationNotOpen' },
+    });
+  });
+
   it('cannot take back what was answered already', () => {
     const advised = withAs(requested(), cmd.recordConsultationAdvice(), asCoordinator);
     expect(decide(advised, cmd.withdrawConsultation(), context(asOwner))).toMatchObject({

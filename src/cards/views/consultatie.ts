@@ -101,15 +101,17 @@ export function consultatieView(
       .map((c) => {
         const undelivered =
           c.status === 'requested' && (!c.delivery || c.delivery.delivered === 'unreachable');
+        // Asked of someone the school no longer names as zorgcoördinator: sending again cannot help.
+        const asked = school?.coordinators.find((p) => p.id === c.coordinatorId)?.name;
         return {
           consultationId: c.id,
-          canResend: undelivered,
+          canResend: undelivered && asked !== undefined,
           // Not answered yet: the owner can take the question back (asked elsewhere, or not needed).
-          canWithdraw: consultationOpenFor(c, 'answer'),
+          canWithdraw: consultationOpenFor(c, 'accept'),
           withdrawSubmissionId: newSubmissionId(),
           line: t(voice, 'consultatie.requestLine', {
             date: formatDate(voice, c.requestedAt),
-            coordinator: school?.coordinators.find((p) => p.id === c.coordinatorId)?.name ?? '',
+            coordinator: asked ?? t(voice, 'consultatie.formerCoordinator'),
             status: undelivered
               ? t(voice, 'consultatie.notDelivered')
               : c.status === 'advised' && c.advice
