@@ -132,6 +132,15 @@ export class DossierWriter {
     return this.deps.schools.find((school) => school.id === schoolId);
   }
 
+  /**
+   * The school as the writer may reach it: a school of another tenant is, for a person, a school that
+   * does not exist (nothing is read, nothing written into its audit trail); the bot reaches every one.
+   */
+  private schoolFor(schoolId: string, writer: Writer): School | undefined {
+    const school = this.school(schoolId);
+    return school && ('bot' in writer || writer.person.tenantId === school.tenantId) ? school : undefined;
+  }
+
   /** The schools of a tenant: where a person of that tenant can be involved. */
   schoolsOfTenant(tenantId: string): School[] {
     return this.deps.schools.filter((school) => school.tenantId === tenantId);
@@ -148,11 +157,8 @@ export class DossierWriter {
     now: Date,
     current?: Versioned<Dossier>,
   ): Promise<UpdateOutcome> {
-    const school = this.school(ref.schoolId);
-    // A school of another tenant is, for this person, a school that does not exist: nothing is
-    // read, and nothing is written into that school's audit trail.
-    if (!school || ('person' in writer && writer.person.tenantId !== school.tenantId))
-      return { ok: false, access: { code: 'notFound' } };
+    const school = this.schoolFor(ref.schoolId, writer);
+    if (!school) return { ok: false, access: { code: 'notFound' } };
     let known = current;
     let seen: { dossier: Dossier; role: Role } | undefined;
     try {
@@ -211,9 +217,8 @@ export class DossierWriter {
     | { ok: false; refusal: Refusal }
     | { ok: false; access: AccessRefusal }
   > {
-    const school = this.school(schoolId);
-    if (!school || school.tenantId !== actor.tenantId)
-      return { ok: false, access: { code: 'unknownSchool' } };
+    const school = this.schoolFor(schoolId, { person: actor });
+    if (!school) return { ok: false, access: { code: 'unknownSchool' } };
     // The same form pressed again later finds the dossier it opened: shown only to someone who is
     // still involved (the dossier may have been handed over since), with the same audited check.
     const found = async (
@@ -260,8 +265,8 @@ export class DossierWriter {
   ): Promise<
     { ok: true; dossier: Dossier; role: Role; school: School } | { ok: false; access: AccessRefusal }
   > {
-    const school = this.school(ref.schoolId);
-    if (!school || actor.tenantId !== school.tenantId) return { ok: false, access: { code: 'notFound' } };
+    const school = this.schoolFor(ref.schoolId, { person: actor });
+    if (!school) return { ok: false, access: { code: 'notFound' } };
     const loaded = await this.deps.store.getDossier(ref.schoolId, ref.dossierId);
     if (!loaded) return { ok: false, access: { code: 'notFound' } };
     this.deps.logContext?.note({ dossierNumber: loaded.value.number });
