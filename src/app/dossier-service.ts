@@ -369,14 +369,11 @@ export class DossierService {
     now: Date,
     shown: number,
   ): Promise<{ summary: DossierSummary; dossier: Dossier }[]> {
-    const lists = await Promise.all(
-      this.schoolsOf(actor).map((school) =>
-        school.aandachtsfunctionaris?.id === actor.id
-          ? this.deps.store.dossiersOfSchool(school.id, 'open')
-          : this.deps.store.openDossiersInvolving(school.id, actor.id),
-      ),
+    const summaries = await this.newestFirstOverSchools(actor, (school) =>
+      school.aandachtsfunctionaris?.id === actor.id
+        ? this.deps.store.dossiersOfSchool(school.id, 'open')
+        : this.deps.store.openDossiersInvolving(school.id, actor.id),
     );
-    const summaries = lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     const read = await Promise.all(summaries.map((s) => this.deps.store.getDossier(s.schoolId, s.id)));
     const involved = summaries.flatMap((summary, i) => {
       const dossier = read[i]?.value;
@@ -395,15 +392,19 @@ export class DossierService {
    * by the owner index; at most `limit`.
    */
   async closedDossiersOf(actor: Actor, limit: number): Promise<DossierSummary[]> {
-    const lists = await Promise.all(
-      this.schoolsOf(actor).map((school) =>
-        this.deps.store.closedDossiersOfOwner(school.id, actor.id, limit),
-      ),
+    const closed = await this.newestFirstOverSchools(actor, (school) =>
+      this.deps.store.closedDossiersOfOwner(school.id, actor.id, limit),
     );
-    return lists
-      .flat()
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-      .slice(0, limit);
+    return closed.slice(0, limit);
+  }
+
+  /** One list per school of the user's tenant, asked at once, merged newest change first. */
+  private async newestFirstOverSchools(
+    actor: Actor,
+    listOf: (school: School) => Promise<DossierSummary[]>,
+  ): Promise<DossierSummary[]> {
+    const lists = await Promise.all(this.schoolsOf(actor).map(listOf));
+    return lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   private load(
