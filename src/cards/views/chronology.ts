@@ -325,19 +325,11 @@ export function entrySummary(voice: Voice, entry: LogEntry): string {
 
 /** "#12 · 16 nov. 2026 10:00 · Sanne de Vries (eigenaar)", with the name as given. */
 export function entryHeader(voice: Voice, entry: LogEntry, authorName: string = entry.authorName): string {
+  const who = { seq: entry.seq, at: formatDateTime(voice, entry.at), author: authorName };
   // The bot's own bookkeeping (a reminder sent, a card delivered) is in nobody's role.
-  if (entry.authorId === REMINDER_AUTHOR.id)
-    return t(voice, 'chronology.headerBot', {
-      seq: entry.seq,
-      at: formatDateTime(voice, entry.at),
-      author: authorName,
-    });
-  return t(voice, 'chronology.header', {
-    seq: entry.seq,
-    at: formatDateTime(voice, entry.at),
-    author: authorName,
-    role: roleLabel(voice, entry.role),
-  });
+  return entry.authorId === REMINDER_AUTHOR.id
+    ? t(voice, 'chronology.headerBot', who)
+    : t(voice, 'chronology.header', { ...who, role: roleLabel(voice, entry.role) });
 }
 
 /** "Signaal vastgelegd · 1. Signalen in kaart brengen". */
