@@ -15,6 +15,7 @@ import {
   coordinator,
   invoke,
   message,
+  newTeacher,
   teacher,
   type TestUser,
 } from '../support/teams';
@@ -24,12 +25,6 @@ const MONDAY = new Date('2026-11-16T09:30:00+01:00');
 /** Ten working days later: the stalled step's reminder is due. */
 const TWO_WEEKS_LATER = new Date('2026-11-30T10:00:00+01:00');
 
-const newTeacher: TestUser = {
-  teamsId: '29:new-teacher',
-  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000009',
-  name: 'Ilse de Wit',
-  tenantId: TENANT,
-};
 const officer: TestUser = {
   teamsId: '29:officer',
   aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000008',

@@ -29,6 +29,7 @@ import {
   decisionMaker,
   invoke,
   message,
+  newTeacher,
   teacher,
   type TestUser,
 } from '../support/teams';
@@ -44,12 +45,10 @@ const secondCoordinator: TestUser = {
   name: 'Karin Smit',
   tenantId: TENANT,
 };
-/** The colleague the dossier is handed over to. */
-const newOwner: TestUser = {
-  teamsId: '29:new-owner',
-  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000012',
-  name: 'Ilse de Wit',
-  tenantId: TENANT,
+/** The school with Karin Smit as its second zorgcoördinator, before she is taken out. */
+const WITH_SECOND_COORDINATOR = {
+  ...SCHOOL,
+  coordinators: [...SCHOOL.coordinators, { id: secondCoordinator.aadObjectId, name: secondCoordinator.name }],
 };
 /** Who decides after the school changed its settings. */
 const newDecisionMaker: TestUser = {
@@ -173,14 +172,7 @@ describe('what was queued for someone who lost their place in the dossier', () =
   });
 
   it('a zorgcoördinator taken out of the settings does not get the question; the asker hears it did not arrive', async () => {
-    const two = {
-      ...SCHOOL,
-      coordinators: [
-        ...SCHOOL.coordinators,
-        { id: secondCoordinator.aadObjectId, name: secondCoordinator.name },
-      ],
-    };
-    let bot = await start(two);
+    let bot = await start(WITH_SECOND_COORDINATOR);
     const ref = await openWithSignal(bot);
     nobodyNewReachable(bot);
     await press(bot, teacher, 'requestConsultation', {
@@ -270,14 +262,7 @@ describe('the lists of someone who lost their place', () => {
   const start = restartableBot();
 
   it('a zorgcoördinator taken out of the settings no longer finds the dossier in Mijn dossiers; a listing by someone who is not its owner is audited', async () => {
-    const two = {
-      ...SCHOOL,
-      coordinators: [
-        ...SCHOOL.coordinators,
-        { id: secondCoordinator.aadObjectId, name: secondCoordinator.name },
-      ],
-    };
-    let bot = await start(two);
+    let bot = await start(WITH_SECOND_COORDINATOR);
     const ref = await openWithSignal(bot);
     await say(bot, secondCoordinator);
     await press(bot, teacher, 'requestConsultation', {
@@ -314,8 +299,8 @@ describe('the "open dossier" form pressed again', () => {
   beforeEach(async () => {
     h = await startHarness({ now: MONDAY });
     h.connector.directory.set('ilse@obs-delinde.example', {
-      aadObjectId: newOwner.aadObjectId,
-      name: newOwner.name,
+      aadObjectId: newTeacher.aadObjectId,
+      name: newTeacher.name,
       tenantId: TENANT,
     });
   });
@@ -346,7 +331,7 @@ describe('the "open dossier" form pressed again', () => {
     expect(await audit()).toEqual(['viewed']);
 
     // The zorgcoördinator hands the dossier over; the old owner presses the same form once more.
-    await say(h, newOwner);
+    await say(h, newTeacher);
     await press(h, coordinator, 'handOverOwnership', {
       ...ref,
       colleagueEmail: 'ilse@obs-delinde.example',
@@ -359,6 +344,8 @@ describe('the "open dossier" form pressed again', () => {
     expect(await audit()).toEqual(['viewed', 'refused:notInvolved']);
     // Still one dossier, now Ilse's.
     expect(await h.store.openDossiersOfOwner(SCHOOL.id, teacher.aadObjectId)).toEqual([]);
-    expect((await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.ownerId).toBe(newOwner.aadObjectId);
+    expect((await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.ownerId).toBe(
+      newTeacher.aadObjectId,
+    );
   });
 });

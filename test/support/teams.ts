@@ -37,6 +37,14 @@ export const colleague: TestUser = {
   tenantId: TENANT,
 };
 
+/** A teacher a dossier is handed over to (the pupil changes group, a teacher leaves). */
+export const newTeacher: TestUser = {
+  teamsId: '29:new-teacher',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000009',
+  name: 'Ilse de Wit',
+  tenantId: TENANT,
+};
+
 export const SCHOOL = {
   id: 'de-linde',
   name: 'OBS De Linde',
