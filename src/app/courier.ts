@@ -25,7 +25,7 @@ import {
 } from '../domain/outbox';
 import { unchanged } from '../domain/change';
 import { isOwnerOf } from '../domain/co-owners';
-import { isCoordinatorOf, type School } from '../domain/school';
+import { coordinatorNameOf, isCoordinatorOf, type School } from '../domain/school';
 import type { CardRenderer, CardJson } from '../cards/render';
 import { consultationView, decisionConfirmationView, noticeView } from '../cards/views';
 import { t, voiceOf, type Language, type Voice } from '../i18n';
@@ -375,7 +375,7 @@ export class Courier {
     const askerId = consultation.requestedById;
     if (!isOwnerOf(dossier, askerId)) return;
     const voice = await this.voiceFor(askerId, school);
-    const coordinator = school.coordinators.find((c) => c.id === consultation.coordinatorId)?.name ?? '';
+    const coordinator = coordinatorNameOf(school, consultation.coordinatorId) ?? '';
     const text =
       why === 'unreachable'
         ? t(voice, 'consultation.unreachable', { coordinator })

@@ -8,7 +8,7 @@ import { voiceForPerson, type Messenger, type Delivery } from '../app/messenger'
 import type { CardRenderer } from '../cards/render';
 import { reminderView, weeklyOverviewView } from '../cards/views';
 import { t, voiceOf, type Language, type Voice } from '../i18n';
-import type { School } from '../domain/school';
+import { coordinatorNameOf, type School } from '../domain/school';
 import type { Logger } from '../logger';
 
 /** Keys delivered by this process, so a retry after a failed bookkeeping write is not shown twice. */
@@ -117,8 +117,7 @@ export class TeamsNotifier implements Notifier {
   private nameOf(personId: string, school: School): string {
     if (school.decisionMaker.id === personId) return school.decisionMaker.name;
     return (
-      school.coordinators.find((c) => c.id === personId)?.name ??
-      t(voiceOf(this.deps.defaultLanguage, school), 'reminder.owner')
+      coordinatorNameOf(school, personId) ?? t(voiceOf(this.deps.defaultLanguage, school), 'reminder.owner')
     );
   }
 

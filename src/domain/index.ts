@@ -19,7 +19,7 @@ export {
 export type { Actor, Participant } from './people';
 export { unchanged, type Change } from './change';
 export { effectsOf, type Effect, type EffectType, type NoticeSubject } from './effects';
-export { isCoordinatorOf } from './school';
+export { coordinatorNameOf, isCoordinatorOf } from './school';
 export {
   stepStatuses,
   missingBeforeDecision,

@@ -64,3 +64,11 @@ export function isCoordinatorOf(
 ): boolean {
   return school.coordinators.some((coordinator) => coordinator.id === personId);
 }
+
+/** The name of one of the school's zorgcoördinatoren, as the settings give it; none for anyone else. */
+export function coordinatorNameOf(
+  school: { coordinators: readonly { id: string; name: string }[] },
+  personId: string | undefined,
+): string | undefined {
+  return school.coordinators.find((coordinator) => coordinator.id === personId)?.name;
+}

@@ -12,7 +12,7 @@ import {
   type Dossier,
   type Refusal,
 } from '../../domain';
-import type { School } from '../../domain/school';
+import { coordinatorNameOf, type School } from '../../domain/school';
 import type { CardJson } from '../../cards/render';
 import {
   consultationRequestView,
@@ -163,7 +163,7 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
           return requestCard(ctx, outcome.dossier, formWithRefusal(voice, values, outcome.refusal));
         const school = schoolOf(outcome.dossier);
         const requested = consultations(outcome.dossier).at(-1);
-        const coordinator = school.coordinators.find((c) => c.id === requested?.coordinatorId)?.name ?? '';
+        const coordinator = coordinatorNameOf(school, requested?.coordinatorId) ?? '';
         const notice = sentNotice(
           voice,
           outcome.effects.consultationSent ?? 'notNeeded',
@@ -189,7 +189,7 @@ export function consultationVerbs(deps: VerbDependencies): Record<string, Verb> 
         if (!outcome.ok) return accessCard(deps, voice, outcome.access);
         const school = schoolOf(outcome.dossier);
         const consultation = consultationById(outcome.dossier, consultationId);
-        const coordinator = school.coordinators.find((c) => c.id === consultation?.coordinatorId)?.name ?? '';
+        const coordinator = coordinatorNameOf(school, consultation?.coordinatorId) ?? '';
         return hubCard(deps, ctx, outcome.dossier, {
           text: sentNotice(voice, outcome.sent, coordinator, school.careTeamChannelId !== undefined),
         });

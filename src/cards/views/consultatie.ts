@@ -11,7 +11,7 @@ import {
   consultationOpenFor,
   consultations,
 } from '../../domain';
-import type { School } from '../../domain/school';
+import { coordinatorNameOf, type School } from '../../domain/school';
 import {
   dateHints,
   formatDate,
@@ -102,7 +102,7 @@ export function consultatieView(
         const undelivered =
           c.status === 'requested' && (!c.delivery || c.delivery.delivered === 'unreachable');
         // Asked of someone the school no longer names as zorgcoördinator: sending again cannot help.
-        const asked = school?.coordinators.find((p) => p.id === c.coordinatorId)?.name;
+        const asked = school && coordinatorNameOf(school, c.coordinatorId);
         return {
           consultationId: c.id,
           canResend: undelivered && asked !== undefined,

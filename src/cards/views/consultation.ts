@@ -4,7 +4,7 @@
 
 import { section, t, type Voice } from '../../i18n';
 import { afwegingskaderState, decisionConfirmation, type Consultation, type Dossier } from '../../domain';
-import type { School } from '../../domain/school';
+import { coordinatorNameOf, type School } from '../../domain/school';
 import { deviationLines } from './afwijkingen';
 import {
   formFields,
@@ -61,7 +61,7 @@ export function consultationView(
   viewer: ConsultationViewer,
 ): ViewData {
   const texts = section(voice, 'consultation');
-  const coordinatorName = school.coordinators.find((c) => c.id === consultation.coordinatorId)?.name ?? '';
+  const coordinatorName = coordinatorNameOf(school, consultation.coordinatorId) ?? '';
   const name = consultation.answeredByName ?? '';
   const open = consultation.status === 'requested' || consultation.status === 'accepted';
   const ids = { schoolId: dossier.schoolId, dossierId: dossier.id, consultationId: consultation.id };
