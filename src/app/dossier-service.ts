@@ -5,6 +5,7 @@
 import {
   consultations,
   consultationById,
+  consultationOpenFor,
   statusVisibleIn,
   type Consultation,
   confirmerOf,
@@ -268,12 +269,14 @@ export class DossierService {
     now: Date,
   ): Promise<{ dossier: Dossier; consultation: Consultation }[]> {
     const schools = this.schoolsOf(actor).filter((school) => isCoordinatorOf(school, actor.id));
-    const lines: { dossier: Dossier; consultation: Consultation }[] = [];
-    for (const dossier of await this.needing(schools, 'consultation')) {
-      const open = consultations(dossier).filter((c) => c.status === 'requested' || c.status === 'accepted');
-      for (const consultation of open) lines.push({ dossier, consultation });
-      if (open.length > 0) await this.audit(dossier, actor, 'listed', now);
-    }
+    const lines = (await this.needing(schools, 'consultation')).flatMap((dossier) =>
+      openConsultationsIn(dossier).map((consultation) => ({ dossier, consultation })),
+    );
+    await this.auditListed(
+      lines.map((line) => line.dossier),
+      actor,
+      now,
+    );
     return lines.sort((a, b) => a.consultation.requestedAt.localeCompare(b.consultation.requestedAt));
   }
 
@@ -298,15 +301,14 @@ export class DossierService {
     );
     const lines = read
       .flatMap((versioned) => (versioned ? [versioned.value] : []))
-      .flatMap((dossier) =>
-        consultations(dossier)
-          .filter((c) => c.status === 'requested' || c.status === 'accepted')
-          .map((consultation) => ({ dossier, consultation })),
-      )
+      .flatMap((dossier) => openConsultationsIn(dossier).map((consultation) => ({ dossier, consultation })))
       .sort((a, b) => a.consultation.requestedAt.localeCompare(b.consultation.requestedAt))
       .slice(0, Math.max(0, limit));
-    for (const dossier of new Set(lines.map((line) => line.dossier)))
-      await this.audit(dossier, actor, 'listed', now);
+    await this.auditListed(
+      lines.map((line) => line.dossier),
+      actor,
+      now,
+    );
     return { items: lists.reduce((sum, list) => sum + list.items, 0), lines };
   }
 
@@ -324,7 +326,7 @@ export class DossierService {
         confirmerOf(dossier, school)?.id === actor.id
       );
     });
-    for (const dossier of waiting) await this.audit(dossier, actor, 'listed', now);
+    await this.auditListed(waiting, actor, now);
     return waiting
       .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
       .map((dossier) => ({ summary: summaryOf(dossier), dossier }));
@@ -381,8 +383,11 @@ export class DossierService {
       const role = dossier && school ? roleOf(dossier, actor, school) : null;
       return dossier && role ? [{ summary, dossier, role }] : [];
     });
-    for (const { dossier, role } of involved.slice(0, shown))
-      if (role !== 'eigenaar') await this.audit(dossier, actor, 'listed', now);
+    await this.auditListed(
+      involved.slice(0, shown).flatMap(({ dossier, role }) => (role === 'eigenaar' ? [] : [dossier])),
+      actor,
+      now,
+    );
     return involved.map(({ summary, dossier }) => ({ summary, dossier }));
   }
 
@@ -421,6 +426,16 @@ export class DossierService {
   private async audit(dossier: Dossier, actor: Actor, action: string, now: Date): Promise<void> {
     await this.deps.writer.audit(dossier, actor.id, action, now);
   }
+
+  /** Every dossier a list shows someone, audited as listed once each, at once (not one after another). */
+  private async auditListed(dossiers: readonly Dossier[], actor: Actor, now: Date): Promise<void> {
+    await Promise.all([...new Set(dossiers)].map((dossier) => this.audit(dossier, actor, 'listed', now)));
+  }
+}
+
+/** The consultations of a dossier its zorgcoördinator still has to answer (asked, or taken up). */
+function openConsultationsIn(dossier: Dossier): Consultation[] {
+  return consultations(dossier).filter((c) => consultationOpenFor(c, 'answer'));
 }
 
 /** Is this person the school's beslisser or its deputy: someone who may confirm a decision? */
