@@ -26,9 +26,10 @@ const CHATS_KEPT_IN_MIND = 5000;
  */
 const TRUSTED_FOR_MS = 5 * 60 * 1000;
 
-/** A chat this instance saw saved: how it reaches the person, when it was saved, when it was checked. */
+/** A chat this instance saw saved: how it reaches the person, in which language, when saved and checked. */
 interface KnownChat {
   chat: string;
+  locale: string | undefined;
   savedAt: number;
   checkedAt: number;
 }
@@ -63,34 +64,56 @@ export class ConversationReferences {
     const seen = TurnContext.getConversationReference(activity) as Record<string, unknown>;
     const person = `${actor.tenantId}\u0000${actor.id}`;
     const chat = chatOf(seen);
+    // An activity without a locale (the Playground's install event) says nothing about the person's
+    // language: the one saved is kept. Saving it without one made the next card that waited for the
+    // person go out in the school's language instead of theirs.
+    const locale = localeOf(seen);
+    const same = (other: string, otherLocale: string | undefined): boolean =>
+      other === chat && (locale === undefined || locale === otherLocale);
     // Saved again at least daily: someone who had blocked the bot and unblocked it has the same chat,
     // and what waited for them goes out at their first message of the day.
     const recent = (savedAt: number): boolean => now.getTime() - savedAt < RESAVE_AFTER_MS;
     const kept = this.known.get(person);
     const trusted = kept !== undefined && now.getTime() - kept.checkedAt < TRUSTED_FOR_MS;
-    if (kept && trusted && kept.chat === chat && recent(kept.savedAt)) return 'known';
+    if (kept && trusted && same(kept.chat, kept.locale) && recent(kept.savedAt)) return 'known';
     const saved = await this.store.getConversation(actor.tenantId, actor.id);
-    if (saved && chatOf(saved.reference) === chat && recent(Date.parse(saved.updatedAt))) {
-      this.known.set(person, { chat, savedAt: Date.parse(saved.updatedAt), checkedAt: now.getTime() });
+    const savedLocale = saved && localeOf(saved.reference);
+    if (saved && same(chatOf(saved.reference), savedLocale) && recent(Date.parse(saved.updatedAt))) {
+      this.known.set(person, {
+        chat,
+        locale: savedLocale,
+        savedAt: Date.parse(saved.updatedAt),
+        checkedAt: now.getTime(),
+      });
       return 'known';
     }
+    const reference = JSON.parse(JSON.stringify(seen)) as Record<string, unknown>;
+    const keptLocale = locale ?? savedLocale;
+    if (keptLocale !== undefined) reference['locale'] = keptLocale;
     await this.store.saveConversation({
       userId: actor.id,
       tenantId: actor.tenantId,
-      reference: JSON.parse(JSON.stringify(seen)) as Record<string, unknown>,
+      reference,
       updatedAt: now.toISOString(),
     });
-    this.known.set(person, { chat, savedAt: now.getTime(), checkedAt: now.getTime() });
+    this.known.set(person, { chat, locale: keptLocale, savedAt: now.getTime(), checkedAt: now.getTime() });
     return 'new';
   }
 }
 
-/** How a reference reaches the person: two references with the same key reach them the same way. */
+function localeOf(reference: Record<string, unknown>): string | undefined {
+  const locale = reference['locale'];
+  return typeof locale === 'string' && locale !== '' ? locale : undefined;
+}
+
+/**
+ * How a reference reaches the person: two references with the same key reach them the same way.
+ * The language is compared on its own (`localeOf`).
+ */
 function chatOf(r: Record<string, unknown>): string {
   return JSON.stringify([
     (r['conversation'] as { id?: unknown } | undefined)?.id,
     r['serviceUrl'],
-    r['locale'],
     (r['bot'] as { id?: unknown } | undefined)?.id,
     (r['user'] as { id?: unknown } | undefined)?.id,
   ]);

@@ -77,6 +77,32 @@ describe('remembering where to reach a person', () => {
     expect(calls).toEqual(['read', 'save']);
   });
 
+  it('keeps the language saved when an activity brings none (the Playground installs without one)', async () => {
+    const { chats, calls } = counted(store);
+    const references = new ConversationReferences(chats);
+    const withoutLanguage = (chat?: string): Record<string, unknown> => {
+      const { locale: _none, ...activity } = fromChat(chat);
+      return activity;
+    };
+    const stored = async (): Promise<unknown> =>
+      (await store.getConversation(TENANT, ACTOR.id))?.reference['locale'];
+    await references.remember(fromChat(undefined, 'en-US'), ACTOR, MONDAY);
+
+    calls.length = 0;
+    const aMinuteLater = new Date(MONDAY.getTime() + 60_000);
+    expect(await references.remember(withoutLanguage(), ACTOR, aMinuteLater)).toBe('known');
+    expect(calls).toEqual([]);
+    expect(await stored()).toBe('en-US');
+    // Also in another instance, which has to read the store first, and in a new chat (reinstalled).
+    const other = new ConversationReferences(store);
+    expect(await other.remember(withoutLanguage(), ACTOR, later(2))).toBe('known');
+    expect(await other.remember(withoutLanguage('a:personal-new'), ACTOR, later(3))).toBe('new');
+    expect(await stored()).toBe('en-US');
+    expect((await store.getConversation(TENANT, ACTOR.id))?.reference['conversation']).toMatchObject({
+      id: 'a:personal-new',
+    });
+  });
+
   it('a chat another instance saved costs this one a single read, and is then known', async () => {
     const first = counted(store);
     const second = counted(store);
