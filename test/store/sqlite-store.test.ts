@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_LIST_QUERIES, SqliteStore } from '../../src/store/sqlite-store';
+import { AlreadyExistsError } from '../../src/store/store';
 import { SCHOOL, makeDossier } from './fixtures';
 import { runStoreContract } from './store-contract';
 
@@ -52,6 +53,99 @@ describe('the SQLite store file', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('syncs every commit to disk (synchronous=FULL, not the NORMAL better-sqlite3 defaults to in WAL mode)', async () => {
+    const store = SqliteStore.open(newFile());
+    try {
+      // synchronous is a setting of the connection, so it is read on the store's own.
+      const { db } = store as unknown as { db: Database.Database };
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  describe('writes asked for at once are committed together', () => {
+    /** Whether another connection to the file sees the dossier: what is committed, and only that. */
+    const committed = (file: string, id: string): boolean => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (
+          db.prepare('SELECT 1 FROM dossiers WHERE school_id = ? AND id = ?').get(SCHOOL, id) !== undefined
+        );
+      } finally {
+        db.close();
+      }
+    };
+
+    it('in one commit: when the first is answered, the second is on disk too', async () => {
+      const file = newFile();
+      const store = SqliteStore.open(file);
+      try {
+        const [a, b] = [makeDossier(), makeDossier()];
+        const first = store.createDossier(a);
+        const second = store.createDossier(b);
+        expect(committed(file, a.id)).toBe(false);
+        await first;
+        expect(committed(file, b.id)).toBe(true);
+        await second;
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('each in a savepoint: one that fails is undone alone, and its caller hears why', async () => {
+      const file = newFile();
+      const store = SqliteStore.open(file);
+      try {
+        const existing = makeDossier();
+        await store.createDossier(existing);
+        const [before, after] = [makeDossier(), makeDossier()];
+        const outcomes = await Promise.allSettled([
+          store.createDossier(before),
+          store.createDossier(existing),
+          store.createDossier(after),
+          store.nextDossierSequence(SCHOOL, 2026),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+        expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(AlreadyExistsError);
+        expect(committed(file, before.id) && committed(file, after.id)).toBe(true);
+        expect(await store.nextDossierSequence(SCHOOL, 2026)).toBe(2);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('closing commits what was asked for before it, and refuses what comes after', async () => {
+      const file = newFile();
+      const store = SqliteStore.open(file);
+      const dossier = makeDossier();
+      const created = store.createDossier(dossier);
+      const audited = store.appendAudit({
+        id: 'audit-before-close',
+        schoolId: SCHOOL,
+        tenantId: dossier.tenantId,
+        dossierId: dossier.id,
+        actorId: dossier.ownerId,
+        action: 'viewed',
+        at: '2026-03-02T09:00:00.000Z',
+      });
+      await store.close();
+      await expect(created).resolves.toMatchObject({ value: dossier });
+      await expect(audited).resolves.toBeUndefined();
+      await expect(store.createDossier(makeDossier())).rejects.toThrow(/not open/);
+
+      const reopened = SqliteStore.open(file);
+      try {
+        expect((await reopened.getDossier(SCHOOL, dossier.id))?.value).toEqual(dossier);
+        expect((await reopened.auditOfDossier(SCHOOL, dossier.id)).map((e) => e.id)).toEqual([
+          'audit-before-close',
+        ]);
+      } finally {
+        await reopened.close();
+      }
+    });
   });
 
   it('upgrades a file of schema version 1 (before claims), keeping its data', async () => {
