@@ -2,9 +2,9 @@
 //
 // better-sqlite3 is synchronous; a read runs its statement at once and hands the result (or the
 // error) back as a settled promise, so callers see the same async `Store` as with Cosmos DB. Writes
-// are committed in groups, once per turn of the event loop (group-commit.ts), each durably: the file
-// is synced at every commit (synchronous=FULL), so a power cut loses nothing a person was told is
-// saved.
+// are committed in groups, once per turn of the event loop, and answered only once the write-ahead
+// log is synced to disk, which runs off the event loop (group-commit.ts): a power cut loses nothing
+// a person was told is saved.
 //
 // Layout (schema version in `PRAGMA user_version`, one migration per entry of MIGRATIONS):
 //   dossiers       (school_id, id) primary key; the header fields the lists need as columns, the
@@ -18,6 +18,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { GroupCommit } from './group-commit';
@@ -346,6 +347,32 @@ function toExportLink(row: ExportLinkRow): ExportLink {
   };
 }
 
+/**
+ * The store's write-ahead log (the `-wal` file beside it), synced with fdatasync on libuv's thread
+ * pool. SQLite appends every commit to the log in order, so one sync makes every commit before it
+ * durable. The log keeps its file while any connection is open; it is opened at the first sync,
+ * when a commit has made sure it exists, and read-write because Windows syncs no read-only handle.
+ */
+class WriteAheadLog {
+  private handle: Promise<FileHandle> | undefined;
+
+  constructor(private readonly path: string) {}
+
+  async sync(): Promise<void> {
+    this.handle ??= open(this.path, 'r+').catch((error: unknown) => {
+      this.handle = undefined;
+      throw error;
+    });
+    await (await this.handle).datasync();
+  }
+
+  async close(): Promise<void> {
+    const handle = this.handle;
+    this.handle = undefined;
+    if (handle) await (await handle.catch(() => undefined))?.close();
+  }
+}
+
 /** Run synchronous work and hand back its result, or its error, as a promise. */
 function settle<T>(work: () => T): Promise<T> {
   return new Promise<T>((resolve) => resolve(work()));
@@ -503,10 +530,16 @@ export class SqliteStore implements Store {
   private readonly statements: ReturnType<typeof prepare>;
   /** Every write goes through here: grouped per turn of the event loop, one savepoint each. */
   private readonly writes: GroupCommit;
+  private readonly log: WriteAheadLog | undefined;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    filePath: string,
+  ) {
     this.statements = prepare(db);
-    this.writes = new GroupCommit(db);
+    this.log = filePath === ':memory:' ? undefined : new WriteAheadLog(`${filePath}-wal`);
+    const log = this.log;
+    this.writes = new GroupCommit(db, log && (() => log.sync()));
   }
 
   /**
@@ -519,13 +552,12 @@ export class SqliteStore implements Store {
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');
-      // Said outright: better-sqlite3 is built to default to NORMAL in WAL mode, where a commit is
-      // not synced and a power cut or a crash of the machine can undo the last ones. A dossier entry
-      // the teacher was told is saved must survive that; the groups of group-commit.ts keep the
-      // syncs few when many act at once.
-      db.pragma('synchronous = FULL');
+      // NORMAL: SQLite writes each commit into the log without syncing it (it syncs at checkpoints).
+      // The sync that makes a commit durable is group-commit.ts's, off the event loop, before anyone
+      // is told the write succeeded; FULL would do it inside the COMMIT, blocking everyone else.
+      db.pragma('synchronous = NORMAL');
       migrate(db, filePath);
-      return new SqliteStore(db);
+      return new SqliteStore(db, filePath);
     } catch (error) {
       db.close();
       throw error;
@@ -731,13 +763,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  close(): Promise<void> {
-    return settle(() => {
-      if (this.closed) return;
-      this.closed = true;
-      // What was asked for before closing is committed first; a write asked for after it fails.
-      this.writes.flush();
-      this.db.close();
-    });
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // What was asked for before closing is committed and synced first; a write asked for after fails.
+    await this.writes.close();
+    await this.log?.close();
+    this.db.close();
   }
 }

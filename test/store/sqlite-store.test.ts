@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_LIST_QUERIES, SqliteStore } from '../../src/store/sqlite-store';
 import { AlreadyExistsError } from '../../src/store/store';
@@ -55,13 +56,27 @@ describe('the SQLite store file', () => {
     }
   });
 
-  it('syncs every commit to disk (synchronous=FULL, not the NORMAL better-sqlite3 defaults to in WAL mode)', async () => {
-    const store = SqliteStore.open(newFile());
+  it('answers a write only once its write-ahead log is synced to disk, off the event loop', async () => {
+    const file = newFile();
+    const store = SqliteStore.open(file);
+    // The class of the handles node:fs/promises gives, to watch every datasync on one.
+    const probe = await open(file, 'r');
+    const handles = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const events: string[] = [];
+    const datasync = jest.spyOn(handles, 'datasync').mockImplementation(async function (this: FileHandle) {
+      events.push(`sync ${basename(readlinkSync(`/proc/self/fd/${this.fd}`))}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push('synced');
+    });
     try {
-      // synchronous is a setting of the connection, so it is read on the store's own.
+      // The library's default in WAL mode, said outright: the sync is the store's own.
       const { db } = store as unknown as { db: Database.Database };
-      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('synchronous', { simple: true })).toBe(1);
+      await store.createDossier(makeDossier()).then(() => events.push('answered'));
+      expect(events).toEqual(['sync meldcode.db-wal', 'synced', 'answered']);
     } finally {
+      datasync.mockRestore();
       await store.close();
     }
   });
@@ -134,7 +149,7 @@ describe('the SQLite store file', () => {
       await store.close();
       await expect(created).resolves.toMatchObject({ value: dossier });
       await expect(audited).resolves.toBeUndefined();
-      await expect(store.createDossier(makeDossier())).rejects.toThrow(/not open/);
+      await expect(store.createDossier(makeDossier())).rejects.toThrow(/closed/);
 
       const reopened = SqliteStore.open(file);
       try {
