@@ -87,6 +87,8 @@ describe('closing and reopening a dossier', () => {
     expect(cardText(await card(h, 'showMyDossiers', {}))).not.toContain('Laatst gesloten');
     await card(h, 'closeDossier', { ...ref, reason: 'leerling-vertrokken', note: '' });
     const mine = await card(h, 'showMyDossiers', {});
+    // The title covers both lists (it said "Mijn open dossiers" above the closed ones).
+    expect(cardText(mine).split('\n')[0]).toBe('Mijn dossiers');
     expect(cardText(mine)).toContain('Je hebt geen open dossiers.');
     expect(cardText(mine)).toContain('Laatst gesloten');
     expect(cardText(mine)).toContain('MC-2026-0001');

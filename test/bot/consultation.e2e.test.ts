@@ -317,6 +317,10 @@ describe('a consultation without a care team channel', () => {
     expect(await homeTextOf(h, coordinator)).toContain('Wacht op jou');
     const step2 = await press(h, teacher, 'showStep', { ...ref, step: 'consultatie' });
     expect(cardVerbs(step2)).toContain('withdrawConsultation');
+    // Withdrawing is the owner's: the zorgcoördinator's step 2 does not offer it to her.
+    const herStep2 = await press(h, coordinator, 'showStep', { ...ref, step: 'consultatie' });
+    expect(cardText(herStep2)).toContain('Stap 2 · Collegiale consultatie');
+    expect(cardVerbs(herStep2)).not.toContain('withdrawConsultation');
 
     const before = h.connector.calls.length;
     const withdrawn = await press(

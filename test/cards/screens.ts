@@ -212,14 +212,14 @@ export function dossierScreens(name: string, dossier: Dossier): Screen[] {
     {
       screen: `step 2 (consultatie) of ${name}`,
       template: 'consultatie',
-      view: (language, state) => consultatieView(language, dossier, SCHOOL, NOW, state),
+      view: (language, state) => consultatieView(language, dossier, SCHOOL, NOW, state, 'eigenaar'),
       form: true,
     },
     {
       screen: `step 2 (consultatie) of ${name}, at a school without zorgcoördinator`,
       template: 'consultatie',
       variant: 'consultatie without coordinator',
-      view: (language, state) => consultatieView(language, dossier, OTHER_SCHOOL, NOW, state),
+      view: (language, state) => consultatieView(language, dossier, OTHER_SCHOOL, NOW, state, 'eigenaar'),
     },
     {
       screen: `step 3 (gesprek) of ${name}`,

@@ -8,10 +8,10 @@ import { recordedHub } from './step-hub';
 import { wegenCard } from './wegen';
 
 export function consultatieCard(deps: VerbDependencies): StepCard {
-  return (ctx, dossier, _role, state) =>
+  return (ctx, dossier, role, state) =>
     deps.cards.render(
       'consultatie',
-      consultatieView(ctx.turn.voice, dossier, deps.dossiers.school(dossier.schoolId), ctx.now, state),
+      consultatieView(ctx.turn.voice, dossier, deps.dossiers.school(dossier.schoolId), ctx.now, state, role),
       ctx.turn.voice,
     );
 }

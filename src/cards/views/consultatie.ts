@@ -8,6 +8,7 @@ import {
   todayInAmsterdam,
   veiligThuisAdviceRequired,
   type Dossier,
+  type Role,
   consultationOpenFor,
   consultations,
 } from '../../domain';
@@ -53,6 +54,7 @@ export function consultatieView(
   school: School | undefined,
   now: Date,
   state: FormState,
+  role: Role,
 ): ViewData {
   const texts = section(voice, 'consultatie');
   const recorded = entriesOf(dossier, 'consultationRecorded');
@@ -107,7 +109,8 @@ export function consultatieView(
           consultationId: c.id,
           canResend: undelivered && asked !== undefined,
           // Not answered yet: the owner can take the question back (asked elsewhere, or not needed).
-          canWithdraw: consultationOpenFor(c, 'accept'),
+          // Only the owner sees the button: to the zorgcoördinator it read as hers to withdraw.
+          canWithdraw: role === 'eigenaar' && consultationOpenFor(c, 'accept'),
           withdrawSubmissionId: newSubmissionId(),
           line: t(voice, 'consultatie.requestLine', {
             date: formatDate(voice, c.requestedAt),
