@@ -1,10 +1,10 @@
 // The embedded store: one SQLite file (better-sqlite3) for a single school on one machine.
 //
 // better-sqlite3 is synchronous; a read runs its statement at once and hands the result (or the
-// error) back as a settled promise, so callers see the same async `Store` as with Cosmos DB. Writes
-// are committed in groups, once per turn of the event loop, and answered only once the write-ahead
-// log is synced to disk, which runs off the event loop (group-commit.ts): a power cut loses nothing
-// a person was told is saved.
+// error) back as a promise, so callers see the same async `Store` as with Cosmos DB. Writes are
+// committed in groups, once per turn of the event loop, and answered only once the write-ahead log
+// is synced to disk, which runs off the event loop (group-commit.ts); a read that saw a commit not
+// yet synced waits for it too. A power cut loses nothing a person was told, or shown, is saved.
 //
 // Layout (schema version in `PRAGMA user_version`, one migration per entry of MIGRATIONS):
 //   dossiers       (school_id, id) primary key; the header fields the lists need as columns, the
@@ -373,11 +373,6 @@ class WriteAheadLog {
   }
 }
 
-/** Run synchronous work and hand back its result, or its error, as a promise. */
-function settle<T>(work: () => T): Promise<T> {
-  return new Promise<T>((resolve) => resolve(work()));
-}
-
 function toSummary(row: SummaryRow): DossierSummary {
   return {
     id: row.id,
@@ -532,14 +527,32 @@ export class SqliteStore implements Store {
   private readonly writes: GroupCommit;
   private readonly log: WriteAheadLog | undefined;
 
-  private constructor(
-    private readonly db: Database.Database,
-    filePath: string,
-  ) {
+  private closing: Promise<void> | undefined;
+
+  private constructor(private readonly db: Database.Database) {
     this.statements = prepare(db);
-    this.log = filePath === ':memory:' ? undefined : new WriteAheadLog(`${filePath}-wal`);
+    // The path SQLite itself resolved (symbolic links followed): its log lies beside that one.
+    const main = (db.pragma('database_list') as { name: string; file: string }[]).find(
+      (database) => database.name === 'main',
+    );
+    this.log = main?.file ? new WriteAheadLog(`${main.file}-wal`) : undefined;
     const log = this.log;
     this.writes = new GroupCommit(db, log && (() => log.sync()));
+  }
+
+  /**
+   * Run a read now and hand back its result, or its error, as a promise: answered once every commit
+   * it could have seen is on disk (group-commit.ts), at once when all of them are.
+   */
+  private read<T>(work: () => T): Promise<T> {
+    let value: T;
+    try {
+      value = work();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const durable = this.writes.durable();
+    return durable ? durable.then(() => value) : Promise.resolve(value);
   }
 
   /**
@@ -550,14 +563,21 @@ export class SqliteStore implements Store {
     if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
     const db = new Database(filePath);
     try {
-      db.pragma('journal_mode = WAL');
+      const mode = db.pragma('journal_mode = WAL', { simple: true }) as string;
+      // A file system that cannot share memory between processes (some network shares) keeps the old
+      // journal, and the sync of group-commit.ts would sync a log that is not there.
+      if (filePath !== ':memory:' && mode !== 'wal')
+        throw new Error(
+          `The store file ${filePath} cannot be put in WAL mode (it stays in "${mode}" mode); ` +
+            'put DATA_DIR on a local disk.',
+        );
       db.pragma('busy_timeout = 5000');
       // NORMAL: SQLite writes each commit into the log without syncing it (it syncs at checkpoints).
       // The sync that makes a commit durable is group-commit.ts's, off the event loop, before anyone
       // is told the write succeeded; FULL would do it inside the COMMIT, blocking everyone else.
       db.pragma('synchronous = NORMAL');
       migrate(db, filePath);
-      return new SqliteStore(db, filePath);
+      return new SqliteStore(db);
     } catch (error) {
       db.close();
       throw error;
@@ -565,7 +585,8 @@ export class SqliteStore implements Store {
   }
 
   ping(): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false);
+    // After a failed sync the store takes nothing more (group-commit.ts): the bot must be restarted.
+    if (this.closed || this.writes.failed) return Promise.resolve(false);
     try {
       this.statements.ping.get();
       return Promise.resolve(true);
@@ -585,7 +606,7 @@ export class SqliteStore implements Store {
   }
 
   getDossier(schoolId: string, id: string): Promise<Versioned<Dossier> | undefined> {
-    return settle(() => {
+    return this.read(() => {
       const row = this.statements.getDossier.get(schoolId, id);
       return row && { value: JSON.parse(row.doc) as Dossier, version: row.version };
     });
@@ -612,13 +633,15 @@ export class SqliteStore implements Store {
   }
 
   openDossiersOfOwner(schoolId: string, ownerId: string): Promise<DossierSummary[]> {
-    return settle(() => this.statements.openDossiersOfOwner.all(schoolId, ownerId).map(toSummary));
+    return this.read(() => this.statements.openDossiersOfOwner.all(schoolId, ownerId).map(toSummary));
   }
 
   closedDossiersOfOwner(schoolId: string, ownerId: string, limit: number): Promise<DossierSummary[]> {
     const count = Math.floor(limit);
     if (!(count > 0)) return Promise.resolve([]);
-    return settle(() => this.statements.closedDossiersOfOwner.all(schoolId, ownerId, count).map(toSummary));
+    return this.read(() =>
+      this.statements.closedDossiersOfOwner.all(schoolId, ownerId, count).map(toSummary),
+    );
   }
 
   dossiersOfSchool(
@@ -626,11 +649,13 @@ export class SqliteStore implements Store {
     status: 'open' | 'closed',
     changedBefore = LATEST_MOMENT,
   ): Promise<DossierSummary[]> {
-    return settle(() => this.statements.dossiersOfSchool.all(schoolId, status, changedBefore).map(toSummary));
+    return this.read(() =>
+      this.statements.dossiersOfSchool.all(schoolId, status, changedBefore).map(toSummary),
+    );
   }
 
   dueForReminder(schoolId: string, now: string, limit: number): Promise<DossierSummary[]> {
-    return settle(() => {
+    return this.read(() => {
       const count = Math.floor(limit);
       if (!(count > 0)) return [];
       return this.statements.dueForReminder.all(schoolId, now, count).map(toSummary);
@@ -638,19 +663,19 @@ export class SqliteStore implements Store {
   }
 
   openDossiersInvolving(schoolId: string, personId: string): Promise<DossierSummary[]> {
-    return settle(() =>
+    return this.read(() =>
       this.statements.dossiersMarked.all(schoolId, schoolId, `person:${personId}`).map(toSummary),
     );
   }
 
   dossiersNeeding(schoolId: string, attention: Attention): Promise<DossierSummary[]> {
-    return settle(() =>
+    return this.read(() =>
       this.statements.dossiersMarked.all(schoolId, schoolId, `needs:${attention}`).map(toSummary),
     );
   }
 
   waitingList(schoolId: string, attention: Attention, limit: number): Promise<WaitingList> {
-    return settle(() => {
+    return this.read(() => {
       const mark = `needs:${attention}`;
       // One read transaction, so the count and the list agree.
       return this.db.transaction(() => ({
@@ -664,7 +689,9 @@ export class SqliteStore implements Store {
   }
 
   dossiersWaitingFor(schoolId: string, personId: string): Promise<DossierSummary[]> {
-    return settle(() => this.statements.dossiersWaitingFor.all(schoolId, schoolId, personId).map(toSummary));
+    return this.read(() =>
+      this.statements.dossiersWaitingFor.all(schoolId, schoolId, personId).map(toSummary),
+    );
   }
 
   nextDossierSequence(schoolId: string, year: number): Promise<number> {
@@ -691,7 +718,7 @@ export class SqliteStore implements Store {
   }
 
   auditOfDossier(schoolId: string, dossierId: string): Promise<AuditEvent[]> {
-    return settle(() =>
+    return this.read(() =>
       this.statements.auditOfDossier.all(schoolId, dossierId).map((row) => ({
         id: row.id,
         schoolId: row.school_id,
@@ -716,7 +743,7 @@ export class SqliteStore implements Store {
   }
 
   getConversation(tenantId: string, userId: string): Promise<SavedConversation | undefined> {
-    return settle(() => {
+    return this.read(() => {
       const row = this.statements.getConversation.get(tenantId, userId);
       return (
         row && {
@@ -750,7 +777,7 @@ export class SqliteStore implements Store {
   }
 
   peekExportLink(id: string, now: string): Promise<ExportLink | undefined> {
-    return settle(() => {
+    return this.read(() => {
       const row = this.statements.peekExportLink.get(id, now);
       return row && toExportLink(row);
     });
@@ -763,12 +790,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
     this.closed = true;
-    // What was asked for before closing is committed and synced first; a write asked for after fails.
-    await this.writes.close();
-    await this.log?.close();
-    this.db.close();
+    this.closing ??= (async () => {
+      // What was asked for before closing is committed and synced first; a write asked for after fails.
+      await this.writes.close();
+      await this.log?.close();
+      this.db.close();
+    })();
+    return this.closing;
   }
 }

@@ -1,8 +1,9 @@
-// Group commit over a real SQLite database, with the sync to disk in the test's hands: when a write is
-// answered, what a failed sync does, and that writes committed while a sync runs share the next one.
+// Group commit over a real SQLite database, with the sync to disk in the test's hands: when a write or
+// a read is answered, that a failed sync stops the store, and that writes committed while a sync runs
+// share the next one.
 
 import Database from 'better-sqlite3';
-import { GroupCommit } from '../../src/store/group-commit';
+import { DiskSyncError, GroupCommit } from '../../src/store/group-commit';
 
 /** A sync the test finishes (or fails) by hand, one call at a time. */
 class HeldSync {
@@ -88,23 +89,55 @@ describe('group commit', () => {
     expect(held.count).toBe(2);
   });
 
-  it('fails the writes of a failed sync (committed, but nobody may be told they are safe), and goes on', async () => {
+  it('answers a read that saw a commit once that commit is on disk, and at once when all are', async () => {
+    expect(commits.durable()).toBeUndefined();
     const write = commits.run(insert('a'));
-    (await held.next(1)).fail(new Error('EIO: the disk failed'));
-    await expect(write).rejects.toThrow('EIO');
-
-    const after = commits.run(insert('b'));
-    (await held.next(2)).finish();
-    await expect(after).resolves.toBe(2);
+    const sync = await held.next(1);
+    // The row is visible now, but not yet safe: what saw it waits.
+    expect(ids()).toEqual(['a']);
+    const read = commits.durable();
+    expect(read).toBeDefined();
+    expect(await stateOf(read as Promise<void>)).toBe('pending');
+    sync.finish();
+    await Promise.all([write, read]);
+    expect(commits.durable()).toBeUndefined();
   });
 
-  it('answers a write that fails in its savepoint at once, with its own error; the rest of its group commits', async () => {
+  it('stops after a failed sync: its writes fail, and so does everything after, reads too', async () => {
+    const write = commits.run(insert('a'));
+    (await held.next(1)).fail(new Error('EIO: the disk failed'));
+    await expect(write).rejects.toBeInstanceOf(DiskSyncError);
+    await expect(write).rejects.toMatchObject({ cause: new Error('EIO: the disk failed') });
+    expect(commits.failed).toBe(true);
+
+    await expect(commits.run(insert('b'))).rejects.toBeInstanceOf(DiskSyncError);
+    await expect(commits.durable()).rejects.toBeInstanceOf(DiskSyncError);
+    expect(held.count).toBe(1);
+    expect(ids()).toEqual(['a']);
+  });
+
+  it('fails the writes committed while the failing sync ran, and the reads waiting for them', async () => {
+    const first = commits.run(insert('a'));
+    const failing = await held.next(1);
+    const second = commits.run(insert('b'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const read = commits.durable();
+    failing.fail(new Error('EIO'));
+    await expect(first).rejects.toBeInstanceOf(DiskSyncError);
+    await expect(second).rejects.toBeInstanceOf(DiskSyncError);
+    await expect(read).rejects.toBeInstanceOf(DiskSyncError);
+  });
+
+  it('undoes a write that fails in its savepoint alone; its error, too, waits for the sync', async () => {
     await Promise.all([commits.run(insert('a')), held.next(1).then((sync) => sync.finish())]);
     const good = commits.run(insert('b'));
+    // A double press: the refusal says the row exists, which is only true once it is on disk.
     const duplicate = commits.run(insert('a'));
-    await expect(duplicate).rejects.toThrow(/UNIQUE constraint failed/);
+    const sync = await held.next(2);
     expect(ids()).toEqual(['a', 'b']);
-    (await held.next(2)).finish();
+    expect(await stateOf(duplicate)).toBe('pending');
+    sync.finish();
+    await expect(duplicate).rejects.toThrow(/UNIQUE constraint failed/);
     await expect(good).resolves.toBe(2);
   });
 
@@ -121,5 +154,7 @@ describe('group commit', () => {
   it('without a sync (a database in memory), answers at the commit', async () => {
     const inMemory = new GroupCommit(db);
     await expect(inMemory.run(insert('a'))).resolves.toBe(1);
+    // … and a read never waits.
+    expect(inMemory.durable()).toBeUndefined();
   });
 });

@@ -1,10 +1,11 @@
-import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_LIST_QUERIES, SqliteStore } from '../../src/store/sqlite-store';
 import { AlreadyExistsError } from '../../src/store/store';
+import { DiskSyncError } from '../../src/store/group-commit';
 import { SCHOOL, makeDossier } from './fixtures';
 import { runStoreContract } from './store-contract';
 
@@ -56,29 +57,129 @@ describe('the SQLite store file', () => {
     }
   });
 
-  it('answers a write only once its write-ahead log is synced to disk, off the event loop', async () => {
-    const file = newFile();
-    const store = SqliteStore.open(file);
-    // The class of the handles node:fs/promises gives, to watch every datasync on one.
-    const probe = await open(file, 'r');
-    const handles = Object.getPrototypeOf(probe) as FileHandle;
-    await probe.close();
-    const events: string[] = [];
-    const datasync = jest.spyOn(handles, 'datasync').mockImplementation(async function (this: FileHandle) {
-      events.push(`sync ${basename(readlinkSync(`/proc/self/fd/${this.fd}`))}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      events.push('synced');
-    });
-    try {
-      // The library's default in WAL mode, said outright: the sync is the store's own.
-      const { db } = store as unknown as { db: Database.Database };
-      expect(db.pragma('synchronous', { simple: true })).toBe(1);
-      await store.createDossier(makeDossier()).then(() => events.push('answered'));
-      expect(events).toEqual(['sync meldcode.db-wal', 'synced', 'answered']);
-    } finally {
-      datasync.mockRestore();
-      await store.close();
+  describe('a write is answered once it is on disk', () => {
+    /**
+     * Every datasync of a node:fs/promises file handle, watched: the file it syncs is written down,
+     * and the test says when it ends (`finish`) or fails (`fail`).
+     */
+    async function watchSyncs(file: string): Promise<{
+      files: string[];
+      finish: () => void;
+      fail: (error: Error) => void;
+      restore: () => void;
+    }> {
+      const probe = await open(file, 'r');
+      const handles = Object.getPrototypeOf(probe) as FileHandle;
+      await probe.close();
+      const files: string[] = [];
+      const held: { finish: () => void; fail: (error: Error) => void }[] = [];
+      const datasync = jest.spyOn(handles, 'datasync').mockImplementation(function (this: FileHandle) {
+        files.push(readlinkSync(`/proc/self/fd/${this.fd}`));
+        return new Promise<void>((finish, fail) => held.push({ finish, fail }));
+      });
+      const next = async (): Promise<{ finish: () => void; fail: (error: Error) => void }> => {
+        for (let tries = 0; held.length === 0; tries += 1) {
+          if (tries > 500) throw new Error('No sync was started.');
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+        return held.shift() as { finish: () => void; fail: (error: Error) => void };
+      };
+      return {
+        files,
+        finish: () => void next().then((sync) => sync.finish()),
+        fail: (error) => void next().then((sync) => sync.fail(error)),
+        restore: () => datasync.mockRestore(),
+      };
     }
+
+    /** Whether a promise is still unsettled once every callback due now has run. */
+    const pending = async (promise: Promise<unknown>): Promise<boolean> => {
+      let settled = false;
+      promise.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      return !settled;
+    };
+
+    it('after a sync of its write-ahead log, off the event loop; reads that saw it wait too', async () => {
+      const file = newFile();
+      const store = SqliteStore.open(file);
+      const syncs = await watchSyncs(file);
+      try {
+        // The library's default in WAL mode, said outright: the sync is the store's own.
+        const { db } = store as unknown as { db: Database.Database };
+        expect(db.pragma('synchronous', { simple: true })).toBe(1);
+        const dossier = makeDossier();
+        const created = store.createDossier(dossier);
+        for (let tries = 0; syncs.files.length === 0 && tries < 500; tries += 1)
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        expect(syncs.files).toEqual([`${realpathSync(file)}-wal`]);
+        // Committed and visible, not yet on disk: neither the write nor a read of it is answered.
+        const read = store.getDossier(SCHOOL, dossier.id);
+        expect([await pending(created), await pending(read)]).toEqual([true, true]);
+        syncs.finish();
+        await expect(created).resolves.toMatchObject({ value: dossier });
+        await expect(read).resolves.toMatchObject({ value: dossier });
+        // With nothing waiting for the disk, a read is answered at once.
+        expect(await pending(store.getDossier(SCHOOL, dossier.id))).toBe(false);
+      } finally {
+        syncs.restore();
+        await store.close();
+      }
+    });
+
+    it('syncs the log SQLite writes when the store file is a symbolic link', async () => {
+      const file = newFile();
+      await SqliteStore.open(file).close();
+      const link = join(dirname(file), 'link.db');
+      symlinkSync(file, link);
+      const store = SqliteStore.open(link);
+      const syncs = await watchSyncs(file);
+      try {
+        const created = store.createDossier(makeDossier());
+        syncs.finish();
+        await created;
+        expect(syncs.files).toEqual([`${realpathSync(file)}-wal`]);
+      } finally {
+        syncs.restore();
+        await store.close();
+      }
+    });
+
+    it('stops after a failed sync: the write fails, so do the next ones, and the health check', async () => {
+      const file = newFile();
+      const store = SqliteStore.open(file);
+      const syncs = await watchSyncs(file);
+      try {
+        const created = store.createDossier(makeDossier());
+        syncs.fail(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+        await expect(created).rejects.toBeInstanceOf(DiskSyncError);
+        await expect(store.ping()).resolves.toBe(false);
+        await expect(store.nextDossierSequence(SCHOOL, 2026)).rejects.toBeInstanceOf(DiskSyncError);
+        await expect(store.getDossier(SCHOOL, 'any')).rejects.toBeInstanceOf(DiskSyncError);
+      } finally {
+        syncs.restore();
+        await store.close();
+      }
+    });
+
+    it('closing twice at once: both wait until what was asked for is on disk', async () => {
+      const file = newFile();
+      const store = SqliteStore.open(file);
+      const syncs = await watchSyncs(file);
+      try {
+        const created = store.createDossier(makeDossier());
+        const [first, second] = [store.close(), store.close()];
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        expect([await pending(first), await pending(second)]).toEqual([true, true]);
+        syncs.finish();
+        await Promise.all([created, first, second]);
+      } finally {
+        syncs.restore();
+      }
+    });
   });
 
   describe('writes asked for at once are committed together', () => {
