@@ -17,8 +17,7 @@
 // Timestamps are ISO strings in UTC (`toISOString()`), so text order is time order.
 
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { GroupCommit } from './group-commit';
@@ -350,26 +349,41 @@ function toExportLink(row: ExportLinkRow): ExportLink {
 /**
  * The store's write-ahead log (the `-wal` file beside it), synced with fdatasync on libuv's thread
  * pool. SQLite appends every commit to the log in order, so one sync makes every commit before it
- * durable. The log keeps its file while any connection is open; it is opened at the first sync,
- * when a commit has made sure it exists, and read-write because Windows syncs no read-only handle.
+ * durable. The log keeps its file while any connection is open, so it is opened once, when the store
+ * opens (a commit or a read has made sure it exists), and read-write because Windows syncs no
+ * read-only handle. Its directory is synced then too: under synchronous=NORMAL SQLite would sync the
+ * directory entry of a new log only at its first checkpoint, and a log whose name is lost after a
+ * power cut is a lost log. (Windows has no directory to sync: NTFS keeps its entries in its journal.)
  */
 class WriteAheadLog {
-  private handle: Promise<FileHandle> | undefined;
+  private constructor(private readonly fd: number) {}
 
-  constructor(private readonly path: string) {}
-
-  async sync(): Promise<void> {
-    this.handle ??= open(this.path, 'r+').catch((error: unknown) => {
-      this.handle = undefined;
+  static open(path: string): WriteAheadLog {
+    const fd = openSync(path, 'r+');
+    try {
+      if (process.platform !== 'win32') {
+        const directory = openSync(dirname(path), 'r');
+        try {
+          fsyncSync(directory);
+        } finally {
+          closeSync(directory);
+        }
+      }
+      return new WriteAheadLog(fd);
+    } catch (error) {
+      closeSync(fd);
       throw error;
-    });
-    await (await this.handle).datasync();
+    }
   }
 
-  async close(): Promise<void> {
-    const handle = this.handle;
-    this.handle = undefined;
-    if (handle) await (await handle.catch(() => undefined))?.close();
+  sync(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      fdatasync(this.fd, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
 
@@ -525,18 +539,14 @@ export class SqliteStore implements Store {
   private readonly statements: ReturnType<typeof prepare>;
   /** Every write goes through here: grouped per turn of the event loop, one savepoint each. */
   private readonly writes: GroupCommit;
-  private readonly log: WriteAheadLog | undefined;
 
   private closing: Promise<void> | undefined;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly log: WriteAheadLog | undefined,
+  ) {
     this.statements = prepare(db);
-    // The path SQLite itself resolved (symbolic links followed): its log lies beside that one.
-    const main = (db.pragma('database_list') as { name: string; file: string }[]).find(
-      (database) => database.name === 'main',
-    );
-    this.log = main?.file ? new WriteAheadLog(`${main.file}-wal`) : undefined;
-    const log = this.log;
     this.writes = new GroupCommit(db, log && (() => log.sync()));
   }
 
@@ -577,7 +587,11 @@ export class SqliteStore implements Store {
       // is told the write succeeded; FULL would do it inside the COMMIT, blocking everyone else.
       db.pragma('synchronous = NORMAL');
       migrate(db, filePath);
-      return new SqliteStore(db);
+      // The path SQLite itself resolved (symbolic links followed): its log lies beside that one.
+      const main = (db.pragma('database_list') as { name: string; file: string }[]).find(
+        (database) => database.name === 'main',
+      );
+      return new SqliteStore(db, main?.file ? WriteAheadLog.open(`${main.file}-wal`) : undefined);
     } catch (error) {
       db.close();
       throw error;
@@ -795,9 +809,16 @@ export class SqliteStore implements Store {
     this.closing ??= (async () => {
       // What was asked for before closing is committed and synced first; a write asked for after fails.
       await this.writes.close();
-      await this.log?.close();
-      this.db.close();
+      try {
+        this.log?.close();
+      } finally {
+        // Closing the last connection copies the log into the file. After a failed sync the log may
+        // hold what never reached the disk (group-commit.ts): it is left as it is, for SQLite to
+        // recover the file from at the next start, to what was really saved.
+        if (!this.writes.failed) this.db.close();
+      }
     })();
     return this.closing;
   }
+
 }
