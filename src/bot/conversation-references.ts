@@ -47,38 +47,65 @@ export class ConversationReferences {
   constructor(private readonly store: PersonalChats) {}
 
   /**
+   * Per person, the look in the store under way: a second activity of theirs that needs the store
+   * waits for it. An install event without a language and a message with one arrive together; both
+   * read the old reference, and the later save undid the other's language. Entries leave when done.
+   */
+  private readonly underWay = new Map<string, Promise<Reach>>();
+
+  /**
    * Remember where `actor` talks to the bot, when the activity comes from their personal chat in
    * Teams. A point read first: when the saved reference still says the same (chat, service, language)
    * nothing is written, which spares a write on almost every turn. 'new' means the bot could not reach
-   * this person this way before (first contact, another chat, another language): what waited for
-   * them can go out now.
+   * this person this way before (first contact, another chat, another language) and knows their
+   * language: what waited for them can go out now. 'newWithoutLanguage' is the same before the bot
+   * has seen their language at all (the Playground's install event): what waits goes out at their
+   * next activity, which brings it and so is 'new'.
    */
-  async remember(
-    activity: Partial<Activity>,
-    actor: Actor,
-    now: Date,
-  ): Promise<'new' | 'known' | 'notPersonal'> {
+  async remember(activity: Partial<Activity>, actor: Actor, now: Date): Promise<Reach> {
     const personal = (activity.conversation?.conversationType ?? 'personal') === 'personal';
     if (activity.channelId !== 'msteams' || !personal || !activity.serviceUrl) return 'notPersonal';
     // Read in place; copied into plain JSON only when it is saved (nearly every turn saves nothing).
     const seen = TurnContext.getConversationReference(activity) as Record<string, unknown>;
     const person = `${actor.tenantId}\u0000${actor.id}`;
-    const chat = chatOf(seen);
-    // An activity without a locale (the Playground's install event) says nothing about the person's
-    // language: the one saved is kept. Saving it without one made the next card that waited for the
-    // person go out in the school's language instead of theirs.
-    const locale = localeOf(seen);
-    const same = (other: string, otherLocale: string | undefined): boolean =>
-      other === chat && (locale === undefined || locale === otherLocale);
-    // Saved again at least daily: someone who had blocked the bot and unblocked it has the same chat,
-    // and what waited for them goes out at their first message of the day.
-    const recent = (savedAt: number): boolean => now.getTime() - savedAt < RESAVE_AFTER_MS;
-    const kept = this.known.get(person);
-    const trusted = kept !== undefined && now.getTime() - kept.checkedAt < TRUSTED_FOR_MS;
-    if (kept && trusted && same(kept.chat, kept.locale) && recent(kept.savedAt)) return 'known';
+    const sameAsKept = (): boolean => {
+      const kept = this.known.get(person);
+      const trusted = kept !== undefined && now.getTime() - kept.checkedAt < TRUSTED_FOR_MS;
+      return (
+        kept !== undefined && trusted && sameChat(seen, kept.chat, kept.locale) && recent(kept.savedAt, now)
+      );
+    };
+    if (sameAsKept()) return 'known';
+    const before = this.underWay.get(person);
+    const look = (async (): Promise<Reach> => {
+      if (before) {
+        await before.catch(() => undefined);
+        if (sameAsKept()) return 'known';
+      }
+      return this.lookAndSave(seen, actor, person, now);
+    })();
+    this.underWay.set(person, look);
+    try {
+      return await look;
+    } finally {
+      if (this.underWay.get(person) === look) this.underWay.delete(person);
+    }
+  }
+
+  private async lookAndSave(
+    seen: Record<string, unknown>,
+    actor: Actor,
+    person: string,
+    now: Date,
+  ): Promise<Reach> {
     const saved = await this.store.getConversation(actor.tenantId, actor.id);
     const savedLocale = saved && localeOf(saved.reference);
-    if (saved && same(chatOf(saved.reference), savedLocale) && recent(Date.parse(saved.updatedAt))) {
+    const chat = chatOf(seen);
+    if (
+      saved &&
+      sameChat(seen, chatOf(saved.reference), savedLocale) &&
+      recent(Date.parse(saved.updatedAt), now)
+    ) {
       this.known.set(person, {
         chat,
         locale: savedLocale,
@@ -87,18 +114,41 @@ export class ConversationReferences {
       });
       return 'known';
     }
+    // An activity without a locale (the Playground's install event) says nothing about the person's
+    // language: the one saved is kept. Saving it without one made the next card that waited for the
+    // person go out in the school's language instead of theirs.
     const reference = JSON.parse(JSON.stringify(seen)) as Record<string, unknown>;
-    const keptLocale = locale ?? savedLocale;
-    if (keptLocale !== undefined) reference['locale'] = keptLocale;
+    const locale = localeOf(seen) ?? savedLocale;
+    if (locale !== undefined) reference['locale'] = locale;
     await this.store.saveConversation({
       userId: actor.id,
       tenantId: actor.tenantId,
       reference,
       updatedAt: now.toISOString(),
     });
-    this.known.set(person, { chat, locale: keptLocale, savedAt: now.getTime(), checkedAt: now.getTime() });
-    return 'new';
+    this.known.set(person, { chat, locale, savedAt: now.getTime(), checkedAt: now.getTime() });
+    return locale === undefined ? 'newWithoutLanguage' : 'new';
   }
+}
+
+/** How remembering a person's chat went (ConversationReferences.remember). */
+export type Reach = 'new' | 'newWithoutLanguage' | 'known' | 'notPersonal';
+
+/**
+ * Whether `seen` reaches the person as a reference with this chat key and language does. An activity
+ * without a locale says nothing about the language, so only its chat is compared.
+ */
+function sameChat(seen: Record<string, unknown>, chat: string, locale: string | undefined): boolean {
+  const language = localeOf(seen);
+  return chatOf(seen) === chat && (language === undefined || language === locale);
+}
+
+/**
+ * Saved again at least daily: someone who had blocked the bot and unblocked it has the same chat,
+ * and what waited for them goes out at their first message of the day.
+ */
+function recent(savedAt: number, now: Date): boolean {
+  return now.getTime() - savedAt < RESAVE_AFTER_MS;
 }
 
 function localeOf(reference: Record<string, unknown>): string | undefined {

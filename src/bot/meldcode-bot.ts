@@ -15,7 +15,7 @@ import type { CardJson, CardRenderer } from '../cards/render';
 import { errorView } from '../cards/views';
 import { t, type Language, type MessageKey, type Voice } from '../i18n';
 import type { LogContext, Logger } from '../logger';
-import type { ConversationReferences } from './conversation-references';
+import type { ConversationReferences, Reach } from './conversation-references';
 import { readTurn, type Actor, type Turn } from './turn';
 import type { Verb, VerbContext } from './verb';
 import { colleaguesInTeams } from './colleagues';
@@ -124,9 +124,10 @@ export class MeldcodeBot extends TeamsActivityHandler {
       return;
     }
     const chat = await this.rememberSender(context, turn.actor);
-    // What waited goes out once the bot can newly reach the person, in their language: an activity
-    // without a locale (the Playground's install event) leaves it for their next one, which has it.
-    if (chat === 'new' && context.activity.locale) this.deps.onPersonSeen?.(turn.actor);
+    // What waited goes out once the bot can newly reach the person and knows their language (the
+    // activity's, or the one saved before); before it has seen any (the Playground's install event of
+    // a first contact), it waits for their next activity.
+    if (chat === 'new') this.deps.onPersonSeen?.(turn.actor);
     await super.run(context);
   }
 
@@ -135,10 +136,7 @@ export class MeldcodeBot extends TeamsActivityHandler {
    * that fails here must not cost the person their answer: the reference of the previous activity
    * still works, and the next one saves it again.
    */
-  private async rememberSender(
-    context: TurnContext,
-    actor: Actor,
-  ): Promise<'new' | 'known' | 'notPersonal' | 'failed'> {
+  private async rememberSender(context: TurnContext, actor: Actor): Promise<Reach | 'failed'> {
     try {
       return await this.deps.conversations.remember(context.activity, actor, this.deps.clock());
     } catch (error) {

@@ -103,6 +103,26 @@ describe('remembering where to reach a person', () => {
     });
   });
 
+  it('says the bot does not know the language yet at a first contact without one, and new at the next', async () => {
+    const references = new ConversationReferences(store);
+    const { locale: _none, ...firstInstall } = fromChat();
+    expect(await references.remember(firstInstall, ACTOR, MONDAY)).toBe('newWithoutLanguage');
+    const aMinuteLater = new Date(MONDAY.getTime() + 60_000);
+    expect(await references.remember(fromChat(undefined, 'en-US'), ACTOR, aMinuteLater)).toBe('new');
+  });
+
+  it('keeps the language when an activity without one and a message with one arrive together', async () => {
+    const references = new ConversationReferences(store);
+    const { locale: _none, ...install } = fromChat();
+    // Both find nothing saved; the message's language must survive the install event's save.
+    const outcomes = await Promise.all([
+      references.remember(fromChat(undefined, 'en-US'), ACTOR, MONDAY),
+      references.remember(install, ACTOR, MONDAY),
+    ]);
+    expect(outcomes).toEqual(['new', 'known']);
+    expect((await store.getConversation(TENANT, ACTOR.id))?.reference['locale']).toBe('en-US');
+  });
+
   it('a chat another instance saved costs this one a single read, and is then known', async () => {
     const first = counted(store);
     const second = counted(store);

@@ -15,7 +15,16 @@ import {
 import type { ConnectorCall } from '../support/fake-connector';
 import { decideToReport } from './decision-path';
 import { SqliteStore } from '../../src/store/sqlite-store';
-import { coordinator, decisionMaker, invoke, message, teacher, type TestUser } from '../support/teams';
+import {
+  TENANT,
+  coordinator,
+  decisionMaker,
+  installation,
+  invoke,
+  message,
+  teacher,
+  type TestUser,
+} from '../support/teams';
 
 type Ref = { schoolId: string; dossierId: string };
 
@@ -176,6 +185,33 @@ describe('a home for each person involved', () => {
     expect(cardText(confirmed)).toContain('Bevestigd door Joost Visser.');
     const homeAfter = await press(h, decisionMaker, 'showHome', {});
     expect(cardText(homeAfter)).not.toContain('besluit van Sanne de Vries bevestigen');
+  });
+
+  it('a beslisser who reinstalls gets the card that waited at his install, in the language saved for him', async () => {
+    // He has talked to the bot before, in English.
+    await h.post(message(decisionMaker, h.connector.url, 'hello', 'en-US'));
+    const ref = await openDossier(h);
+    // Then he removed the app: Teams refuses the message into his old chat, and the card waits.
+    h.connector.failNext(/^\/v3\/conversations\/a%3Apersonal-[^/]+\/activities/, 403, 1);
+    await decide(h, ref);
+    expect((await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.waitingFor).toEqual([
+      decisionMaker.aadObjectId,
+    ]);
+
+    // He installs it again: a new chat, and an install event that carries no language.
+    const before = h.connector.calls.length;
+    const { locale: _none, ...reinstall } = installation(decisionMaker, h.connector.url);
+    await h.post({
+      ...reinstall,
+      conversation: { id: 'a:personal-reinstalled', conversationType: 'personal', tenantId: TENANT },
+    });
+    const delivered = h.connector.calls
+      .slice(before)
+      .filter((c) => c.method === 'POST' && JSON.stringify(c.body).includes('confirmDecision'));
+    expect(delivered.map((c) => cardText(cardOf(c.body)).split('\n')[0])).toEqual([
+      'Confirm the decision · MC-2026-0001',
+    ]);
+    expect((await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox).toBeUndefined();
   });
 
   it('a card whose new chat failed with a server error (as the Playground answers) goes out at his first hallo, not only after the backoff', async () => {
