@@ -820,5 +820,4 @@ export class SqliteStore implements Store {
     })();
     return this.closing;
   }
-
 }

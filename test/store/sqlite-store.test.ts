@@ -41,13 +41,12 @@ function watchSyncs(): {
 } {
   const files: string[] = [];
   const held: HeldSync[] = [];
-  const spy = jest.spyOn(fs, 'fdatasync').mockImplementation(((
-    fd: number,
-    callback: (error: NodeJS.ErrnoException | null) => void,
-  ) => {
-    files.push(readlinkSync(`/proc/self/fd/${fd}`));
-    held.push({ finish: () => callback(null), fail: (error) => callback(error) });
-  }));
+  const spy = jest
+    .spyOn(fs, 'fdatasync')
+    .mockImplementation((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+      files.push(readlinkSync(`/proc/self/fd/${fd}`));
+      held.push({ finish: () => callback(null), fail: (error) => callback(error) });
+    });
   const next = async (): Promise<HeldSync> => {
     for (let tries = 0; held.length === 0; tries += 1) {
       if (tries > 500) throw new Error('No sync was started.');
