@@ -29,10 +29,21 @@ if (major < MINIMUM_MAJOR) {
     join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'meldcode-bot', `node-${wanted}`);
   const bin = join(home, 'node_modules', '.bin');
   if (!existsSync(join(bin, 'node'))) {
-    console.error(`Node ${process.version} is older than ${MINIMUM_MAJOR}: fetching node@${wanted} from the npm registry into ${home}`);
+    console.error(
+      `Node ${process.version} is older than ${MINIMUM_MAJOR}: fetching node@${wanted} from the npm registry into ${home}`,
+    );
     const installed = spawnSync(
       'npm',
-      ['install', '--prefix', home, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `node@${wanted}`],
+      [
+        'install',
+        '--prefix',
+        home,
+        '--no-audit',
+        '--no-fund',
+        '--no-save',
+        '--loglevel=error',
+        `node@${wanted}`,
+      ],
       { stdio: 'inherit' },
     );
     if (installed.status !== 0) process.exit(installed.status ?? 1);
