@@ -10,12 +10,20 @@ import type { Samples } from './stats';
 
 export type Json = Record<string, unknown>;
 
-/** A staff member of the bench school who is no zorgcoördinator or beslisser. */
-export function staffMember(role: string, i: number): TestUser {
+/** The kinds of staff in the bench, each with its own block of object ids. */
+const STAFF = { greeter: 1, teacher: 2, colleague: 3, 'scaling-owner': 4 } as const;
+
+/**
+ * A staff member of the bench school who is no zorgcoördinator or beslisser. The kind is part of the
+ * object id: with the number alone, greeter 3, teacher 3 and colleague 3 were one person, so a
+ * greeter's home listed the dossiers of the teacher with their number, and the owner of the scaling
+ * lists owned one in 200 of the copied dossiers (a hundred at 20,000).
+ */
+export function staffMember(kind: keyof typeof STAFF, i: number): TestUser {
   return {
-    teamsId: `29:bench-${role}-${i}`,
-    aadObjectId: `bbbbbbbb-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    name: `Bench ${role} ${i}`,
+    teamsId: `29:bench-${kind}-${i}`,
+    aadObjectId: `bbbbbbbb-${String(STAFF[kind]).padStart(4, '0')}-4000-8000-${String(i).padStart(12, '0')}`,
+    name: `Bench ${kind} ${i}`,
     tenantId: TENANT,
   };
 }
