@@ -114,25 +114,19 @@ export class GroupCommit {
    * already are (nearly always when few people act), so that a read costs no extra turn then.
    */
   durable(): Promise<void> | undefined {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.synced >= this.committed) return undefined;
+    if (!this.failure && this.synced >= this.committed) return undefined;
     const upTo = this.committed;
-    return new Promise<void>((done, fail) => {
-      this.afterSync.push({ upTo, done, fail });
-    });
+    return new Promise<void>((done, fail) => this.whenSynced({ upTo, done, fail }));
   }
 
   /** Commit what waits, now, and have it synced. */
   flush(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
+    // Nothing waits after a failed sync: run() refuses from then on, and the failure took what waited.
     const group = this.waiting;
     if (group.length === 0) return;
     this.waiting = [];
-    if (this.failure) {
-      for (const write of group) write.reject(this.failure);
-      return;
-    }
     let outcomes: Outcome[];
     try {
       outcomes = this.commit(group);
@@ -146,7 +140,7 @@ export class GroupCommit {
     const upTo = this.committed;
     group.forEach((write, i) => {
       const outcome = outcomes[i] ?? { ok: false, error: new Error('The write was not run.') };
-      this.whenSynced(upTo, {
+      this.whenSynced({
         upTo,
         done: () => (outcome.ok ? write.resolve(outcome.value) : write.reject(outcome.error)),
         fail: write.reject,
@@ -165,9 +159,10 @@ export class GroupCommit {
     while (this.syncing) await this.syncing;
   }
 
-  private whenSynced(upTo: number, waiter: AfterSync): void {
+  /** The one rule for anyone waiting for the disk: failed, done, or in line for the next sync. */
+  private whenSynced(waiter: AfterSync): void {
     if (this.failure) waiter.fail(this.failure);
-    else if (!this.syncToDisk || this.synced >= upTo) waiter.done();
+    else if (this.synced >= waiter.upTo) waiter.done();
     else this.afterSync.push(waiter);
   }
 

@@ -535,11 +535,11 @@ function prepare(db: Database.Database) {
 }
 
 export class SqliteStore implements Store {
-  private closed = false;
   private readonly statements: ReturnType<typeof prepare>;
   /** Every write goes through here: grouped per turn of the event loop, one savepoint each. */
   private readonly writes: GroupCommit;
 
+  /** Set by the first close(); every later call returns the same. */
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -600,7 +600,7 @@ export class SqliteStore implements Store {
 
   ping(): Promise<boolean> {
     // After a failed sync the store takes nothing more (group-commit.ts): the bot must be restarted.
-    if (this.closed || this.writes.failed) return Promise.resolve(false);
+    if (this.closing || this.writes.failed) return Promise.resolve(false);
     try {
       this.statements.ping.get();
       return Promise.resolve(true);
@@ -805,7 +805,6 @@ export class SqliteStore implements Store {
   }
 
   close(): Promise<void> {
-    this.closed = true;
     this.closing ??= (async () => {
       // What was asked for before closing is committed and synced first; a write asked for after fails.
       await this.writes.close();
