@@ -17,7 +17,9 @@ import {
   cardOf,
   cardText,
   cardVerbs,
-  invokeCard,
+  openDossier,
+  press,
+  type DossierRef,
   type Harness,
 } from '../support/bot-harness';
 import type { ConnectorCall } from '../support/fake-connector';
@@ -27,7 +29,6 @@ import {
   colleague,
   coordinator,
   decisionMaker,
-  invoke,
   message,
   newTeacher,
   teacher,
@@ -58,28 +59,14 @@ const newDecisionMaker: TestUser = {
   tenantId: TENANT,
 };
 
-type Ref = { schoolId: string; dossierId: string };
-
-async function press(h: Harness, user: TestUser, verb: string, data: Record<string, unknown>) {
-  return invokeCard((await h.post(invoke(user, h.connector.url, verb, data))).body);
-}
-
 async function say(h: Harness, user: TestUser, text = 'hallo'): Promise<void> {
   await h.post(message(user, h.connector.url, text));
 }
 
-async function openWithSignal(h: Harness): Promise<Ref> {
+async function openWithSignal(h: Harness): Promise<DossierRef> {
   await say(h, teacher);
-  await press(h, teacher, 'openDossier', {
-    pupilReference: 'QZX',
-    group: '6a',
-    age: '11',
-    firstDescription: '',
-  });
-  const [summary] = await h.store.openDossiersOfOwner(SCHOOL.id, teacher.aadObjectId);
-  if (!summary) throw new Error('no dossier was opened');
-  const ref = { schoolId: summary.schoolId, dossierId: summary.id };
-  await press(h, teacher, 'recordSignal', { ...ref, ...A_SIGNAL });
+  const ref = await openDossier(h, { pupilReference: 'QZX', group: '6a', age: '11' });
+  await press(h, 'recordSignal', { ...ref, ...A_SIGNAL });
   return ref;
 }
 
@@ -136,27 +123,37 @@ describe('what was queued for someone who lost their place in the dossier', () =
     const ref = await openWithSignal(bot);
     // The colleague never talked to the bot and cannot be reached yet: what they are told waits.
     nobodyNewReachable(bot);
-    await press(bot, teacher, 'addCoOwner', { ...ref, colleagueEmail: 'pieter@obs-delinde.example' });
-    await press(bot, teacher, 'requestConsultation', {
-      ...ref,
-      submissionId: randomUUID(),
-      coordinatorId: coordinator.aadObjectId,
-      question: QUESTION,
-    });
+    await press(bot, 'addCoOwner', { ...ref, colleagueEmail: 'pieter@obs-delinde.example' }, teacher);
+    await press(
+      bot,
+      'requestConsultation',
+      {
+        ...ref,
+        submissionId: randomUUID(),
+        coordinatorId: coordinator.aadObjectId,
+        question: QUESTION,
+      },
+      teacher,
+    );
     const asked = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.find(
       (entry) => entry.kind === 'consultationRequested',
     );
-    await press(bot, coordinator, 'recordConsultationAdvice', {
-      ...ref,
-      consultationId: asked?.seq,
-      advice: SECRET_ADVICE,
-    });
+    await press(
+      bot,
+      'recordConsultationAdvice',
+      {
+        ...ref,
+        consultationId: asked?.seq,
+        advice: SECRET_ADVICE,
+      },
+      coordinator,
+    );
     // The owner, who can be reached, has the advice; the co-owner's copy waits for them.
     expect(textsTo(bot, teacher)).toContain(SECRET_ADVICE);
     const waiting = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? [];
     expect(waiting.filter((item) => item.waitingFor === colleague.aadObjectId)).toHaveLength(2);
 
-    await press(bot, teacher, 'removeCoOwner', { ...ref, coOwnerId: colleague.aadObjectId });
+    await press(bot, 'removeCoOwner', { ...ref, coOwnerId: colleague.aadObjectId }, teacher);
     const from = bot.connector.calls.length;
     // The colleague talks to the bot: what waited for them would go out now.
     await say(bot, colleague);
@@ -166,7 +163,7 @@ describe('what was queued for someone who lost their place in the dossier', () =
     const after = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? [];
     expect(after.filter((item) => item.waitingFor === colleague.aadObjectId)).toEqual([]);
     // The dossier itself still says everything, to those who are involved.
-    expect(cardText(await press(bot, teacher, 'showChronology', { ...ref, page: 1 }))).toContain(
+    expect(cardText(await press(bot, 'showChronology', { ...ref, page: 1 }, teacher))).toContain(
       SECRET_ADVICE,
     );
   });
@@ -175,12 +172,17 @@ describe('what was queued for someone who lost their place in the dossier', () =
     let bot = await start(WITH_SECOND_COORDINATOR);
     const ref = await openWithSignal(bot);
     nobodyNewReachable(bot);
-    await press(bot, teacher, 'requestConsultation', {
-      ...ref,
-      submissionId: randomUUID(),
-      coordinatorId: secondCoordinator.aadObjectId,
-      question: QUESTION,
-    });
+    await press(
+      bot,
+      'requestConsultation',
+      {
+        ...ref,
+        submissionId: randomUUID(),
+        coordinatorId: secondCoordinator.aadObjectId,
+        question: QUESTION,
+      },
+      teacher,
+    );
     const queued = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? [];
     expect(queued.map((item) => item.waitingFor)).toEqual([secondCoordinator.aadObjectId]);
 
@@ -193,7 +195,7 @@ describe('what was queued for someone who lost their place in the dossier', () =
     expect(JSON.stringify(bot.connector.calls.slice(from))).not.toContain(QUESTION);
     expect(textsTo(bot, teacher, from)).toContain('is geen zorgcoördinator meer van de school');
     // Step 2 names no one to send it to again; the way on is to withdraw it.
-    const step2 = await press(bot, teacher, 'showStep', { ...ref, step: 'consultatie' });
+    const step2 = await press(bot, 'showStep', { ...ref, step: 'consultatie' }, teacher);
     expect(cardText(step2)).toContain('iemand die geen zorgcoördinator meer is');
     expect(cardVerbs(step2)).not.toContain('resendConsultation');
     expect(cardVerbs(step2)).toContain('withdrawConsultation');
@@ -209,7 +211,7 @@ describe('what was queued for someone who lost their place in the dossier', () =
     let bot = await start();
     const ref = await openWithSignal(bot);
     nobodyNewReachable(bot);
-    await decideToReport((user, verb, data) => press(bot, user, verb, data), teacher, ref);
+    await decideToReport((user, verb, data) => press(bot, verb, data, user), teacher, ref);
     const queued = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.outbox ?? [];
     expect(queued.map((item) => [item.effect.type, item.waitingFor])).toEqual([
       ['askForConfirmation', decisionMaker.aadObjectId],
@@ -236,11 +238,16 @@ describe('what was queued for someone who lost their place in the dossier', () =
     // Whoever decides now finds it on their own home card, and may confirm it.
     await say(bot, newDecisionMaker);
     expect(textsTo(bot, newDecisionMaker, from)).toContain('MC-2026-0001');
-    const card = await press(bot, newDecisionMaker, 'showDecisionConfirmation', ref);
-    const confirmed = await press(bot, newDecisionMaker, 'confirmDecision', {
-      ...actionData(card, 'confirmDecision'),
-      note: '',
-    });
+    const card = await press(bot, 'showDecisionConfirmation', ref, newDecisionMaker);
+    const confirmed = await press(
+      bot,
+      'confirmDecision',
+      {
+        ...actionData(card, 'confirmDecision'),
+        note: '',
+      },
+      newDecisionMaker,
+    );
     expect(cardText(confirmed)).toContain('Bevestigd door Marloes Bakker.');
   });
 
@@ -248,8 +255,8 @@ describe('what was queued for someone who lost their place in the dossier', () =
     const bot = await start();
     const ref = await openWithSignal(bot);
     nobodyNewReachable(bot);
-    await decideToReport((user, verb, data) => press(bot, user, verb, data), teacher, ref);
-    await press(bot, teacher, 'closeDossier', { ...ref, reason: 'leerling-vertrokken', note: '' });
+    await decideToReport((user, verb, data) => press(bot, verb, data, user), teacher, ref);
+    await press(bot, 'closeDossier', { ...ref, reason: 'leerling-vertrokken', note: '' }, teacher);
     expect((await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.status).toBe('closed');
     const from = bot.connector.calls.length;
     await say(bot, decisionMaker);
@@ -265,29 +272,34 @@ describe('the lists of someone who lost their place', () => {
     let bot = await start(WITH_SECOND_COORDINATOR);
     const ref = await openWithSignal(bot);
     await say(bot, secondCoordinator);
-    await press(bot, teacher, 'requestConsultation', {
-      ...ref,
-      submissionId: randomUUID(),
-      coordinatorId: secondCoordinator.aadObjectId,
-      question: QUESTION,
-    });
+    await press(
+      bot,
+      'requestConsultation',
+      {
+        ...ref,
+        submissionId: randomUUID(),
+        coordinatorId: secondCoordinator.aadObjectId,
+        question: QUESTION,
+      },
+      teacher,
+    );
     const asked = (await bot.store.getDossier(ref.schoolId, ref.dossierId))?.value.log.find(
       (entry) => entry.kind === 'consultationRequested',
     );
-    await press(bot, secondCoordinator, 'acceptConsultation', { ...ref, consultationId: asked?.seq });
-    expect(cardText(await press(bot, secondCoordinator, 'showMyDossiers', {}))).toContain('MC-2026-0001');
+    await press(bot, 'acceptConsultation', { ...ref, consultationId: asked?.seq }, secondCoordinator);
+    expect(cardText(await press(bot, 'showMyDossiers', {}, secondCoordinator))).toContain('MC-2026-0001');
     const listed = async (): Promise<string[]> =>
       (await bot.store.auditOfDossier(ref.schoolId, ref.dossierId))
         .filter((e) => e.action === 'listed')
         .map((e) => e.actorId);
     expect(await listed()).toEqual([secondCoordinator.aadObjectId]);
     // The owner's own list is not a view of someone else's dossier.
-    await press(bot, teacher, 'showMyDossiers', {});
+    await press(bot, 'showMyDossiers', {}, teacher);
     expect(await listed()).toEqual([secondCoordinator.aadObjectId]);
 
     bot = await start(SCHOOL);
     await say(bot, secondCoordinator);
-    const mine = await press(bot, secondCoordinator, 'showMyDossiers', {});
+    const mine = await press(bot, 'showMyDossiers', {}, secondCoordinator);
     expect(cardText(mine)).not.toContain('MC-2026-0001');
     expect(cardText(mine)).not.toContain('QZX');
     expect(await listed()).toEqual([secondCoordinator.aadObjectId]);
@@ -317,8 +329,8 @@ describe('the "open dossier" form pressed again', () => {
       age: '11',
       firstDescription: '',
     };
-    const opened = await press(h, teacher, 'openDossier', form);
-    const again = await press(h, teacher, 'openDossier', form);
+    const opened = await press(h, 'openDossier', form, teacher);
+    const again = await press(h, 'openDossier', form, teacher);
     expect(cardText(again)).toContain('MC-2026-0001');
     expect(cardText(again)).toBe(cardText(opened));
     const [summary] = await h.store.openDossiersOfOwner(SCHOOL.id, teacher.aadObjectId);
@@ -332,12 +344,17 @@ describe('the "open dossier" form pressed again', () => {
 
     // The zorgcoördinator hands the dossier over; the old owner presses the same form once more.
     await say(h, newTeacher);
-    await press(h, coordinator, 'handOverOwnership', {
-      ...ref,
-      colleagueEmail: 'ilse@obs-delinde.example',
-      reason: 'De leerling gaat naar groep 7.',
-    });
-    const afterHandover = await press(h, teacher, 'openDossier', form);
+    await press(
+      h,
+      'handOverOwnership',
+      {
+        ...ref,
+        colleagueEmail: 'ilse@obs-delinde.example',
+        reason: 'De leerling gaat naar groep 7.',
+      },
+      coordinator,
+    );
+    const afterHandover = await press(h, 'openDossier', form, teacher);
     expect(cardText(afterHandover)).toContain('geen toegang');
     expect(cardText(afterHandover)).not.toContain('QZX');
     expect(cardText(afterHandover)).not.toContain('MC-2026-0001');
