@@ -2,12 +2,23 @@
 // dossier's school nor its beslisser gets nothing from any verb and changes nothing — and neither
 // does anyone from another tenant. A hand-made invoke naming someone else's dossier is the attack.
 
-import { startHarness, cardText, invokeCard, type Harness } from '../support/bot-harness';
+import { startHarness, cardText, invokeCard, openDossier, type Harness } from '../support/bot-harness';
 import { createVerbs, type VerbDependencies } from '../../src/bot/verbs';
-import { OTHER_TENANT, SCHOOL, colleague, invoke, message, teacher, type TestUser } from '../support/teams';
+import {
+  OTHER_SCHOOL,
+  OTHER_TENANT,
+  SCHOOL,
+  colleague,
+  invoke,
+  message,
+  teacher,
+  type TestUser,
+} from '../support/teams';
 
 const PUPIL = 'QZX';
 const DESCRIPTION = 'Striemen op de onderarm in de vorm van een riem.';
+/** The new-dossier form the teacher fills in. */
+const OPEN_FORM = { pupilReference: PUPIL, group: '6a', age: '11', firstDescription: DESCRIPTION };
 
 /** Every registered verb: the registry is read, so a new verb is covered without editing this test. */
 const VERBS = Object.keys(createVerbs({} as VerbDependencies)).sort();
@@ -30,17 +41,7 @@ describe.each([
   beforeAll(async () => {
     h = await startHarness();
     await h.post(message(teacher, h.connector.url, 'hallo'));
-    await h.post(
-      invoke(teacher, h.connector.url, 'openDossier', {
-        pupilReference: PUPIL,
-        group: '6a',
-        age: '11',
-        firstDescription: DESCRIPTION,
-      }),
-    );
-    const [summary] = await h.store.openDossiersOfOwner('de-linde', teacher.aadObjectId);
-    if (!summary) throw new Error('no dossier was opened');
-    ref = { schoolId: summary.schoolId, dossierId: summary.id };
+    ref = await openDossier(h, OPEN_FORM);
     await h.post(
       invoke(teacher, h.connector.url, 'requestConsultation', {
         ...ref,
@@ -110,22 +111,15 @@ describe.each([
 });
 
 describe('someone of another tenant the bot also serves', () => {
-  const otherSchool = {
-    id: 'de-eik',
-    name: 'CBS De Eik',
-    tenantId: OTHER_TENANT,
-    coordinators: [{ id: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'Els Peters' }],
-    decisionMaker: { id: 'bbbbbbbb-0000-4000-8000-000000000003', name: 'Rob Dekker' },
-  };
   const outsider: TestUser = {
     teamsId: '29:other-tenant-teacher',
     aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000001',
     name: 'Noor Vos',
-    tenantId: OTHER_TENANT,
+    tenantId: OTHER_SCHOOL.tenantId,
   };
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ schools: [SCHOOL, otherSchool] });
+    h = await startHarness({ schools: [SCHOOL, OTHER_SCHOOL] });
   });
   afterAll(async () => {
     await h.stop();
@@ -133,17 +127,7 @@ describe('someone of another tenant the bot also serves', () => {
 
   it('learns nothing of a dossier of this school, not even that it exists, and leaves no trace in its audit', async () => {
     await h.post(message(teacher, h.connector.url, 'hallo'));
-    await h.post(
-      invoke(teacher, h.connector.url, 'openDossier', {
-        pupilReference: PUPIL,
-        group: '6a',
-        age: '11',
-        firstDescription: DESCRIPTION,
-      }),
-    );
-    const [summary] = await h.store.openDossiersOfOwner(SCHOOL.id, teacher.aadObjectId);
-    if (!summary) throw new Error('no dossier was opened');
-    const ref = { schoolId: summary.schoolId, dossierId: summary.id };
+    const ref = await openDossier(h, OPEN_FORM);
     const missing = { schoolId: SCHOOL.id, dossierId: '00000000-0000-4000-8000-000000000000' };
     const answer = async (verb: string, target: typeof ref): Promise<string> =>
       cardText(invokeCard((await h.post(invoke(outsider, h.connector.url, verb, target))).body));

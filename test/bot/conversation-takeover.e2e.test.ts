@@ -7,18 +7,19 @@
 import { randomUUID } from 'node:crypto';
 import { startHarness, cardText, cardOf, press, openDossier, type Harness } from '../support/bot-harness';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
-import { SCHOOL, OTHER_TENANT, coordinator, message, teacher, type TestUser } from '../support/teams';
+import {
+  SCHOOL,
+  OTHER_SCHOOL,
+  OTHER_TENANT,
+  coordinator,
+  message,
+  teacher,
+  type TestUser,
+} from '../support/teams';
 
 const QUESTION = 'Wil je meekijken naar wat ik zag?';
-/** A second school in its own tenant: its tenant is allowed, but it is not De Linde's. */
-const ALLOWED_OTHER_TENANT = '22222222-2222-4222-8222-222222222222';
-const OTHER_SCHOOL = {
-  id: 'het-kompas',
-  name: 'CBS Het Kompas',
-  tenantId: ALLOWED_OTHER_TENANT,
-  coordinators: [{ id: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'Iemand Anders' }],
-  decisionMaker: { id: 'bbbbbbbb-0000-4000-8000-000000000003', name: 'Nog Iemand' },
-};
+/** The tenant of a second school: allowed, but it is not De Linde's. */
+const ALLOWED_OTHER_TENANT = OTHER_SCHOOL.tenantId;
 
 /** The zorgcoördinator's object id, sent from somewhere else. */
 const impostor = (tenantId: string): TestUser => ({

@@ -53,6 +53,15 @@ export const SCHOOL = {
   decisionMaker: { id: decisionMaker.aadObjectId, name: decisionMaker.name },
 };
 
+/** A second school in a tenant of its own, which the bot serves too (when started with both). */
+export const OTHER_SCHOOL = {
+  id: 'het-kompas',
+  name: 'CBS Het Kompas',
+  tenantId: '22222222-2222-4222-8222-222222222222',
+  coordinators: [{ id: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'Iemand Anders' }],
+  decisionMaker: { id: 'bbbbbbbb-0000-4000-8000-000000000003', name: 'Nog Iemand' },
+};
+
 function base(user: TestUser, serviceUrl: string, locale: string): Record<string, unknown> {
   return {
     id: randomUUID(),
