@@ -8,7 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from '../../src/domain';
 import { serviceOn } from '../support/dossier-service';
-import { startHarness, cardText, cardVerbs, invokeCard, type Harness } from '../support/bot-harness';
+import {
+  startHarness,
+  cardObjects,
+  cardText,
+  cardVerbs,
+  invokeCard,
+  type Harness,
+} from '../support/bot-harness';
 import { invoke, teacher, SCHOOL } from '../support/teams';
 
 type Ref = { schoolId: string; dossierId: string };
@@ -99,19 +106,10 @@ async function entries(h: Harness, ref: Ref, kind: string): Promise<Record<strin
 
 /** The input with this id on a card, or undefined when the card has none. */
 function input(card: unknown, id: string): Record<string, unknown> | undefined {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (found) return;
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (typeof record.type === 'string' && record.type.startsWith('Input.') && record.id === id)
-        found = record;
-      else Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
+  for (const record of cardObjects(card))
+    if (typeof record.type === 'string' && record.type.startsWith('Input.') && record.id === id)
+      return record;
+  return undefined;
 }
 
 const answer = (

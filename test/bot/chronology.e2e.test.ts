@@ -4,6 +4,7 @@
 
 import {
   startHarness,
+  cardObjects,
   press,
   openDossier as openHarnessDossier,
   cardText,
@@ -33,17 +34,9 @@ const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value
 
 /** The data of every correctEntry button on a card, by the entry it corrects. */
 function correctionButtons(value: unknown): Record<string, unknown>[] {
-  const found: Record<string, unknown>[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.verb === 'correctEntry') found.push(record.data as Record<string, unknown>);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(value);
-  return found;
+  return [...cardObjects(value)].flatMap((record) =>
+    record.verb === 'correctEntry' ? [record.data as Record<string, unknown>] : [],
+  );
 }
 
 describe('the chronology', () => {

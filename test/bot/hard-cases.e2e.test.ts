@@ -43,23 +43,6 @@ const sentTo = (h: Harness, user: TestUser): Record<string, unknown>[] =>
       }
     });
 
-/** The data of the card's button for a verb: what Teams would send with it. */
-function buttonData(card: unknown, verb: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && record.verb === verb)
-        found ??= record.data as Record<string, unknown>;
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  if (!found) throw new Error(`no ${verb} button on the card`);
-  return found;
-}
-
 async function storedLog(h: Harness, ref: DossierRef) {
   return (await h.store.getDossier(ref.schoolId, ref.dossierId))?.value.log ?? [];
 }
@@ -137,7 +120,7 @@ describe('the acute route: a report or 112 call before steps 1 to 4', () => {
 
     const form = await press(h, 'showReportForm', ref);
     expect(cardText(form)).toContain('Acute melding: stap 1 tot en met 4 zijn nog niet allemaal gezet');
-    const submit = buttonData(form, 'recordReport');
+    const submit = actionData(form, 'recordReport');
     expect(submit['acute']).toBe(true);
 
     await press(h, 'recordReport', {
@@ -178,7 +161,7 @@ describe('the acute route: a report or 112 call before steps 1 to 4', () => {
     expect(cardText(reminders[0])).toContain(
       'Na de acute melding zijn nog niet alle stappen vastgelegd. Leg ze alsnog vast, te beginnen met: 3. Gesprek met de ouders en/of de leerling.',
     );
-    expect(buttonData(reminders[0], 'showStep')['step']).toBe('gesprek');
+    expect(actionData(reminders[0], 'showStep')['step']).toBe('gesprek');
     expect(JSON.stringify(reminders[0])).not.toContain('AB');
     const sent = (await storedLog(h, ref)).filter((e) => e.kind === 'reminderSent');
     expect(sent.map((e) => e.kind === 'reminderSent' && e.data.kind)).toEqual(['stepsAfterReport']);
@@ -229,7 +212,7 @@ describe('a report followed by help agreed with Veilig Thuis', () => {
     await press(h, 'answerAfwegingsvraag', answer(ref, 2, true, 'Structureel onveilig.'));
 
     await press(h, 'recordReport', {
-      ...buttonData(await press(h, 'showReportForm', ref), 'recordReport'),
+      ...actionData(await press(h, 'showReportForm', ref), 'recordReport'),
       on: '2026-11-16',
       to: 'Veilig Thuis',
       discussedWithParents: 'geinformeerd',

@@ -2,6 +2,8 @@
 // form or not), show a step card, and read back what the card and the store hold.
 
 import {
+  actionData,
+  cardObjects,
   invokeCard,
   openDossier as openHarnessDossier,
   type DossierRef,
@@ -63,37 +65,11 @@ export async function entries(h: Harness, ref: DossierRef, kind: string): Promis
 /** Every input on a card with its id, wherever it sits (also inside a ShowCard). */
 export function inputs(card: unknown): Record<string, Record<string, unknown>> {
   const found: Record<string, Record<string, unknown>> = {};
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (
-        typeof record.type === 'string' &&
-        record.type.startsWith('Input.') &&
-        typeof record.id === 'string'
-      )
-        found[record.id] = record;
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
+  for (const record of cardObjects(card))
+    if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string')
+      found[record.id] = record;
   return found;
 }
 
-/** The data of the Action.Execute with this verb (the first one on the card). */
-export function actionData(card: unknown, verb: string): Record<string, unknown> {
-  let data: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (data) return;
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && record.verb === verb)
-        data = record.data as Record<string, unknown>;
-      else Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  if (!data) throw new Error(`No button with verb ${verb} on the card`);
-  return data;
-}
+/** The data of the first button for a verb: the harness's. */
+export { actionData };

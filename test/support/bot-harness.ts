@@ -134,59 +134,40 @@ export function cardText(card: unknown): string {
   return texts.join('\n');
 }
 
-/** Every verb the card's buttons would send. */
-/** The URLs of a card's Action.OpenUrl buttons (download links), apart from the acute-danger phone links. */
-export function downloadLinks(card: unknown): string[] {
-  const urls: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (
-        record.type === 'Action.OpenUrl' &&
-        typeof record.url === 'string' &&
-        !record.url.startsWith('tel:')
-      )
-        urls.push(record.url);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return urls;
+/**
+ * Every object on a card, depth first, each before what it holds (inside a ShowCard too): the one
+ * walk the finders below and the tests' own share.
+ */
+export function* cardObjects(node: unknown): Generator<Record<string, unknown>> {
+  if (Array.isArray(node)) for (const item of node as unknown[]) yield* cardObjects(item);
+  else if (node && typeof node === 'object') {
+    yield node as Record<string, unknown>;
+    for (const value of Object.values(node)) yield* cardObjects(value);
+  }
 }
 
+/** The URLs of a card's Action.OpenUrl buttons (download links), apart from the acute-danger phone links. */
+export function downloadLinks(card: unknown): string[] {
+  return [...cardObjects(card)].flatMap((record) =>
+    record.type === 'Action.OpenUrl' && typeof record.url === 'string' && !record.url.startsWith('tel:')
+      ? [record.url]
+      : [],
+  );
+}
+
+/** Every verb the card's buttons would send. */
 export function cardVerbs(card: unknown): string[] {
-  const verbs: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.verb === 'string') verbs.push(record.verb);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return verbs;
+  return [...cardObjects(card)].flatMap((record) =>
+    record.type === 'Action.Execute' && typeof record.verb === 'string' ? [record.verb] : [],
+  );
 }
 
 /** The data of the first button for `verb` on a card: what pressing it sends (before any input). */
 export function actionData(card: unknown, verb: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (found) return;
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && record.verb === verb) {
-        found = { ...(record.data as Record<string, unknown>) };
-        return;
-      }
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  if (!found) throw new Error(`No ${verb} button on the card`);
-  return found;
+  for (const record of cardObjects(card))
+    if (record.type === 'Action.Execute' && record.verb === verb)
+      return { ...(record.data as Record<string, unknown>) };
+  throw new Error(`No ${verb} button on the card`);
 }
 
 export type DossierRef = { schoolId: string; dossierId: string };
