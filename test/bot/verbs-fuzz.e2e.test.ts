@@ -17,7 +17,14 @@ import { createVerbs, type VerbDependencies } from '../../src/bot/verbs';
 import { SIGNAL_CATEGORIES, FORM_SECTIONS } from '../../src/domain/signalenkaart';
 import { t } from '../../src/i18n';
 import type { Dossier } from '../../src/domain/dossier';
-import { startHarness, cardText, press, type DossierRef, type Harness } from '../support/bot-harness';
+import {
+  startHarness,
+  cardObjects,
+  cardText,
+  press,
+  type DossierRef,
+  type Harness,
+} from '../support/bot-harness';
 import {
   OTHER_TENANT,
   colleague,
@@ -45,10 +52,8 @@ const STRANGERS: readonly TestUser[] = [colleague, impostor];
 /** Every input id and every action data key on any card: the fields a payload can carry. */
 function cardFieldNames(): string[] {
   const names = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
+  const walk = (card: unknown): void => {
+    for (const record of cardObjects(card)) {
       if (
         typeof record.type === 'string' &&
         record.type.startsWith('Input.') &&
@@ -57,7 +62,6 @@ function cardFieldNames(): string[] {
         names.add(record.id);
       if (record.type === 'Action.Execute' && record.data && typeof record.data === 'object')
         Object.keys(record.data).forEach((key) => names.add(key));
-      Object.values(record).forEach(walk);
     }
   };
   const dir = path.join(__dirname, '..', '..', 'cards');
